@@ -1,0 +1,75 @@
+/**
+ * ARNs of the things the policies name, built in one place so no statement spells one inline.
+ * Partition-aware, so the same program works in `aws`, `aws-cn` and `aws-us-gov`.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
+
+/** The account and partition a stack deploys into. */
+export interface AwsScope {
+  /** `aws`, `aws-cn`, `aws-us-gov`, … */
+  readonly partition: string;
+  /** The 12-digit account id. */
+  readonly accountId: string;
+}
+
+/** The parts of an ARN: `arn:partition:service:region:account:resource`. */
+export interface ArnParts {
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly resource: string;
+}
+
+/** Splits an ARN into its parts, or returns undefined when the text is not an ARN. */
+export function parseArn(arn: string): ArnParts | undefined {
+  const match = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):([0-9]{12}|aws)?:(.+)$/.exec(arn);
+  if (match === null) {
+    return undefined;
+  }
+  const [, partition, service, region, accountId = "", resource] = match;
+  return { partition, service, region, accountId, resource };
+}
+
+/** The scope of the credentials a caller-identity lookup returned. */
+export function scopeOfCaller(callerArn: string, accountId: string): AwsScope {
+  const parts = parseArn(callerArn);
+  if (parts === undefined) {
+    throw new Error(`caller identity ARN ${JSON.stringify(callerArn)} is not an ARN`);
+  }
+  return { partition: parts.partition, accountId };
+}
+
+/** `arn:aws:s3:::my-bucket`: the bucket itself, for bucket-level actions such as ListBucket. */
+export function bucketArn(partition: string, bucket: string): string {
+  return `arn:${partition}:s3:::${bucket}`;
+}
+
+/**
+ * The object ARNs in scope: `arn:aws:s3:::my-bucket/*`, or one `…/prefix*` per key prefix.
+ * Prefixes end in `/` (checked with the args), so `data/` never also matches `data2/`.
+ */
+export function objectArns(partition: string, bucket: string, prefixes: readonly string[]): string[] {
+  const bucketObjects = `${bucketArn(partition, bucket)}/`;
+  return prefixes.length === 0
+    ? [`${bucketObjects}*`]
+    : prefixes.map((prefix) => `${bucketObjects}${prefix}*`);
+}
+
+/** The name of a bucket given by name or by ARN (`arn:aws:s3:::name`). */
+export function bucketNameOf(bucket: string): string {
+  return parseArn(bucket)?.resource ?? bucket;
+}
+
+/** `arn:aws:iam::123456789012:user/path/name`: an IAM user's ARN, path included. */
+export function iamUserArn(scope: AwsScope, path: string, userName: string): string {
+  return `arn:${scope.partition}:iam::${scope.accountId}:user${path}${userName}`;
+}
+
+/**
+ * Every virtual MFA device of the account. A device's name is the user's free choice in the
+ * console, so creating one cannot be narrowed further; assigning it is limited to the user.
+ */
+export function virtualMfaDevicesArn(scope: AwsScope): string {
+  return `arn:${scope.partition}:iam::${scope.accountId}:mfa/*`;
+}

@@ -1,0 +1,129 @@
+/**
+ * `BucketAccessUser`: an application's own IAM user with least-privilege access to one S3
+ * bucket, an access key and a console login. Wires resources; every decision about what the
+ * policy says lives in the pure modules it calls.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { bucketNameOf, scopeOfCaller } from "./arns";
+import {
+  BucketAccessUserArgs,
+  describeProblem,
+  findArgsProblems,
+  withDefaults,
+} from "./bucketAccessUserArgs";
+import { consoleSignInUrl } from "./consolePolicy";
+import { buildUserPolicy } from "./userPolicy";
+
+/** An IAM user that may use one bucket, and nothing else. */
+export class BucketAccessUser extends pulumi.ComponentResource {
+  /** The IAM user's name. */
+  readonly userName: pulumi.Output<string>;
+  /** The IAM user's ARN. */
+  readonly userArn: pulumi.Output<string>;
+  /** ARN of the managed policy attached to the user. */
+  readonly policyArn: pulumi.Output<string>;
+  /** The exact policy document attached, as JSON. */
+  readonly policyJson: pulumi.Output<string>;
+  /** The AWS account the user lives in. */
+  readonly accountId: pulumi.Output<string>;
+  /** The access key id; undefined when the access key is disabled. */
+  readonly accessKeyId?: pulumi.Output<string>;
+  /** The secret access key, always a Pulumi secret; undefined when disabled. */
+  readonly secretAccessKey?: pulumi.Output<string>;
+  /** The console user name; undefined when the console is disabled. */
+  readonly consoleUsername?: pulumi.Output<string>;
+  /** The generated console password, always a Pulumi secret; undefined when disabled. */
+  readonly consolePassword?: pulumi.Output<string>;
+  /** The account's console sign-in page; undefined when the console is disabled. */
+  readonly consoleSignInUrl?: pulumi.Output<string>;
+
+  /**
+   * @param name logical name; children are named `<name>`, `<name>-policy`, … after it
+   * @param args what the user may access and which credentials it gets
+   * @param opts component options
+   * @throws Error listing every invalid argument, before any resource is registered
+   */
+  constructor(name: string, args: BucketAccessUserArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("iam-bucket-access:iam:BucketAccessUser", name, {}, opts);
+    const settings = withDefaults(args);
+    const problems = findArgsProblems(settings, args.bucket);
+    if (problems.length > 0) {
+      throw new Error(`invalid BucketAccessUser ${name}:\n` + problems
+        .map((problem) => describeProblem(`args.${problem.field}`, problem.value, problem.expected))
+        .join("\n"));
+    }
+    const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
+
+    const caller = aws.getCallerIdentityOutput({}, { parent: this });
+    const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+
+    const user = new aws.iam.User(name, {
+      name: settings.userName,
+      path: settings.path,
+      permissionsBoundary: settings.permissionsBoundaryArn,
+      tags: settings.tags,
+      // MFA devices the user adds itself are unknown to Pulumi and would block deletion.
+      forceDestroy: true,
+    }, childOpts);
+
+    this.policyJson = pulumi.all([scope, args.bucket]).apply(([awsScope, bucket]) =>
+      JSON.stringify(buildUserPolicy({
+        ...settings,
+        scope: awsScope,
+        bucket: bucketNameOf(bucket),
+        console: settings.console.enabled,
+        requireMfa: settings.console.requireMfa,
+      }), null, 2));
+    const policy = new aws.iam.Policy(`${name}-policy`, {
+      name: `${settings.userName}-bucket-access`,
+      path: settings.path,
+      description: pulumi.interpolate`Least-privilege access of ${settings.userName} to bucket ${args.bucket}`,
+      policy: this.policyJson,
+      tags: settings.tags,
+    }, childOpts);
+    new aws.iam.UserPolicyAttachment(`${name}-policy-attachment`, {
+      user: user.name,
+      policyArn: policy.arn,
+    }, childOpts);
+
+    this.userName = user.name;
+    this.userArn = user.arn;
+    this.policyArn = policy.arn;
+    this.accountId = scope.accountId;
+
+    if (settings.accessKey.enabled) {
+      const key = new aws.iam.AccessKey(`${name}-key`, { user: user.name }, {
+        ...childOpts,
+        // A new generation replaces the key; replacements create the new key first.
+        replacementTrigger: settings.accessKey.generation,
+      });
+      this.accessKeyId = key.id;
+      this.secretAccessKey = pulumi.secret(key.secret);
+    }
+
+    if (settings.console.enabled) {
+      const login = new aws.iam.UserLoginProfile(`${name}-login`, {
+        user: user.name,
+        passwordLength: settings.console.passwordLength,
+        passwordResetRequired: settings.console.passwordResetRequired,
+      }, childOpts);
+      this.consoleUsername = user.name;
+      this.consolePassword = pulumi.secret(login.password);
+      this.consoleSignInUrl = scope.apply(consoleSignInUrl);
+    }
+
+    this.registerOutputs({
+      userName: this.userName,
+      userArn: this.userArn,
+      policyArn: this.policyArn,
+      policyJson: this.policyJson,
+      accountId: this.accountId,
+      accessKeyId: this.accessKeyId,
+      secretAccessKey: this.secretAccessKey,
+      consoleUsername: this.consoleUsername,
+      consolePassword: this.consolePassword,
+      consoleSignInUrl: this.consoleSignInUrl,
+    });
+  }
+}

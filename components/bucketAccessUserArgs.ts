@@ -1,0 +1,299 @@
+/**
+ * The inputs of `BucketAccessUser`: their documentation, their defaults (in one place) and
+ * their rules. Pure; the only Pulumi import is a type.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { parseArn } from "./arns";
+import { checkBucketName } from "./bucketNaming";
+import { ACCESS_LEVELS, AccessLevel } from "./bucketPolicy";
+
+/** Console sign-in for the user. */
+export interface ConsoleArgs {
+  /**
+   * Create a console password (an IAM login profile) and allow password and MFA self-service.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Make the user choose a new password at first sign-in, so the generated one (which sits in
+   * state) stops working.
+   * @default true
+   */
+  readonly passwordResetRequired?: boolean;
+  /**
+   * Length of the generated password, 5 to 128; the account's password policy may ask for more.
+   * Applies when the login profile is created.
+   * @default 20
+   */
+  readonly passwordLength?: number;
+  /**
+   * Deny console sessions without MFA everything but setting up a password and an MFA device.
+   * Requests signed with the access key are not affected. Needs `enabled`.
+   * @default false
+   */
+  readonly requireMfa?: boolean;
+}
+
+/** The user's long-term access key, for the application. */
+export interface AccessKeyArgs {
+  /**
+   * Create an access key.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * A positive integer; raising it replaces the key, the new one created before the old one
+   * is deleted (IAM allows two keys per user), which is how the key is rotated.
+   * @default 1
+   */
+  readonly generation?: number;
+}
+
+/** Arguments of a `BucketAccessUser`. */
+export interface BucketAccessUserArgs {
+  /**
+   * The bucket the user may use, by name (`my-bucket`) or ARN (`arn:aws:s3:::my-bucket`).
+   * May be an output, e.g. of a bucket created in the same program.
+   */
+  readonly bucket: pulumi.Input<string>;
+  /**
+   * IAM user name: 1 to 64 of letters, digits and `+=,.@_-`, unique in the account.
+   */
+  readonly userName: string;
+  /**
+   * What the user may do with objects: `read` (list and get), `write` (put and abort
+   * multipart uploads; no listing) or `read-write`.
+   * @default "read-write"
+   */
+  readonly access?: AccessLevel;
+  /**
+   * Key prefixes the user is limited to, each ending in `/` (e.g. `reports/`); no leading `/`.
+   * Limits object actions and listing alike.
+   * @default - the whole bucket
+   */
+  readonly prefixes?: readonly string[];
+  /**
+   * Also allow `s3:DeleteObject` in scope.
+   * @default false
+   */
+  readonly allowDelete?: boolean;
+  /**
+   * Allow `s3:ListAllMyBuckets`, which the console needs to show any bucket; it reveals the
+   * names of every bucket in the account.
+   * @default true
+   */
+  readonly listAllBuckets?: boolean;
+  /**
+   * Key ARN of the bucket's SSE-KMS key. Grants only the KMS actions S3 needs, and only
+   * when S3 calls KMS for this bucket.
+   * @default - no KMS grant (SSE-S3 or no encryption)
+   */
+  readonly kmsKeyArn?: string;
+  /** Console sign-in. @default - enabled, password reset required, length 20, no MFA rule */
+  readonly console?: ConsoleArgs;
+  /** The application's access key. @default - enabled, generation 1 */
+  readonly accessKey?: AccessKeyArgs;
+  /**
+   * IAM path of the user and its policy; starts and ends with `/`. Lets administrators scope
+   * their own permissions to this project's identities.
+   * @default "/iam-bucket-access/"
+   */
+  readonly path?: string;
+  /**
+   * ARN of a managed policy that caps what the user can ever be granted.
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundaryArn?: string;
+  /** Tags for every taggable resource (at most 50; keys may not start with `aws:`). @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Protect every child resource from deletion (`pulumi destroy` and replacements fail).
+   * @default false
+   */
+  readonly protect?: boolean;
+}
+
+/** The arguments other than the bucket, with every default applied. */
+export interface ResolvedUserSettings {
+  readonly userName: string;
+  readonly access: AccessLevel;
+  readonly prefixes: readonly string[];
+  readonly allowDelete: boolean;
+  readonly listAllBuckets: boolean;
+  readonly kmsKeyArn?: string;
+  readonly console: Required<ConsoleArgs>;
+  readonly accessKey: Required<AccessKeyArgs>;
+  readonly path: string;
+  readonly permissionsBoundaryArn?: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly protect: boolean;
+}
+
+/** The defaults, exported so the project's config schema can be checked against them. */
+export const BUCKET_ACCESS_USER_DEFAULTS = {
+  access: "read-write",
+  prefixes: [],
+  allowDelete: false,
+  listAllBuckets: true,
+  console: { enabled: true, passwordResetRequired: true, passwordLength: 20, requireMfa: false },
+  accessKey: { enabled: true, generation: 1 },
+  path: "/iam-bucket-access/",
+  tags: {},
+  protect: false,
+} as const satisfies Omit<ResolvedUserSettings, "userName">;
+
+/** Applies the defaults; the only place that writes a fallback value. */
+export function withDefaults(args: Omit<BucketAccessUserArgs, "bucket">): ResolvedUserSettings {
+  const defaults = BUCKET_ACCESS_USER_DEFAULTS;
+  return {
+    userName: args.userName,
+    access: args.access ?? defaults.access,
+    prefixes: args.prefixes ?? defaults.prefixes,
+    allowDelete: args.allowDelete ?? defaults.allowDelete,
+    listAllBuckets: args.listAllBuckets ?? defaults.listAllBuckets,
+    kmsKeyArn: args.kmsKeyArn,
+    console: {
+      enabled: args.console?.enabled ?? defaults.console.enabled,
+      passwordResetRequired:
+        args.console?.passwordResetRequired ?? defaults.console.passwordResetRequired,
+      passwordLength: args.console?.passwordLength ?? defaults.console.passwordLength,
+      requireMfa: args.console?.requireMfa ?? defaults.console.requireMfa,
+    },
+    accessKey: {
+      enabled: args.accessKey?.enabled ?? defaults.accessKey.enabled,
+      generation: args.accessKey?.generation ?? defaults.accessKey.generation,
+    },
+    path: args.path ?? defaults.path,
+    permissionsBoundaryArn: args.permissionsBoundaryArn,
+    tags: args.tags ?? defaults.tags,
+    protect: args.protect ?? defaults.protect,
+  };
+}
+
+/** One broken rule: the dotted field of the args, the value given and what is allowed. */
+export interface ArgsProblem {
+  readonly field: string;
+  readonly value: unknown;
+  readonly expected: string;
+}
+
+/** A rule: the text of what is allowed, or undefined when the value is fine. */
+export type Rule<T> = (value: T) => string | undefined;
+
+/** A bucket name, or an S3 bucket ARN holding one. */
+const checkBucket: Rule<string> = (bucket) => {
+  const arn = parseArn(bucket);
+  if (bucket.startsWith("arn:")) {
+    return arn?.service === "s3" && arn.region === "" && arn.accountId === "" &&
+      checkBucketName(arn.resource) === undefined
+      ? undefined
+      : "a bucket name or a bucket ARN like arn:aws:s3:::my-bucket";
+  }
+  return checkBucketName(bucket);
+};
+
+/** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
+const checkUserName: Rule<string> = (name) =>
+  /^[\w+=,.@-]{1,64}$/.test(name)
+    ? undefined
+    : "1 to 64 letters, digits and +=,.@_- (an IAM user name)";
+
+const checkAccess: Rule<string> = (access) =>
+  (ACCESS_LEVELS as readonly string[]).includes(access)
+    ? undefined
+    : `one of ${ACCESS_LEVELS.join(", ")}`;
+
+const checkPrefix: Rule<string> = (prefix) => {
+  if (prefix === "" || prefix.startsWith("/") || !prefix.endsWith("/") || prefix.length > 1024) {
+    return "a key prefix ending in / and not starting with / (e.g. reports/), so that " +
+      "data/ can never also match data2/";
+  }
+  return /[*?]|\$\{/.test(prefix)
+    ? "a key prefix without *, ? or ${ (they are IAM wildcards and variables)"
+    : undefined;
+};
+
+/** @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html */
+const checkPath: Rule<string> = (path) =>
+  /^\/([\x21-\x2e\x30-\x7e]+\/)*$/.test(path) && path.length <= 512
+    ? undefined
+    : "an IAM path that starts and ends with / (e.g. /iam-bucket-access/), printable ASCII, " +
+      "no '//', at most 512 characters";
+
+const checkPasswordLength: Rule<number> = (length) =>
+  Number.isInteger(length) && length >= 5 && length <= 128
+    ? undefined
+    : "a whole number from 5 to 128 (the limits AWS allows for a generated password)";
+
+const checkGeneration: Rule<number> = (generation) =>
+  Number.isSafeInteger(generation) && generation >= 1 ? undefined : "a whole number of 1 or more";
+
+/** Key ARNs only: IAM cannot match a key by alias in a policy's Resource. */
+const checkKmsKeyArn: Rule<string> = (arn) =>
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/
+    .test(arn)
+    ? undefined
+    : "a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (not an alias)";
+
+const checkPolicyArn: Rule<string> = (arn) =>
+  /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/([\x21-\x7e]+\/)*[\w+=,.@-]{1,128}$/.test(arn)
+    ? undefined
+    : "an IAM managed policy ARN like arn:aws:iam::123456789012:policy/boundary";
+
+/** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating */
+const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
+  const valid = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+  const entries = Object.entries(tags);
+  const fine = entries.length <= 50 && entries.every(([key, value]) =>
+    key.length >= 1 && key.length <= 128 && !key.toLowerCase().startsWith("aws:") &&
+    valid.test(key) && typeof value === "string" && value.length <= 256 && valid.test(value));
+  return fine
+    ? undefined
+    : "at most 50 tags; keys 1 to 128 and values up to 256 of letters, digits, spaces and " +
+      "_.:/=+-@; keys not starting with aws:";
+};
+
+/** Collects the problem a rule finds, if any. */
+function check<T>(field: string, value: T, rule: Rule<T>): ArgsProblem[] {
+  const expected = rule(value);
+  return expected === undefined ? [] : [{ field, value, expected }];
+}
+
+/** Checks an optional value only when it is set. */
+function checkIfSet<T>(field: string, value: T | undefined, rule: Rule<T>): ArgsProblem[] {
+  return value === undefined ? [] : check(field, value, rule);
+}
+
+/**
+ * Every broken rule in the arguments, in field order. A bucket that is an output (a bucket
+ * created in the same program) or not yet chosen is not checked here.
+ */
+export function findArgsProblems(
+  args: ResolvedUserSettings,
+  bucket: pulumi.Input<string> | undefined,
+): ArgsProblem[] {
+  const duplicatePrefixes = args.prefixes.filter((prefix, i) => args.prefixes.indexOf(prefix) !== i);
+  return [
+    ...(typeof bucket === "string" ? check("bucket", bucket, checkBucket) : []),
+    ...check("userName", args.userName, checkUserName),
+    ...check("access", args.access, checkAccess),
+    ...args.prefixes.flatMap((prefix) => check("prefixes", prefix, checkPrefix)),
+    ...duplicatePrefixes.map((prefix) => ({
+      field: "prefixes", value: prefix, expected: "each prefix once",
+    })),
+    ...checkIfSet("kmsKeyArn", args.kmsKeyArn, checkKmsKeyArn),
+    ...check("console.passwordLength", args.console.passwordLength, checkPasswordLength),
+    ...(args.console.requireMfa && !args.console.enabled
+      ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
+      : []),
+    ...check("accessKey.generation", args.accessKey.generation, checkGeneration),
+    ...check("path", args.path, checkPath),
+    ...checkIfSet("permissionsBoundaryArn", args.permissionsBoundaryArn, checkPolicyArn),
+    ...check("tags", args.tags, checkTags),
+  ];
+}
+
+/** How every input error reads: `<label>: got <JSON value>; expected <rule>`. */
+export function describeProblem(label: string, value: unknown, expected: string): string {
+  return `${label}: got ${JSON.stringify(value)}; expected ${expected}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * S3 bucket names: the naming rules, and the names of buckets this program creates. Pure.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ */
+import type { Rule } from "./bucketAccessUserArgs";
+
+const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
+const RESERVED_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
+const RESERVED_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+
+/** Random bytes in the name of a created bucket; two hex digits each. */
+export const CREATED_BUCKET_SUFFIX_BYTES = 4;
+
+/** S3 general purpose bucket naming rules. */
+export const checkBucketName: Rule<string> = (name) =>
+  /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
+  !name.includes("..") &&
+  !IP_ADDRESS.test(name) &&
+  !RESERVED_PREFIXES.some((prefix) => name.startsWith(prefix)) &&
+  !RESERVED_SUFFIXES.some((suffix) => name.endsWith(suffix))
+    ? undefined
+    : "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and " +
+      "ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix";
+
+/** The name of a bucket this program creates: `<prefix>-<random hex>`. */
+export function createdBucketName(prefix: string, suffixHex: string): string {
+  return `${prefix}-${suffixHex}`;
+}
+
+/** A prefix whose created names are valid bucket names, whatever the random suffix. */
+export const checkCreatedBucketPrefix: Rule<string> = (prefix) => {
+  const rule = checkBucketName(createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)));
+  return rule === undefined ? undefined : `a prefix that keeps the created name ${rule}`;
+};

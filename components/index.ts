@@ -1,0 +1,8 @@
+/** The project's building blocks, for programs that compose them. */
+export { BucketAccessUser } from "./bucketAccessUser";
+export type { AccessKeyArgs, BucketAccessUserArgs, ConsoleArgs } from "./bucketAccessUserArgs";
+export type { AccessLevel } from "./bucketPolicy";
+export { parseStackConfig } from "./config";
+export type { StackSettings } from "./config";
+export { SecureBucket } from "./secureBucket";
+export type { SecureBucketArgs } from "./secureBucket";

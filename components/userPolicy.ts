@@ -1,0 +1,33 @@
+/**
+ * The one managed policy a bucket-access user gets: its bucket statements, plus console
+ * self-service when it can sign in. Pure.
+ */
+import { AwsScope } from "./arns";
+import { AccessLevel, bucketAccessStatements } from "./bucketPolicy";
+import { consoleSelfServiceStatements } from "./consolePolicy";
+import { policyDocument, PolicyDocument } from "./policyDocument";
+
+/** Resolved settings of one user; every field already has its default applied. */
+export interface UserPolicySettings {
+  readonly scope: AwsScope;
+  /** Bucket name (not ARN). */
+  readonly bucket: string;
+  readonly access: AccessLevel;
+  readonly prefixes: readonly string[];
+  readonly allowDelete: boolean;
+  readonly listAllBuckets: boolean;
+  readonly kmsKeyArn?: string;
+  readonly userName: string;
+  readonly path: string;
+  /** Whether the user has a console password; adds the self-service statements. */
+  readonly console: boolean;
+  readonly requireMfa: boolean;
+}
+
+/** Builds the user's policy document from its settings. */
+export function buildUserPolicy(settings: UserPolicySettings): PolicyDocument {
+  return policyDocument([
+    ...bucketAccessStatements({ ...settings, partition: settings.scope.partition }),
+    ...(settings.console ? consoleSelfServiceStatements(settings) : []),
+  ]);
+}

@@ -1,0 +1,146 @@
+/**
+ * The one place that sets Pulumi's runtime mocks. Import it before any code under test.
+ * Answers like AWS would: real-shaped ids, ARNs and secrets per resource type, and a caller
+ * identity, and records every resource the program registers.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+
+/** The project name, read from `Pulumi.yaml` as the CLI would. */
+export const PROJECT: string = (parse(readFileSync(join(__dirname, "..", "Pulumi.yaml"), "utf8")) as {
+  name: string;
+}).name;
+
+/** The account the mocked credentials belong to. */
+export const ACCOUNT_ID = "123456789012";
+
+/** The stack the mocks start with; `useStack` switches. */
+export const DEFAULT_STACK = "test";
+
+/** One resource registration, as the engine saw it. */
+export interface Registration {
+  readonly type: string;
+  readonly name: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly custom: boolean;
+}
+
+/** Every registration since the last `resetRegistrations`, in order. */
+export const registrations: Registration[] = [];
+
+/** Forgets earlier registrations; call in `beforeEach`. */
+export function resetRegistrations(): void {
+  registrations.length = 0;
+}
+
+/** Deterministic text of a given alphabet and length, distinct per seed. */
+function fakeText(seed: string, alphabet: string, length: number): string {
+  const digest = createHash("sha256").update(seed).digest();
+  return Array.from({ length }, (_, i) => alphabet[digest[i % digest.length] % alphabet.length] ?? "")
+    .join("");
+}
+
+const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const PASSWORD_CHARS = `${SECRET_CHARS}!@#$%^&*()_-=[]{}|'`;
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** Provider-computed state per resource type: what AWS (or random) would return. */
+function newResourceState(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+  const inputs = args.inputs as Record<string, unknown>;
+  switch (args.type) {
+    case "aws:iam/user:User": {
+      const name = text(inputs.name);
+      return {
+        id: name,
+        state: {
+          ...inputs,
+          arn: `arn:aws:iam::${ACCOUNT_ID}:user${text(inputs.path)}${name}`,
+          uniqueId: `AIDA${fakeText(name, UPPER_DIGITS, 17)}`,
+        },
+      };
+    }
+    case "aws:iam/policy:Policy": {
+      const arn = `arn:aws:iam::${ACCOUNT_ID}:policy${text(inputs.path)}${text(inputs.name)}`;
+      return { id: arn, state: { ...inputs, arn, policyId: `ANPA${fakeText(arn, UPPER_DIGITS, 17)}` } };
+    }
+    case "aws:iam/userPolicyAttachment:UserPolicyAttachment":
+      return { id: `${text(inputs.user)}-${fakeText(args.name, UPPER_DIGITS, 8)}`, state: inputs };
+    case "aws:iam/accessKey:AccessKey":
+      return {
+        id: `AKIA${fakeText(args.name, UPPER_DIGITS, 16)}`,
+        state: {
+          ...inputs,
+          secret: fakeText(`${args.name}/secret`, SECRET_CHARS, 40),
+          sesSmtpPasswordV4: fakeText(`${args.name}/smtp`, SECRET_CHARS, 44),
+          status: "Active",
+        },
+      };
+    case "aws:iam/userLoginProfile:UserLoginProfile": {
+      const length = typeof inputs.passwordLength === "number" ? inputs.passwordLength : 20;
+      return {
+        id: text(inputs.user),
+        state: { ...inputs, password: fakeText(`${args.name}/password`, PASSWORD_CHARS, length) },
+      };
+    }
+    case "random:index/randomId:RandomId": {
+      const bytes = createHash("sha256").update(args.name).digest()
+        .subarray(0, typeof inputs.byteLength === "number" ? inputs.byteLength : 8);
+      return {
+        id: bytes.toString("base64url"),
+        state: { ...inputs, hex: bytes.toString("hex"), b64Url: bytes.toString("base64url") },
+      };
+    }
+    case "aws:s3/bucket:Bucket": {
+      const bucket = text(inputs.bucket);
+      return { id: bucket, state: { ...inputs, bucket, arn: `arn:aws:s3:::${bucket}` } };
+    }
+    default:
+      return { id: args.custom ? `${args.name}-id` : undefined, state: inputs };
+  }
+}
+
+/** The mocks: record, then answer. */
+const mocks: pulumi.runtime.Mocks = {
+  newResource(args) {
+    registrations.push({
+      type: args.type,
+      name: args.name,
+      inputs: args.inputs as Record<string, unknown>,
+      custom: args.custom ?? false,
+    });
+    return newResourceState(args);
+  },
+  call(args) {
+    switch (args.token) {
+      case "aws:index/getCallerIdentity:getCallerIdentity":
+        return {
+          accountId: ACCOUNT_ID,
+          arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/pulumi-deploy/session`,
+          id: ACCOUNT_ID,
+          userId: "AROAEXAMPLEROLEID:session",
+        };
+      case "aws:index/getPartition:getPartition":
+        return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsSuffix: "com.amazonaws" };
+      default:
+        throw new Error(`no mock for function ${args.token}`);
+    }
+  },
+};
+
+/**
+ * Switches the mocks to a stack and replaces the whole config with the given values
+ * (`<namespace>:<key>` → text, as the engine passes them).
+ */
+export async function useStack(stack: string, config: Readonly<Record<string, string>>): Promise<void> {
+  await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
+  pulumi.runtime.setAllConfig({ ...config });
+}
+
+void useStack(DEFAULT_STACK, {});
