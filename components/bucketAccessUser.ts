@@ -8,8 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { bucketNameOf, scopeOfCaller } from "./arns";
 import {
   BucketAccessUserArgs,
-  describeProblem,
   findArgsProblems,
+  throwOnArgsProblems,
   withDefaults,
 } from "./bucketAccessUserArgs";
 import { consoleSignInUrl } from "./consolePolicy";
@@ -45,14 +45,9 @@ export class BucketAccessUser extends pulumi.ComponentResource {
    * @throws Error listing every invalid argument, before any resource is registered
    */
   constructor(name: string, args: BucketAccessUserArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("iam-bucket-access:iam:BucketAccessUser", name, {}, opts);
     const settings = withDefaults(args);
-    const problems = findArgsProblems(settings, args.bucket);
-    if (problems.length > 0) {
-      throw new Error(`invalid BucketAccessUser ${name}:\n` + problems
-        .map((problem) => describeProblem(`args.${problem.field}`, problem.value, problem.expected))
-        .join("\n"));
-    }
+    throwOnArgsProblems(`BucketAccessUser ${name}`, findArgsProblems(settings, args.bucket));
+    super("iam-bucket-access:iam:BucketAccessUser", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
 
     const caller = aws.getCallerIdentityOutput({}, { parent: this });

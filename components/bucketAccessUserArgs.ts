@@ -297,3 +297,15 @@ export function findArgsProblems(
 export function describeProblem(label: string, value: unknown, expected: string): string {
   return `${label}: got ${JSON.stringify(value)}; expected ${expected}`;
 }
+
+/**
+ * Throws one error listing every problem of a component's arguments, labelled `args.<field>`;
+ * returns when there are none. Components call it before registering themselves.
+ */
+export function throwOnArgsProblems(component: string, problems: readonly ArgsProblem[]): void {
+  if (problems.length > 0) {
+    throw new Error(`invalid ${component}:\n` + problems
+      .map((problem) => describeProblem(`args.${problem.field}`, problem.value, problem.expected))
+      .join("\n"));
+  }
+}

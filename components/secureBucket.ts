@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { describeProblem } from "./bucketAccessUserArgs";
+import { throwOnArgsProblems } from "./bucketAccessUserArgs";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
   checkCreatedBucketPrefix,
@@ -38,15 +38,14 @@ export class SecureBucket extends pulumi.ComponentResource {
    * @param name logical name; children are named `<name>`, `<name>-suffix`, … after it
    * @param args the name prefix, tags and protection
    * @param opts component options
-   * @throws Error when the name prefix cannot form a bucket name, before any child exists
+   * @throws Error when the name prefix cannot form a bucket name, before anything is registered
    */
   constructor(name: string, args: SecureBucketArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    super("iam-bucket-access:s3:SecureBucket", name, {}, opts);
     const prefixRule = checkCreatedBucketPrefix(args.namePrefix);
-    if (prefixRule !== undefined) {
-      throw new Error(`invalid SecureBucket ${name}:\n` +
-        describeProblem("args.namePrefix", args.namePrefix, prefixRule));
-    }
+    throwOnArgsProblems(`SecureBucket ${name}`, prefixRule === undefined ? [] : [
+      { field: "namePrefix", value: args.namePrefix, expected: prefixRule },
+    ]);
+    super("iam-bucket-access:s3:SecureBucket", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect };
 
     const partition = aws.getPartitionOutput({}, { parent: this });
