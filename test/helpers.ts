@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { PROJECT, useStack } from "./mocks";
+import { PROJECT, Registration, registrations, resetRegistrations, useStack } from "./mocks";
 
 const ROOT = join(__dirname, "..");
 
@@ -12,8 +12,9 @@ export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
 
-/** A resource as the SDK built it: type, logical name and resource options. */
+/** A resource as the SDK built it: the resource, its type, logical name and options. */
 export interface BuiltResource {
+  readonly resource: pulumi.Resource;
   readonly type: string;
   readonly name: string;
   readonly opts: pulumi.ResourceOptions & pulumi.CustomResourceOptions;
@@ -31,10 +32,15 @@ export function recordResources(): {
   return {
     resources,
     transformation: (args) => {
-      resources.push({ type: args.type, name: args.name, opts: args.opts });
+      resources.push({ resource: args.resource, type: args.type, name: args.name, opts: args.opts });
       return undefined;
     },
   };
+}
+
+/** Waits until the engine has registered every one of the resources. */
+export async function registered(resources: readonly BuiltResource[]): Promise<void> {
+  await Promise.all(resources.map((built) => promiseOf(built.resource.urn)));
 }
 
 /** Reads a YAML file of the project. */
@@ -80,6 +86,8 @@ export interface ProgramRun {
   readonly outputs: Readonly<Record<string, unknown>>;
   /** Every resource the program built, with its options, in order. */
   readonly resources: readonly BuiltResource[];
+  /** What the engine received for each of them. */
+  readonly registrations: readonly Registration[];
 }
 
 /**
@@ -88,6 +96,7 @@ export interface ProgramRun {
  */
 export async function runProgram(stack: string, overrides: Record<string, unknown> = {}): Promise<ProgramRun> {
   await useStack(stack, stackConfig(stack, overrides));
+  resetRegistrations();
   const recorder = recordResources();
   const program = require.resolve("../index");
   delete require.cache[program];
@@ -97,7 +106,8 @@ export async function runProgram(stack: string, overrides: Record<string, unknow
     outputs = { ...(require(program) as Record<string, unknown>) };
     return outputs;
   });
-  return { outputs, resources: recorder.resources };
+  await registered(recorder.resources);
+  return { outputs, resources: recorder.resources, registrations: [...registrations] };
 }
 
 /** A stack output that must be an Output; fails the test otherwise. */

@@ -1,0 +1,110 @@
+import { PROJECT } from "./mocks";
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { withDefaults } from "../components/bucketAccessUserArgs";
+import { CONFIG_KEYS, parseStackConfig } from "../components/config";
+import { projectConfigDefaults, stackConfig, stackFileConfig } from "./helpers";
+
+const ROOT = join(__dirname, "..");
+const STACKS = ["dev", "prod"];
+
+interface DeclaredKey {
+  readonly type?: string;
+  readonly items?: { readonly type?: string };
+  readonly description?: string;
+  readonly default?: unknown;
+}
+
+function readYaml(file: string): Record<string, unknown> {
+  return parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
+}
+
+/** The project schema type that carries each of our config types. */
+const SCHEMA_TYPE = {
+  string: "string", boolean: "boolean", integer: "integer", "string-list": "array",
+} as const;
+
+describe("Pulumi.yaml", () => {
+  const project = readYaml("Pulumi.yaml");
+  const declared = project.config as Record<string, DeclaredKey>;
+
+  it("names the project iam-bucket-access on the nodejs runtime", () => {
+    assert.equal(project.name, "iam-bucket-access");
+    assert.equal(PROJECT, "iam-bucket-access");
+    assert.equal((project.runtime as { name: string }).name, "nodejs");
+  });
+
+  it("declares every config key but tags with its type, a description and a default", () => {
+    for (const [key, type] of Object.entries(CONFIG_KEYS)) {
+      if (type === "string-map") {
+        // The project schema has no map type; tags stays undeclared (see Pulumi.yaml).
+        assert.equal(declared[key], undefined);
+        continue;
+      }
+      const spec = declared[key];
+      assert.ok(spec, `${key} is not declared`);
+      assert.equal(spec.type, SCHEMA_TYPE[type], `${key} type`);
+      assert.ok((spec.description ?? "").length > 20, `${key} has no description`);
+      assert.notEqual(spec.default, undefined, `${key} has no default`);
+      if (type === "string-list") {
+        assert.equal(spec.items?.type, "string");
+      }
+    }
+    assert.deepEqual(Object.keys(declared).sort(),
+      Object.keys(CONFIG_KEYS).filter((key) => key !== "tags").sort());
+  });
+
+  it("declares the same defaults the component applies", () => {
+    const where = { project: PROJECT, stack: "dev" };
+    const fromSchema = parseStackConfig(
+      Object.fromEntries(Object.entries(projectConfigDefaults()).map(([key, value]) =>
+        [key, typeof value === "string" ? value : JSON.stringify(value)])),
+      where,
+    );
+    assert.deepEqual(withDefaults(fromSchema.user), withDefaults(parseStackConfig({}, where).user));
+  });
+});
+
+for (const stack of STACKS) {
+  describe(`Pulumi.${stack}.yaml`, () => {
+    const file = readYaml(`Pulumi.${stack}.yaml`);
+    const config = stackFileConfig(stack);
+
+    it("encrypts secrets with the stack's own AWS KMS key, in the stack's region", () => {
+      assert.equal(file.secretsprovider,
+        `awskms://alias/iam-bucket-access-${stack}?region=${String(config["aws:region"])}`);
+    });
+
+    it("sets only aws:region and keys of this project", () => {
+      for (const key of Object.keys(config)) {
+        const [namespace, name] = key.split(":");
+        assert.ok(key === "aws:region" || (namespace === PROJECT && name in CONFIG_KEYS), key);
+      }
+    });
+
+    it("holds no plaintext credential", () => {
+      const text = readFileSync(join(ROOT, `Pulumi.${stack}.yaml`), "utf8");
+      assert.doesNotMatch(text, /\b(AKIA|ASIA)[A-Z0-9]{16}\b/);
+      assert.doesNotMatch(text, /\b[A-Za-z0-9/+]{40}\b/);
+      assert.doesNotMatch(text, /password|secretAccessKey/i);
+    });
+
+    it("is a valid config for the program", () => {
+      const namespace = `${PROJECT}:`;
+      const raw = Object.fromEntries(Object.entries(stackConfig(stack))
+        .filter(([key]) => key.startsWith(namespace))
+        .map(([key, value]) => [key.slice(namespace.length), value]));
+      assert.doesNotThrow(() => parseStackConfig(raw, { project: PROJECT, stack }));
+    });
+  });
+}
+
+describe("the stacks, compared", () => {
+  it("lets dev create its own bucket and has prod name an existing one, protected", () => {
+    assert.equal(stackFileConfig("dev")[`${PROJECT}:bucketName`], undefined);
+    assert.equal(typeof stackFileConfig("prod")[`${PROJECT}:bucketName`], "string");
+    assert.equal(stackFileConfig("prod")[`${PROJECT}:protect`], true);
+  });
+});

@@ -1,0 +1,54 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import { outputOf, ProgramRun, promiseOf, runProgram, stackFileConfig } from "./helpers";
+
+describe("stack prod (Pulumi.prod.yaml)", () => {
+  let run: ProgramRun;
+  const bucket = String(stackFileConfig("prod")["iam-bucket-access:bucketName"]);
+
+  before(async () => {
+    run = await runProgram("prod");
+  });
+
+  it("uses the configured bucket and creates no bucket of its own", () => {
+    assert.ok(run.registrations.length > 0);
+    assert.ok(!run.registrations.some((r) => r.type.startsWith("aws:s3/")));
+    assert.deepEqual(run.resources.map((r) => `${r.type} ${r.name}`), [
+      "iam-bucket-access:iam:BucketAccessUser app",
+      "aws:iam/user:User app",
+      "aws:iam/policy:Policy app-policy",
+      "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
+      "aws:iam/accessKey:AccessKey app-key",
+    ]);
+  });
+
+  it("protects every AWS resource", () => {
+    for (const resource of run.resources.filter((r) => r.type.startsWith("aws:"))) {
+      assert.equal(resource.opts.protect, true, `${resource.type} ${resource.name}`);
+    }
+  });
+
+  it("exports the access key but no console outputs", () => {
+    assert.deepEqual(Object.keys(run.outputs).sort(), [
+      "accessKeyId", "accountId", "bucketName", "policyArn", "policyJson", "secretAccessKey",
+      "userArn", "userName",
+    ]);
+  });
+
+  it("keeps the secret access key secret in the stack outputs", async () => {
+    assert.equal(await pulumi.isSecret(outputOf(run.outputs, "secretAccessKey")), true);
+    assert.equal(await pulumi.isSecret(outputOf(run.outputs, "accessKeyId")), false);
+  });
+
+  it("limits the user to the configured prefixes of the configured bucket, without console rights", async () => {
+    assert.equal(await promiseOf(outputOf(run.outputs, "bucketName")), bucket);
+    const policy = JSON.parse(String(await promiseOf(outputOf(run.outputs, "policyJson"))));
+    assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), [
+      "LocateBucket", "ListObjectsInScope", "ReadObjectsInScope", "WriteObjectsInScope",
+      "ListAllBuckets", "DenyInsecureTransport",
+    ]);
+    assert.deepEqual(policy.Statement[2].Resource,
+      [`arn:aws:s3:::${bucket}/uploads/*`, `arn:aws:s3:::${bucket}/reports/*`]);
+    assert.deepEqual(policy.Statement[1].Condition, { StringLike: { "s3:prefix": ["uploads/*", "reports/*"] } });
+  });
+});
