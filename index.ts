@@ -14,26 +14,29 @@ const rawConfig = Object.fromEntries(
 );
 const settings = parseStackConfig(rawConfig, { project, stack: pulumi.getStack() });
 
-const bucketName: pulumi.Output<string> = settings.bucketName === undefined
-  ? new SecureBucket("bucket", {
-    namePrefix: settings.createdBucketPrefix,
-    tags: settings.user.tags,
-    protect: settings.user.protect,
-  }).bucketName
-  : pulumi.output(settings.bucketName);
+const bucketName: pulumi.Output<string> =
+  settings.bucketName === undefined
+    ? new SecureBucket("bucket", {
+        namePrefix: settings.createdBucketPrefix,
+        tags: settings.user.tags,
+        protect: settings.user.protect,
+      }).bucketName
+    : pulumi.output(settings.bucketName);
 const identity = new BucketAccessUser("app", { ...settings.user, bucket: bucketName });
 
 // A disabled feature's outputs are left out, not exported as empty values.
-export = Object.fromEntries(Object.entries({
-  bucketName,
-  userName: identity.userName,
-  userArn: identity.userArn,
-  policyArn: identity.policyArn,
-  policyJson: identity.policyJson,
-  accountId: identity.accountId,
-  accessKeyId: identity.accessKeyId,
-  secretAccessKey: identity.secretAccessKey,
-  consoleUsername: identity.consoleUsername,
-  consolePassword: identity.consolePassword,
-  consoleSignInUrl: identity.consoleSignInUrl,
-}).filter(([, value]) => value !== undefined));
+export = Object.fromEntries(
+  Object.entries({
+    bucketName,
+    userName: identity.userName,
+    userArn: identity.userArn,
+    policyArn: identity.policyArn,
+    policyJson: identity.policyJson,
+    accountId: identity.accountId,
+    accessKeyId: identity.accessKeyId,
+    secretAccessKey: identity.secretAccessKey,
+    consoleUsername: identity.consoleUsername,
+    consolePassword: identity.consolePassword,
+    consoleSignInUrl: identity.consoleSignInUrl,
+  }).filter(([, value]) => value !== undefined),
+);

@@ -49,7 +49,11 @@ export function bucketArn(partition: string, bucket: string): string {
  * The object ARNs in scope: `arn:aws:s3:::my-bucket/*`, or one `…/prefix*` per key prefix.
  * Prefixes end in `/` (checked with the args), so `data/` never also matches `data2/`.
  */
-export function objectArns(partition: string, bucket: string, prefixes: readonly string[]): string[] {
+export function objectArns(
+  partition: string,
+  bucket: string,
+  prefixes: readonly string[],
+): string[] {
   const bucketObjects = `${bucketArn(partition, bucket)}/`;
   return prefixes.length === 0
     ? [`${bucketObjects}*`]

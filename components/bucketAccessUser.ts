@@ -44,7 +44,11 @@ export class BucketAccessUser extends pulumi.ComponentResource {
    * @param opts component options
    * @throws Error listing every invalid argument, before any resource is registered
    */
-  constructor(name: string, args: BucketAccessUserArgs, opts: pulumi.ComponentResourceOptions = {}) {
+  constructor(
+    name: string,
+    args: BucketAccessUserArgs,
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
     const settings = withDefaults(args);
     throwOnArgsProblems(`BucketAccessUser ${name}`, findArgsProblems(settings, args.bucket));
     super("iam-bucket-access:iam:BucketAccessUser", name, {}, opts);
@@ -53,34 +57,51 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     const caller = aws.getCallerIdentityOutput({}, { parent: this });
     const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
 
-    const user = new aws.iam.User(name, {
-      name: settings.userName,
-      path: settings.path,
-      permissionsBoundary: settings.permissionsBoundaryArn,
-      tags: settings.tags,
-      // MFA devices the user adds itself are unknown to Pulumi and would block deletion.
-      forceDestroy: true,
-    }, childOpts);
+    const user = new aws.iam.User(
+      name,
+      {
+        name: settings.userName,
+        path: settings.path,
+        permissionsBoundary: settings.permissionsBoundaryArn,
+        tags: settings.tags,
+        // MFA devices the user adds itself are unknown to Pulumi and would block deletion.
+        forceDestroy: true,
+      },
+      childOpts,
+    );
 
     this.policyJson = pulumi.all([scope, args.bucket]).apply(([awsScope, bucket]) =>
-      JSON.stringify(buildUserPolicy({
-        ...settings,
-        scope: awsScope,
-        bucket: bucketNameOf(bucket),
-        console: settings.console.enabled,
-        requireMfa: settings.console.requireMfa,
-      }), null, 2));
-    const policy = new aws.iam.Policy(`${name}-policy`, {
-      name: `${settings.userName}-bucket-access`,
-      path: settings.path,
-      description: pulumi.interpolate`Least-privilege access of ${settings.userName} to bucket ${args.bucket}`,
-      policy: this.policyJson,
-      tags: settings.tags,
-    }, childOpts);
-    new aws.iam.UserPolicyAttachment(`${name}-policy-attachment`, {
-      user: user.name,
-      policyArn: policy.arn,
-    }, childOpts);
+      JSON.stringify(
+        buildUserPolicy({
+          ...settings,
+          scope: awsScope,
+          bucket: bucketNameOf(bucket),
+          console: settings.console.enabled,
+          requireMfa: settings.console.requireMfa,
+        }),
+        null,
+        2,
+      ),
+    );
+    const policy = new aws.iam.Policy(
+      `${name}-policy`,
+      {
+        name: `${settings.userName}-bucket-access`,
+        path: settings.path,
+        description: pulumi.interpolate`Least-privilege access of ${settings.userName} to bucket ${args.bucket}`,
+        policy: this.policyJson,
+        tags: settings.tags,
+      },
+      childOpts,
+    );
+    new aws.iam.UserPolicyAttachment(
+      `${name}-policy-attachment`,
+      {
+        user: user.name,
+        policyArn: policy.arn,
+      },
+      childOpts,
+    );
 
     this.userName = user.name;
     this.userArn = user.arn;
@@ -88,21 +109,29 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     this.accountId = scope.accountId;
 
     if (settings.accessKey.enabled) {
-      const key = new aws.iam.AccessKey(`${name}-key`, { user: user.name }, {
-        ...childOpts,
-        // A new generation replaces the key; replacements create the new key first.
-        replacementTrigger: settings.accessKey.generation,
-      });
+      const key = new aws.iam.AccessKey(
+        `${name}-key`,
+        { user: user.name },
+        {
+          ...childOpts,
+          // A new generation replaces the key; replacements create the new key first.
+          replacementTrigger: settings.accessKey.generation,
+        },
+      );
       this.accessKeyId = key.id;
       this.secretAccessKey = pulumi.secret(key.secret);
     }
 
     if (settings.console.enabled) {
-      const login = new aws.iam.UserLoginProfile(`${name}-login`, {
-        user: user.name,
-        passwordLength: settings.console.passwordLength,
-        passwordResetRequired: settings.console.passwordResetRequired,
-      }, childOpts);
+      const login = new aws.iam.UserLoginProfile(
+        `${name}-login`,
+        {
+          user: user.name,
+          passwordLength: settings.console.passwordLength,
+          passwordResetRequired: settings.console.passwordResetRequired,
+        },
+        childOpts,
+      );
       this.consoleUsername = user.name;
       this.consolePassword = pulumi.secret(login.password);
       this.consoleSignInUrl = scope.apply(consoleSignInUrl);

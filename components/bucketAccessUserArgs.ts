@@ -184,7 +184,9 @@ export type Rule<T> = (value: T) => string | undefined;
 const checkBucket: Rule<string> = (bucket) => {
   const arn = parseArn(bucket);
   if (bucket.startsWith("arn:")) {
-    return arn?.service === "s3" && arn.region === "" && arn.accountId === "" &&
+    return arn?.service === "s3" &&
+      arn.region === "" &&
+      arn.accountId === "" &&
       checkBucketName(arn.resource) === undefined
       ? undefined
       : "a bucket name or a bucket ARN like arn:aws:s3:::my-bucket";
@@ -205,8 +207,10 @@ const checkAccess: Rule<string> = (access) =>
 
 const checkPrefix: Rule<string> = (prefix) => {
   if (prefix === "" || prefix.startsWith("/") || !prefix.endsWith("/") || prefix.length > 1024) {
-    return "a key prefix ending in / and not starting with / (e.g. reports/), so that " +
-      "data/ can never also match data2/";
+    return (
+      "a key prefix ending in / and not starting with / (e.g. reports/), so that " +
+      "data/ can never also match data2/"
+    );
   }
   return /[*?]|\$\{/.test(prefix)
     ? "a key prefix without *, ? or ${ (they are IAM wildcards and variables)"
@@ -230,8 +234,9 @@ const checkGeneration: Rule<number> = (generation) =>
 
 /** Key ARNs only: IAM cannot match a key by alias in a policy's Resource. */
 const checkKmsKeyArn: Rule<string> = (arn) =>
-  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/
-    .test(arn)
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/.test(
+    arn,
+  )
     ? undefined
     : "a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (not an alias)";
 
@@ -244,13 +249,22 @@ const checkPolicyArn: Rule<string> = (arn) =>
 const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
   const valid = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
   const entries = Object.entries(tags);
-  const fine = entries.length <= 50 && entries.every(([key, value]) =>
-    key.length >= 1 && key.length <= 128 && !key.toLowerCase().startsWith("aws:") &&
-    valid.test(key) && typeof value === "string" && value.length <= 256 && valid.test(value));
+  const fine =
+    entries.length <= 50 &&
+    entries.every(
+      ([key, value]) =>
+        key.length >= 1 &&
+        key.length <= 128 &&
+        !key.toLowerCase().startsWith("aws:") &&
+        valid.test(key) &&
+        typeof value === "string" &&
+        value.length <= 256 &&
+        valid.test(value),
+    );
   return fine
     ? undefined
     : "at most 50 tags; keys 1 to 128 and values up to 256 of letters, digits, spaces and " +
-      "_.:/=+-@; keys not starting with aws:";
+        "_.:/=+-@; keys not starting with aws:";
 };
 
 /** Collects the problem a rule finds, if any. */
@@ -272,14 +286,18 @@ export function findArgsProblems(
   args: ResolvedUserSettings,
   bucket: pulumi.Input<string> | undefined,
 ): ArgsProblem[] {
-  const duplicatePrefixes = args.prefixes.filter((prefix, i) => args.prefixes.indexOf(prefix) !== i);
+  const duplicatePrefixes = args.prefixes.filter(
+    (prefix, i) => args.prefixes.indexOf(prefix) !== i,
+  );
   return [
     ...(typeof bucket === "string" ? check("bucket", bucket, checkBucket) : []),
     ...check("userName", args.userName, checkUserName),
     ...check("access", args.access, checkAccess),
     ...args.prefixes.flatMap((prefix) => check("prefixes", prefix, checkPrefix)),
     ...duplicatePrefixes.map((prefix) => ({
-      field: "prefixes", value: prefix, expected: "each prefix once",
+      field: "prefixes",
+      value: prefix,
+      expected: "each prefix once",
     })),
     ...checkIfSet("kmsKeyArn", args.kmsKeyArn, checkKmsKeyArn),
     ...check("console.passwordLength", args.console.passwordLength, checkPasswordLength),
@@ -304,8 +322,13 @@ export function describeProblem(label: string, value: unknown, expected: string)
  */
 export function throwOnArgsProblems(component: string, problems: readonly ArgsProblem[]): void {
   if (problems.length > 0) {
-    throw new Error(`invalid ${component}:\n` + problems
-      .map((problem) => describeProblem(`args.${problem.field}`, problem.value, problem.expected))
-      .join("\n"));
+    throw new Error(
+      `invalid ${component}:\n` +
+        problems
+          .map((problem) =>
+            describeProblem(`args.${problem.field}`, problem.value, problem.expected),
+          )
+          .join("\n"),
+    );
   }
 }

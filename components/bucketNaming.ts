@@ -29,6 +29,8 @@ export function createdBucketName(prefix: string, suffixHex: string): string {
 
 /** A prefix whose created names are valid bucket names, whatever the random suffix. */
 export const checkCreatedBucketPrefix: Rule<string> = (prefix) => {
-  const rule = checkBucketName(createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)));
+  const rule = checkBucketName(
+    createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)),
+  );
   return rule === undefined ? undefined : `a prefix that keeps the created name ${rule}`;
 };

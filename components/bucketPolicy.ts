@@ -87,18 +87,35 @@ export function listObjectsStatement(
   };
 }
 
+/** An Allow of object actions on the objects in scope: all of them, or those under the prefixes. */
+function objectsInScopeStatement(
+  sid: string,
+  actions: readonly string[],
+  partition: string,
+  bucket: string,
+  prefixes: readonly string[],
+): Statement {
+  return {
+    Sid: sid,
+    Effect: "Allow",
+    Action: [...actions],
+    Resource: objectArns(partition, bucket, prefixes),
+  };
+}
+
 /** GetObject on the objects in scope. */
 export function readObjectsStatement(
   partition: string,
   bucket: string,
   prefixes: readonly string[],
 ): Statement {
-  return {
-    Sid: "ReadObjectsInScope",
-    Effect: "Allow",
-    Action: [...S3_OBJECT_READ_ACTIONS],
-    Resource: objectArns(partition, bucket, prefixes),
-  };
+  return objectsInScopeStatement(
+    "ReadObjectsInScope",
+    S3_OBJECT_READ_ACTIONS,
+    partition,
+    bucket,
+    prefixes,
+  );
 }
 
 /** PutObject and AbortMultipartUpload on the objects in scope. */
@@ -107,12 +124,13 @@ export function writeObjectsStatement(
   bucket: string,
   prefixes: readonly string[],
 ): Statement {
-  return {
-    Sid: "WriteObjectsInScope",
-    Effect: "Allow",
-    Action: [...S3_OBJECT_WRITE_ACTIONS],
-    Resource: objectArns(partition, bucket, prefixes),
-  };
+  return objectsInScopeStatement(
+    "WriteObjectsInScope",
+    S3_OBJECT_WRITE_ACTIONS,
+    partition,
+    bucket,
+    prefixes,
+  );
 }
 
 /** DeleteObject on the objects in scope. */
@@ -121,12 +139,13 @@ export function deleteObjectsStatement(
   bucket: string,
   prefixes: readonly string[],
 ): Statement {
-  return {
-    Sid: "DeleteObjectsInScope",
-    Effect: "Allow",
-    Action: [...S3_OBJECT_DELETE_ACTIONS],
-    Resource: objectArns(partition, bucket, prefixes),
-  };
+  return objectsInScopeStatement(
+    "DeleteObjectsInScope",
+    S3_OBJECT_DELETE_ACTIONS,
+    partition,
+    bucket,
+    prefixes,
+  );
 }
 
 /** ListAllMyBuckets, which AWS only grants on `*`. */
@@ -199,7 +218,10 @@ export function bucketAccessStatements(settings: BucketAccess): Statement[] {
   const granted: Statement[] = [
     locateBucketStatement(partition, bucket),
     ...(canRead(settings.access)
-      ? [listObjectsStatement(partition, bucket, prefixes), readObjectsStatement(partition, bucket, prefixes)]
+      ? [
+          listObjectsStatement(partition, bucket, prefixes),
+          readObjectsStatement(partition, bucket, prefixes),
+        ]
       : []),
     ...(canWrite(settings.access) ? [writeObjectsStatement(partition, bucket, prefixes)] : []),
     ...(settings.allowDelete ? [deleteObjectsStatement(partition, bucket, prefixes)] : []),
@@ -207,7 +229,9 @@ export function bucketAccessStatements(settings: BucketAccess): Statement[] {
   const bucketActions = granted.flatMap((statement) => statement.Action ?? []);
   return [
     ...granted,
-    ...(settings.kmsKeyArn === undefined ? [] : [useBucketKeyStatement(settings, settings.kmsKeyArn)]),
+    ...(settings.kmsKeyArn === undefined
+      ? []
+      : [useBucketKeyStatement(settings, settings.kmsKeyArn)]),
     ...(settings.listAllBuckets ? [listAllBucketsStatement()] : []),
     denyInsecureTransportStatement(partition, bucket, bucketActions),
   ];

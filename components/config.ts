@@ -72,7 +72,9 @@ function parseValue(type: ConfigType, raw: string): Parsed {
     case "string":
       return { value: raw };
     case "boolean":
-      return raw === "true" || raw === "false" ? { value: raw === "true" } : { expected: "true or false" };
+      return raw === "true" || raw === "false"
+        ? { value: raw === "true" }
+        : { expected: "true or false" };
     case "integer":
       return /^-?\d+$/.test(raw) ? { value: Number(raw) } : { expected: "a whole number" };
     case "string-list": {
@@ -83,7 +85,9 @@ function parseValue(type: ConfigType, raw: string): Parsed {
     }
     case "string-map": {
       const map = parseJson(raw);
-      return typeof map === "object" && map !== null && !Array.isArray(map) &&
+      return typeof map === "object" &&
+        map !== null &&
+        !Array.isArray(map) &&
         Object.values(map).every((item) => typeof item === "string")
         ? { value: map }
         : { expected: "a map of string keys to string values" };
@@ -123,7 +127,9 @@ export function parseStackConfig(
   const values: Partial<Record<ConfigKey, unknown>> = {};
   for (const [key, text] of Object.entries(raw)) {
     if (!isConfigKey(key)) {
-      problems.push(configProblem(key, text, `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`));
+      problems.push(
+        configProblem(key, text, `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`),
+      );
       continue;
     }
     if (CONFIG_KEYS[key] === "string" && text === "") {
@@ -164,11 +170,25 @@ export function parseStackConfig(
   };
 
   const argsProblems = findArgsProblems(withDefaults(user), bucketName).map((problem) =>
-    configProblem(CONFIG_KEY_OF_FIELD[problem.field] ?? problem.field, problem.value, problem.expected));
-  const prefixRule = bucketName === undefined ? checkCreatedBucketPrefix(createdBucketPrefix) : undefined;
-  const stackProblems = prefixRule === undefined ? [] : [configProblem("bucketName", null,
-    `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
-    `(${prefixRule})`)];
+    configProblem(
+      CONFIG_KEY_OF_FIELD[problem.field] ?? problem.field,
+      problem.value,
+      problem.expected,
+    ),
+  );
+  const prefixRule =
+    bucketName === undefined ? checkCreatedBucketPrefix(createdBucketPrefix) : undefined;
+  const stackProblems =
+    prefixRule === undefined
+      ? []
+      : [
+          configProblem(
+            "bucketName",
+            null,
+            `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
+              `(${prefixRule})`,
+          ),
+        ];
   throwIfAny([...argsProblems, ...stackProblems]);
   return { bucketName, createdBucketPrefix, user };
 }

@@ -7,7 +7,9 @@
  */
 
 /** A condition block: operator (`StringLike`, `Bool`, …) → condition key → value(s). */
-export type Condition = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+export type Condition = Readonly<
+  Record<string, Readonly<Record<string, string | readonly string[]>>>
+>;
 
 /** One statement; exactly one of `Action` and `NotAction` is set. */
 export interface Statement {

@@ -42,45 +42,79 @@ export class SecureBucket extends pulumi.ComponentResource {
    */
   constructor(name: string, args: SecureBucketArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const prefixRule = checkCreatedBucketPrefix(args.namePrefix);
-    throwOnArgsProblems(`SecureBucket ${name}`, prefixRule === undefined ? [] : [
-      { field: "namePrefix", value: args.namePrefix, expected: prefixRule },
-    ]);
+    throwOnArgsProblems(
+      `SecureBucket ${name}`,
+      prefixRule === undefined
+        ? []
+        : [{ field: "namePrefix", value: args.namePrefix, expected: prefixRule }],
+    );
     super("iam-bucket-access:s3:SecureBucket", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect };
 
     const partition = aws.getPartitionOutput({}, { parent: this });
-    const suffix = new random.RandomId(`${name}-suffix`, {
-      byteLength: CREATED_BUCKET_SUFFIX_BYTES,
-    }, childOpts);
-    const bucket = new aws.s3.Bucket(name, {
-      bucket: suffix.hex.apply((hex) => createdBucketName(args.namePrefix, hex)),
-      tags: args.tags,
-    }, childOpts);
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(`${name}-public-access-block`, {
-      bucket: bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    }, childOpts);
-    new aws.s3.BucketOwnershipControls(`${name}-ownership`, {
-      bucket: bucket.id,
-      rule: { objectOwnership: "BucketOwnerEnforced" },
-    }, childOpts);
-    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
-      bucket: bucket.id,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    }, childOpts);
-    new aws.s3.BucketVersioning(`${name}-versioning`, {
-      bucket: bucket.id,
-      versioningConfiguration: { status: "Enabled" },
-    }, childOpts);
-    new aws.s3.BucketPolicy(`${name}-tls-only`, {
-      bucket: bucket.id,
-      policy: pulumi.all([partition.partition, bucket.bucket]).apply(([awsPartition, bucketName]) =>
-        JSON.stringify(tlsOnlyBucketPolicy(awsPartition, bucketName), null, 2)),
-    // S3 rejects concurrent changes to one bucket's access settings; apply the policy last.
-    }, { ...childOpts, dependsOn: [publicAccessBlock] });
+    const suffix = new random.RandomId(
+      `${name}-suffix`,
+      {
+        byteLength: CREATED_BUCKET_SUFFIX_BYTES,
+      },
+      childOpts,
+    );
+    const bucket = new aws.s3.Bucket(
+      name,
+      {
+        bucket: suffix.hex.apply((hex) => createdBucketName(args.namePrefix, hex)),
+        tags: args.tags,
+      },
+      childOpts,
+    );
+    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+      `${name}-public-access-block`,
+      {
+        bucket: bucket.id,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+      childOpts,
+    );
+    new aws.s3.BucketOwnershipControls(
+      `${name}-ownership`,
+      {
+        bucket: bucket.id,
+        rule: { objectOwnership: "BucketOwnerEnforced" },
+      },
+      childOpts,
+    );
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-encryption`,
+      {
+        bucket: bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+      },
+      childOpts,
+    );
+    new aws.s3.BucketVersioning(
+      `${name}-versioning`,
+      {
+        bucket: bucket.id,
+        versioningConfiguration: { status: "Enabled" },
+      },
+      childOpts,
+    );
+    new aws.s3.BucketPolicy(
+      `${name}-tls-only`,
+      {
+        bucket: bucket.id,
+        policy: pulumi
+          .all([partition.partition, bucket.bucket])
+          .apply(([awsPartition, bucketName]) =>
+            JSON.stringify(tlsOnlyBucketPolicy(awsPartition, bucketName), null, 2),
+          ),
+        // S3 rejects concurrent changes to one bucket's access settings; apply the policy last.
+      },
+      { ...childOpts, dependsOn: [publicAccessBlock] },
+    );
 
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;

@@ -3,20 +3,14 @@
  * self-service when it can sign in. Pure.
  */
 import { AwsScope } from "./arns";
-import { AccessLevel, bucketAccessStatements } from "./bucketPolicy";
+import { BucketAccess, bucketAccessStatements } from "./bucketPolicy";
 import { consoleSelfServiceStatements } from "./consolePolicy";
 import { policyDocument, PolicyDocument } from "./policyDocument";
 
 /** Resolved settings of one user; every field already has its default applied. */
-export interface UserPolicySettings {
+export interface UserPolicySettings extends Omit<BucketAccess, "partition"> {
+  /** Account and partition; the bucket's partition is the account's. */
   readonly scope: AwsScope;
-  /** Bucket name (not ARN). */
-  readonly bucket: string;
-  readonly access: AccessLevel;
-  readonly prefixes: readonly string[];
-  readonly allowDelete: boolean;
-  readonly listAllBuckets: boolean;
-  readonly kmsKeyArn?: string;
   readonly userName: string;
   readonly path: string;
   /** Whether the user has a console password; adds the self-service statements. */

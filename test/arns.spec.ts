@@ -6,14 +6,21 @@ import * as documents from "../components/policyDocument";
 describe("parseArn", () => {
   it("splits an ARN into partition, service, region, account and resource", () => {
     assert.deepEqual(arns.parseArn("arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/abc"), {
-      partition: "aws-us-gov", service: "kms", region: "us-gov-west-1",
-      accountId: "123456789012", resource: "key/abc",
+      partition: "aws-us-gov",
+      service: "kms",
+      region: "us-gov-west-1",
+      accountId: "123456789012",
+      resource: "key/abc",
     });
   });
 
   it("reads S3 ARNs, which have no region and no account", () => {
     assert.deepEqual(arns.parseArn("arn:aws:s3:::my-bucket"), {
-      partition: "aws", service: "s3", region: "", accountId: "", resource: "my-bucket",
+      partition: "aws",
+      service: "s3",
+      region: "",
+      accountId: "",
+      resource: "my-bucket",
     });
   });
 
@@ -39,7 +46,8 @@ describe("objectArns", () => {
 
   it("covers only the objects under each prefix", () => {
     assert.deepEqual(arns.objectArns("aws", "b", ["in/", "out/"]), [
-      "arn:aws:s3:::b/in/*", "arn:aws:s3:::b/out/*",
+      "arn:aws:s3:::b/in/*",
+      "arn:aws:s3:::b/out/*",
     ]);
   });
 });
@@ -62,14 +70,25 @@ describe("iamUserArn", () => {
 
 describe("policyDocument", () => {
   it("wraps statements in the 2012-10-17 policy language", () => {
-    const statement = { Sid: "A", Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" } as const;
+    const statement = {
+      Sid: "A",
+      Effect: "Allow",
+      Action: ["s3:GetObject"],
+      Resource: "*",
+    } as const;
     assert.deepEqual(documents.policyDocument([statement]), {
-      Version: "2012-10-17", Statement: [statement],
+      Version: "2012-10-17",
+      Statement: [statement],
     });
   });
 
   it("rejects two statements with one Sid", () => {
-    const statement = { Sid: "A", Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" } as const;
+    const statement = {
+      Sid: "A",
+      Effect: "Allow",
+      Action: ["s3:GetObject"],
+      Resource: "*",
+    } as const;
     assert.throws(() => documents.policyDocument([statement, statement]), /Sid A is used twice/);
   });
 });

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import type * as Component from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import { buildUserPolicy, UserPolicySettings } from "../components/userPolicy";
-import { BuiltResource, promiseOf, recordResources, registered } from "./helpers";
+import { BuiltResource, inputsOfOnly, promiseOf, recordResources, registered } from "./helpers";
 
 let BucketAccessUser: typeof Component.BucketAccessUser;
 
@@ -24,41 +24,40 @@ async function build(args: BucketAccessUserArgs, name = "app") {
   return { user, children };
 }
 
-/** The inputs the engine received for the one registration of a type. */
-function inputsOf(type: string): Readonly<Record<string, unknown>> {
-  const matches = registrations.filter((r) => r.type === type);
-  assert.equal(matches.length, 1, `${matches.length} registrations of ${type}`);
-  return matches[0].inputs;
-}
-
 describe("BucketAccessUser", () => {
   beforeEach(resetRegistrations);
 
   describe("with default settings", () => {
     it("creates a user, its policy and attachment, an access key and a console login, as children", async () => {
       const { children } = await build(ARGS);
-      assert.deepEqual(children.map((c) => `${c.type} ${c.name}`), [
-        "aws:iam/user:User app",
-        "aws:iam/policy:Policy app-policy",
-        "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
-        "aws:iam/accessKey:AccessKey app-key",
-        "aws:iam/userLoginProfile:UserLoginProfile app-login",
-      ]);
+      assert.deepEqual(
+        children.map((c) => `${c.type} ${c.name}`),
+        [
+          "aws:iam/user:User app",
+          "aws:iam/policy:Policy app-policy",
+          "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
+          "aws:iam/accessKey:AccessKey app-key",
+          "aws:iam/userLoginProfile:UserLoginProfile app-login",
+        ],
+      );
     });
 
     it("creates the user under the project path, removable with its own MFA devices", async () => {
       await build({ ...ARGS, tags: { team: "data" } });
-      assert.deepEqual(inputsOf("aws:iam/user:User"), {
-        name: "app-user", path: "/iam-bucket-access/", tags: { team: "data" }, forceDestroy: true,
+      assert.deepEqual(inputsOfOnly("aws:iam/user:User"), {
+        name: "app-user",
+        path: "/iam-bucket-access/",
+        tags: { team: "data" },
+        forceDestroy: true,
       });
     });
 
     it("names the policy after the user and attaches it to the user", async () => {
       await build(ARGS);
-      const policy = inputsOf("aws:iam/policy:Policy");
+      const policy = inputsOfOnly("aws:iam/policy:Policy");
       assert.equal(policy.name, "app-user-bucket-access");
       assert.equal(policy.path, "/iam-bucket-access/");
-      assert.deepEqual(inputsOf("aws:iam/userPolicyAttachment:UserPolicyAttachment"), {
+      assert.deepEqual(inputsOfOnly("aws:iam/userPolicyAttachment:UserPolicyAttachment"), {
         user: "app-user",
         policyArn: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access/app-user-bucket-access`,
       });
@@ -66,19 +65,26 @@ describe("BucketAccessUser", () => {
 
     it("generates a 20-character console password that must be changed at first sign-in", async () => {
       await build(ARGS);
-      assert.deepEqual(inputsOf("aws:iam/userLoginProfile:UserLoginProfile"), {
-        user: "app-user", passwordLength: 20, passwordResetRequired: true,
+      assert.deepEqual(inputsOfOnly("aws:iam/userLoginProfile:UserLoginProfile"), {
+        user: "app-user",
+        passwordLength: 20,
+        passwordResetRequired: true,
       });
     });
 
     it("exports the user, policy, account and sign-in page", async () => {
       const { user } = await build(ARGS);
       assert.equal(await promiseOf(user.userName), "app-user");
-      assert.equal(await promiseOf(user.userArn), `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/app-user`);
+      assert.equal(
+        await promiseOf(user.userArn),
+        `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/app-user`,
+      );
       assert.equal(await promiseOf(user.accountId), ACCOUNT_ID);
       assert.equal(await promiseOf(user.consoleUsername ?? pulumi.output("")), "app-user");
-      assert.equal(await promiseOf(user.consoleSignInUrl ?? pulumi.output("")),
-        `https://${ACCOUNT_ID}.signin.aws.amazon.com/console`);
+      assert.equal(
+        await promiseOf(user.consoleSignInUrl ?? pulumi.output("")),
+        `https://${ACCOUNT_ID}.signin.aws.amazon.com/console`,
+      );
     });
   });
 
@@ -96,12 +102,23 @@ describe("BucketAccessUser", () => {
 
   describe("the policy", () => {
     const scope = { partition: "aws", accountId: ACCOUNT_ID };
-    const expected = (settings: Partial<UserPolicySettings>): unknown => buildUserPolicy({
-      scope, bucket: "my-bucket", access: "read-write", prefixes: [], allowDelete: false,
-      listAllBuckets: true, userName: "app-user", path: "/iam-bucket-access/", console: true,
-      requireMfa: false, ...settings,
-    });
-    const cases: ReadonlyArray<readonly [string, Partial<BucketAccessUserArgs>, Partial<UserPolicySettings>]> = [
+    const expected = (settings: Partial<UserPolicySettings>): unknown =>
+      buildUserPolicy({
+        scope,
+        bucket: "my-bucket",
+        access: "read-write",
+        prefixes: [],
+        allowDelete: false,
+        listAllBuckets: true,
+        userName: "app-user",
+        path: "/iam-bucket-access/",
+        console: true,
+        requireMfa: false,
+        ...settings,
+      });
+    const cases: ReadonlyArray<
+      readonly [string, Partial<BucketAccessUserArgs>, Partial<UserPolicySettings>]
+    > = [
       // situation, component args, the settings its policy must be built from
       ["by default", {}, {}],
       ["for read access", { access: "read" }, { access: "read" }],
@@ -120,51 +137,111 @@ describe("BucketAccessUser", () => {
         const { user } = await build({ ...ARGS, ...args });
         const json = await promiseOf(user.policyJson);
         assert.deepEqual(JSON.parse(json), expected(settings));
-        assert.equal(inputsOf("aws:iam/policy:Policy").policy, json);
+        assert.equal(inputsOfOnly("aws:iam/policy:Policy").policy, json);
       });
     }
 
     it("is exactly this JSON for read access to two prefixes, with KMS and MFA-held console", async () => {
       const { user } = await build({
-        ...ARGS, access: "read", prefixes: ["in/", "out/"], kmsKeyArn: KEY, listAllBuckets: false,
+        ...ARGS,
+        access: "read",
+        prefixes: ["in/", "out/"],
+        kmsKeyArn: KEY,
+        listAllBuckets: false,
         console: { requireMfa: true },
       });
       const userArn = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/app-user`;
       assert.deepEqual(JSON.parse(await promiseOf(user.policyJson)), {
         Version: "2012-10-17",
         Statement: [
-          { Sid: "LocateBucket", Effect: "Allow", Action: ["s3:GetBucketLocation"],
-            Resource: "arn:aws:s3:::my-bucket" },
-          { Sid: "ListObjectsInScope", Effect: "Allow", Action: ["s3:ListBucket"],
+          {
+            Sid: "LocateBucket",
+            Effect: "Allow",
+            Action: ["s3:GetBucketLocation"],
             Resource: "arn:aws:s3:::my-bucket",
-            Condition: { StringLike: { "s3:prefix": ["in/*", "out/*"] } } },
-          { Sid: "ReadObjectsInScope", Effect: "Allow", Action: ["s3:GetObject"],
-            Resource: ["arn:aws:s3:::my-bucket/in/*", "arn:aws:s3:::my-bucket/out/*"] },
-          { Sid: "UseBucketKeyViaS3", Effect: "Allow", Action: ["kms:Decrypt"], Resource: KEY,
+          },
+          {
+            Sid: "ListObjectsInScope",
+            Effect: "Allow",
+            Action: ["s3:ListBucket"],
+            Resource: "arn:aws:s3:::my-bucket",
+            Condition: { StringLike: { "s3:prefix": ["in/*", "out/*"] } },
+          },
+          {
+            Sid: "ReadObjectsInScope",
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: ["arn:aws:s3:::my-bucket/in/*", "arn:aws:s3:::my-bucket/out/*"],
+          },
+          {
+            Sid: "UseBucketKeyViaS3",
+            Effect: "Allow",
+            Action: ["kms:Decrypt"],
+            Resource: KEY,
             Condition: {
               StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" },
-              StringLike: { "kms:EncryptionContext:aws:s3:arn": ["arn:aws:s3:::my-bucket",
-                "arn:aws:s3:::my-bucket/in/*", "arn:aws:s3:::my-bucket/out/*"] },
-            } },
-          { Sid: "DenyInsecureTransport", Effect: "Deny",
+              StringLike: {
+                "kms:EncryptionContext:aws:s3:arn": [
+                  "arn:aws:s3:::my-bucket",
+                  "arn:aws:s3:::my-bucket/in/*",
+                  "arn:aws:s3:::my-bucket/out/*",
+                ],
+              },
+            },
+          },
+          {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
             Action: ["s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"],
             Resource: ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"],
-            Condition: { Bool: { "aws:SecureTransport": "false" } } },
-          { Sid: "ChangeOwnPassword", Effect: "Allow", Action: ["iam:ChangePassword", "iam:GetUser"],
-            Resource: userArn },
-          { Sid: "ReadAccountPasswordPolicy", Effect: "Allow", Action: ["iam:GetAccountPasswordPolicy"],
-            Resource: "*" },
-          { Sid: "CreateVirtualMfaDevice", Effect: "Allow", Action: ["iam:CreateVirtualMFADevice"],
-            Resource: `arn:aws:iam::${ACCOUNT_ID}:mfa/*` },
-          { Sid: "ManageOwnMfaDevice", Effect: "Allow",
-            Action: ["iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"], Resource: userArn },
-          { Sid: "DeactivateOwnMfaDeviceWithMfa", Effect: "Allow", Action: ["iam:DeactivateMFADevice"],
-            Resource: userArn, Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } },
-          { Sid: "DenyConsoleWithoutMfa", Effect: "Deny",
-            NotAction: ["iam:ChangePassword", "iam:GetUser", "iam:GetAccountPasswordPolicy",
-              "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
-              "iam:ResyncMFADevice"],
-            Resource: "*", Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } },
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+          {
+            Sid: "ChangeOwnPassword",
+            Effect: "Allow",
+            Action: ["iam:ChangePassword", "iam:GetUser"],
+            Resource: userArn,
+          },
+          {
+            Sid: "ReadAccountPasswordPolicy",
+            Effect: "Allow",
+            Action: ["iam:GetAccountPasswordPolicy"],
+            Resource: "*",
+          },
+          {
+            Sid: "CreateVirtualMfaDevice",
+            Effect: "Allow",
+            Action: ["iam:CreateVirtualMFADevice"],
+            Resource: `arn:aws:iam::${ACCOUNT_ID}:mfa/*`,
+          },
+          {
+            Sid: "ManageOwnMfaDevice",
+            Effect: "Allow",
+            Action: ["iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"],
+            Resource: userArn,
+          },
+          {
+            Sid: "DeactivateOwnMfaDeviceWithMfa",
+            Effect: "Allow",
+            Action: ["iam:DeactivateMFADevice"],
+            Resource: userArn,
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+          },
+          {
+            Sid: "DenyConsoleWithoutMfa",
+            Effect: "Deny",
+            NotAction: [
+              "iam:ChangePassword",
+              "iam:GetUser",
+              "iam:GetAccountPasswordPolicy",
+              "iam:CreateVirtualMFADevice",
+              "iam:EnableMFADevice",
+              "iam:ListMFADevices",
+              "iam:ResyncMFADevice",
+            ],
+            Resource: "*",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },
+          },
         ],
       });
     });
@@ -205,29 +282,46 @@ describe("BucketAccessUser", () => {
       const { children } = await build({ ...ARGS, accessKey: { generation: 7 } });
       const key = children.find((c) => c.type === "aws:iam/accessKey:AccessKey");
       assert.equal(key?.opts.replacementTrigger, 7);
-      assert.equal(key?.opts.deleteBeforeReplace, undefined, "the old key must outlive the new one's creation");
+      assert.equal(
+        key?.opts.deleteBeforeReplace,
+        undefined,
+        "the old key must outlive the new one's creation",
+      );
     });
 
     it("sets the permissions boundary on the user", async () => {
       const boundary = "arn:aws:iam::123456789012:policy/app-boundary";
       await build({ ...ARGS, permissionsBoundaryArn: boundary });
-      assert.equal(inputsOf("aws:iam/user:User").permissionsBoundary, boundary);
+      assert.equal(inputsOfOnly("aws:iam/user:User").permissionsBoundary, boundary);
     });
   });
 
   describe("with invalid arguments", () => {
     it("throws one error naming every bad field, before anything is registered", () => {
       assert.throws(
-        () => new BucketAccessUser("bad", {
-          bucket: "Not A Bucket", userName: "app", prefixes: ["/abs/"], console: { passwordLength: 2 },
-          accessKey: { generation: 0 },
-        }),
+        () =>
+          new BucketAccessUser("bad", {
+            bucket: "Not A Bucket",
+            userName: "app",
+            prefixes: ["/abs/"],
+            console: { passwordLength: 2 },
+            accessKey: { generation: 0 },
+          }),
         (error: Error) => {
           assert.match(error.message, /^invalid BucketAccessUser bad:\n/);
-          assert.match(error.message, /args\.bucket: got "Not A Bucket"; expected an S3 bucket name/);
+          assert.match(
+            error.message,
+            /args\.bucket: got "Not A Bucket"; expected an S3 bucket name/,
+          );
           assert.match(error.message, /args\.prefixes: got "\/abs\/"; expected a key prefix/);
-          assert.match(error.message, /args\.console\.passwordLength: got 2; expected a whole number from 5 to 128/);
-          assert.match(error.message, /args\.accessKey\.generation: got 0; expected a whole number of 1 or more/);
+          assert.match(
+            error.message,
+            /args\.console\.passwordLength: got 2; expected a whole number from 5 to 128/,
+          );
+          assert.match(
+            error.message,
+            /args\.accessKey\.generation: got 0; expected a whole number of 1 or more/,
+          );
           return true;
         },
       );

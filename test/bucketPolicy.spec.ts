@@ -1,37 +1,58 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { BucketAccess, bucketAccessStatements, tlsOnlyBucketPolicy } from "../components/bucketPolicy";
+import {
+  BucketAccess,
+  bucketAccessStatements,
+  tlsOnlyBucketPolicy,
+} from "../components/bucketPolicy";
 
 const BUCKET = "my-bucket";
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** The settings of the Terraform original: read-write, whole bucket, no delete. */
 const BASE: BucketAccess = {
-  partition: "aws", bucket: BUCKET, access: "read-write", prefixes: [],
-  allowDelete: false, listAllBuckets: true,
+  partition: "aws",
+  bucket: BUCKET,
+  access: "read-write",
+  prefixes: [],
+  allowDelete: false,
+  listAllBuckets: true,
 };
 
 const locate = {
-  Sid: "LocateBucket", Effect: "Allow", Action: ["s3:GetBucketLocation"],
+  Sid: "LocateBucket",
+  Effect: "Allow",
+  Action: ["s3:GetBucketLocation"],
   Resource: "arn:aws:s3:::my-bucket",
 };
 const list = {
-  Sid: "ListObjectsInScope", Effect: "Allow", Action: ["s3:ListBucket"],
+  Sid: "ListObjectsInScope",
+  Effect: "Allow",
+  Action: ["s3:ListBucket"],
   Resource: "arn:aws:s3:::my-bucket",
 };
 const read = {
-  Sid: "ReadObjectsInScope", Effect: "Allow", Action: ["s3:GetObject"],
+  Sid: "ReadObjectsInScope",
+  Effect: "Allow",
+  Action: ["s3:GetObject"],
   Resource: ["arn:aws:s3:::my-bucket/*"],
 };
 const write = {
-  Sid: "WriteObjectsInScope", Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
+  Sid: "WriteObjectsInScope",
+  Effect: "Allow",
+  Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
   Resource: ["arn:aws:s3:::my-bucket/*"],
 };
 const listAll = {
-  Sid: "ListAllBuckets", Effect: "Allow", Action: ["s3:ListAllMyBuckets"], Resource: "*",
+  Sid: "ListAllBuckets",
+  Effect: "Allow",
+  Action: ["s3:ListAllMyBuckets"],
+  Resource: "*",
 };
 const denyHttp = (actions: string[]) => ({
-  Sid: "DenyInsecureTransport", Effect: "Deny", Action: actions,
+  Sid: "DenyInsecureTransport",
+  Effect: "Deny",
+  Action: actions,
   Resource: ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"],
   Condition: { Bool: { "aws:SecureTransport": "false" } },
 });
@@ -39,31 +60,50 @@ const denyHttp = (actions: string[]) => ({
 describe("bucketAccessStatements", () => {
   it("grants read-write as locate, list, get, put and abort, TLS only", () => {
     assert.deepEqual(bucketAccessStatements(BASE), [
-      locate, list, read, write, listAll,
-      denyHttp(["s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject", "s3:PutObject",
-        "s3:AbortMultipartUpload"]),
+      locate,
+      list,
+      read,
+      write,
+      listAll,
+      denyHttp([
+        "s3:GetBucketLocation",
+        "s3:ListBucket",
+        "s3:GetObject",
+        "s3:PutObject",
+        "s3:AbortMultipartUpload",
+      ]),
     ]);
   });
 
   it("grants read as locate, list and get only", () => {
     assert.deepEqual(bucketAccessStatements({ ...BASE, access: "read" }), [
-      locate, list, read, listAll, denyHttp(["s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"]),
+      locate,
+      list,
+      read,
+      listAll,
+      denyHttp(["s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"]),
     ]);
   });
 
   it("grants write without listing, so a writer cannot enumerate keys", () => {
     assert.deepEqual(bucketAccessStatements({ ...BASE, access: "write" }), [
-      locate, write, listAll,
+      locate,
+      write,
+      listAll,
       denyHttp(["s3:GetBucketLocation", "s3:PutObject", "s3:AbortMultipartUpload"]),
     ]);
   });
 
   it("grants no s3:DeleteObject unless allowDelete is set", () => {
     const actions = (settings: BucketAccess) =>
-      bucketAccessStatements(settings).filter((s) => s.Effect === "Allow").flatMap((s) => s.Action ?? []);
+      bucketAccessStatements(settings)
+        .filter((s) => s.Effect === "Allow")
+        .flatMap((s) => s.Action ?? []);
     assert.ok(!actions(BASE).includes("s3:DeleteObject"));
     assert.deepEqual(bucketAccessStatements({ ...BASE, allowDelete: true })[4], {
-      Sid: "DeleteObjectsInScope", Effect: "Allow", Action: ["s3:DeleteObject"],
+      Sid: "DeleteObjectsInScope",
+      Effect: "Allow",
+      Action: ["s3:DeleteObject"],
       Resource: ["arn:aws:s3:::my-bucket/*"],
     });
   });
@@ -83,32 +123,45 @@ describe("bucketAccessStatements", () => {
   });
 
   it("lets S3, and only S3 for this bucket, use the KMS key to read and write", () => {
-    const kms = bucketAccessStatements({ ...BASE, kmsKeyArn: KEY, prefixes: ["in/"] })
-      .find((s) => s.Sid === "UseBucketKeyViaS3");
+    const kms = bucketAccessStatements({ ...BASE, kmsKeyArn: KEY, prefixes: ["in/"] }).find(
+      (s) => s.Sid === "UseBucketKeyViaS3",
+    );
     assert.deepEqual(kms, {
-      Sid: "UseBucketKeyViaS3", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Sid: "UseBucketKeyViaS3",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
       Resource: KEY,
       Condition: {
         StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" },
         StringLike: {
-          "kms:EncryptionContext:aws:s3:arn": ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/in/*"],
+          "kms:EncryptionContext:aws:s3:arn": [
+            "arn:aws:s3:::my-bucket",
+            "arn:aws:s3:::my-bucket/in/*",
+          ],
         },
       },
     });
   });
 
   it("grants only kms:Decrypt to a reader", () => {
-    const kms = bucketAccessStatements({ ...BASE, access: "read", kmsKeyArn: KEY })
-      .find((s) => s.Sid === "UseBucketKeyViaS3");
+    const kms = bucketAccessStatements({ ...BASE, access: "read", kmsKeyArn: KEY }).find(
+      (s) => s.Sid === "UseBucketKeyViaS3",
+    );
     assert.deepEqual(kms?.Action, ["kms:Decrypt"]);
   });
 
   it("names the China partition's S3 endpoint in kms:ViaService", () => {
     const cnKey = "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    const kms = bucketAccessStatements({ ...BASE, partition: "aws-cn", kmsKeyArn: cnKey })
-      .find((s) => s.Sid === "UseBucketKeyViaS3");
-    assert.deepEqual(kms?.Condition?.StringEquals, { "kms:ViaService": "s3.cn-north-1.amazonaws.com.cn" });
-    assert.equal(kms?.Condition?.StringLike?.["kms:EncryptionContext:aws:s3:arn"]?.[0], "arn:aws-cn:s3:::my-bucket");
+    const kms = bucketAccessStatements({ ...BASE, partition: "aws-cn", kmsKeyArn: cnKey }).find(
+      (s) => s.Sid === "UseBucketKeyViaS3",
+    );
+    assert.deepEqual(kms?.Condition?.StringEquals, {
+      "kms:ViaService": "s3.cn-north-1.amazonaws.com.cn",
+    });
+    assert.equal(
+      kms?.Condition?.StringLike?.["kms:EncryptionContext:aws:s3:arn"]?.[0],
+      "arn:aws-cn:s3:::my-bucket",
+    );
   });
 });
 

@@ -9,16 +9,37 @@ const USER = { scope: SCOPE, path: "/iam-bucket-access/", userName: "app", requi
 describe("consoleSelfServiceStatements", () => {
   it("lets the user change its own password and manage its own MFA device, nobody else's", () => {
     assert.deepEqual(consoleSelfServiceStatements(USER), [
-      { Sid: "ChangeOwnPassword", Effect: "Allow", Action: ["iam:ChangePassword", "iam:GetUser"],
-        Resource: USER_ARN },
-      { Sid: "ReadAccountPasswordPolicy", Effect: "Allow", Action: ["iam:GetAccountPasswordPolicy"],
-        Resource: "*" },
-      { Sid: "CreateVirtualMfaDevice", Effect: "Allow", Action: ["iam:CreateVirtualMFADevice"],
-        Resource: "arn:aws:iam::123456789012:mfa/*" },
-      { Sid: "ManageOwnMfaDevice", Effect: "Allow",
-        Action: ["iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"], Resource: USER_ARN },
-      { Sid: "DeactivateOwnMfaDeviceWithMfa", Effect: "Allow", Action: ["iam:DeactivateMFADevice"],
-        Resource: USER_ARN, Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } },
+      {
+        Sid: "ChangeOwnPassword",
+        Effect: "Allow",
+        Action: ["iam:ChangePassword", "iam:GetUser"],
+        Resource: USER_ARN,
+      },
+      {
+        Sid: "ReadAccountPasswordPolicy",
+        Effect: "Allow",
+        Action: ["iam:GetAccountPasswordPolicy"],
+        Resource: "*",
+      },
+      {
+        Sid: "CreateVirtualMfaDevice",
+        Effect: "Allow",
+        Action: ["iam:CreateVirtualMFADevice"],
+        Resource: "arn:aws:iam::123456789012:mfa/*",
+      },
+      {
+        Sid: "ManageOwnMfaDevice",
+        Effect: "Allow",
+        Action: ["iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"],
+        Resource: USER_ARN,
+      },
+      {
+        Sid: "DeactivateOwnMfaDeviceWithMfa",
+        Effect: "Allow",
+        Action: ["iam:DeactivateMFADevice"],
+        Resource: USER_ARN,
+        Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+      },
     ]);
   });
 
@@ -26,10 +47,17 @@ describe("consoleSelfServiceStatements", () => {
     it("denies console sessions without MFA all but password and MFA set-up, using Bool", () => {
       const deny = consoleSelfServiceStatements({ ...USER, requireMfa: true }).at(-1);
       assert.deepEqual(deny, {
-        Sid: "DenyConsoleWithoutMfa", Effect: "Deny",
-        NotAction: ["iam:ChangePassword", "iam:GetUser", "iam:GetAccountPasswordPolicy",
-          "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ListMFADevices",
-          "iam:ResyncMFADevice"],
+        Sid: "DenyConsoleWithoutMfa",
+        Effect: "Deny",
+        NotAction: [
+          "iam:ChangePassword",
+          "iam:GetUser",
+          "iam:GetAccountPasswordPolicy",
+          "iam:CreateVirtualMFADevice",
+          "iam:EnableMFADevice",
+          "iam:ListMFADevices",
+          "iam:ResyncMFADevice",
+        ],
         Resource: "*",
         // Bool, not BoolIfExists: access-key requests carry no MFA key and must keep working.
         Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },

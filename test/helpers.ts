@@ -1,5 +1,6 @@
 /** Shared test helpers: outputs as promises, child options, and whole-program runs. */
 import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -32,10 +33,22 @@ export function recordResources(): {
   return {
     resources,
     transformation: (args) => {
-      resources.push({ resource: args.resource, type: args.type, name: args.name, opts: args.opts });
+      resources.push({
+        resource: args.resource,
+        type: args.type,
+        name: args.name,
+        opts: args.opts,
+      });
       return undefined;
     },
   };
+}
+
+/** The inputs the engine received for the one registration of a type; fails on none or several. */
+export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {
+  const matches = registrations.filter((r) => r.type === type);
+  assert.equal(matches.length, 1, `${matches.length} registrations of ${type}`);
+  return matches[0].inputs;
 }
 
 /** Waits until the engine has registered every one of the resources. */
@@ -68,7 +81,10 @@ export function stackFileConfig(stack: string): Record<string, unknown> {
  * The config the CLI would pass for a stack: the project's defaults overlaid with the stack
  * file's values, then the given overrides (`key` without namespace → value).
  */
-export function stackConfig(stack: string, overrides: Record<string, unknown> = {}): Record<string, string> {
+export function stackConfig(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, string> {
   const namespaced = (key: string) => (key.includes(":") ? key : `${PROJECT}:${key}`);
   const merged: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(projectConfigDefaults())) {
@@ -94,7 +110,10 @@ export interface ProgramRun {
  * Runs `index.ts` as `pulumi up` would for a stack, under the mocks, with that stack's real
  * config (plus overrides). Rejects with the program's error.
  */
-export async function runProgram(stack: string, overrides: Record<string, unknown> = {}): Promise<ProgramRun> {
+export async function runProgram(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ProgramRun> {
   await useStack(stack, stackConfig(stack, overrides));
   resetRegistrations();
   const recorder = recordResources();
@@ -111,7 +130,10 @@ export async function runProgram(stack: string, overrides: Record<string, unknow
 }
 
 /** A stack output that must be an Output; fails the test otherwise. */
-export function outputOf(outputs: Readonly<Record<string, unknown>>, name: string): pulumi.Output<unknown> {
+export function outputOf(
+  outputs: Readonly<Record<string, unknown>>,
+  name: string,
+): pulumi.Output<unknown> {
   const value = outputs[name];
   if (!pulumi.Output.isInstance(value)) {
     throw new Error(`stack output ${name} is not an Output: ${String(value)}`);

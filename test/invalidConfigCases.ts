@@ -2,48 +2,128 @@
  * Invalid stack config and the error each must produce, shared by the parser's spec and the
  * whole-program spec. Values are the text the engine passes (lists and maps as JSON).
  */
-export const INVALID_CONFIG_CASES: ReadonlyArray<readonly [string, Record<string, string>, RegExp]> = [
+export const INVALID_CONFIG_CASES: ReadonlyArray<
+  readonly [string, Record<string, string>, RegExp]
+> = [
   // what is wrong, raw config, the message (key, value and rule)
-  ["a bucket name with capitals", { bucketName: "My_Bucket" },
-    /config key bucketName: got "My_Bucket"; expected an S3 bucket name/],
-  ["a bucket name shaped like an IP address", { bucketName: "192.168.5.4" },
-    /config key bucketName: got "192\.168\.5\.4"; expected an S3 bucket name/],
-  ["an ARN of something other than a bucket", { bucketName: "arn:aws:iam::123456789012:user/x" },
-    /config key bucketName: got "arn:aws:iam::123456789012:user\/x"; expected a bucket name or a bucket ARN/],
-  ["an unknown access level", { access: "admin" },
-    /config key access: got "admin"; expected one of read, write, read-write/],
-  ["an empty prefix", { prefixes: '[""]' }, /config key prefixes: got ""; expected a key prefix ending in \//],
-  ["a prefix starting with /", { prefixes: '["/reports/"]' },
-    /config key prefixes: got "\/reports\/"; expected a key prefix ending in \/ and not starting with \//],
-  ["a prefix not ending in / (data would match data2/)", { prefixes: '["data"]' },
-    /config key prefixes: got "data"; expected .*data\/ can never also match data2\//],
-  ["a prefix with an IAM wildcard", { prefixes: '["logs/*/"]' },
-    /config key prefixes: got "logs\/\*\/"; expected a key prefix without \*/],
-  ["the same prefix twice", { prefixes: '["a/","a/"]' }, /config key prefixes: got "a\/"; expected each prefix once/],
-  ["prefixes that are not a list", { prefixes: "reports/" },
-    /config key prefixes: got "reports\/"; expected a list of strings/],
-  ["a KMS alias instead of a key ARN", { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/s3" },
-    /config key kmsKeyArn: got "arn:aws:kms:us-east-1:123456789012:alias\/s3"; expected a KMS key ARN/],
-  ["a malformed permissions boundary", { permissionsBoundaryArn: "boundary" },
-    /config key permissionsBoundaryArn: got "boundary"; expected an IAM managed policy ARN/],
-  ["a path without a trailing /", { path: "/apps" },
-    /config key path: got "\/apps"; expected an IAM path that starts and ends with \//],
-  ["a path without a leading /", { path: "apps/" }, /config key path: got "apps\/"; expected an IAM path/],
-  ["a password shorter than AWS allows", { passwordLength: "4" },
-    /config key passwordLength: got 4; expected a whole number from 5 to 128/],
-  ["a password longer than AWS allows", { passwordLength: "129" },
-    /config key passwordLength: got 129; expected a whole number from 5 to 128/],
-  ["a fractional key generation", { accessKeyGeneration: "1.5" },
-    /config key accessKeyGeneration: got "1\.5"; expected a whole number/],
-  ["a key generation of zero", { accessKeyGeneration: "0" },
-    /config key accessKeyGeneration: got 0; expected a whole number of 1 or more/],
-  ["requireMfa without a console", { console: "false", requireMfa: "true" },
-    /config key requireMfa: got true; expected false while console is disabled/],
-  ["a boolean spelled yes", { allowDelete: "yes" }, /config key allowDelete: got "yes"; expected true or false/],
-  ["a user name with a space", { userName: "my app" },
-    /config key userName: got "my app"; expected 1 to 64 letters, digits and \+=,\.@_-/],
-  ["a tag key in the reserved aws: namespace", { tags: '{"aws:owner":"me"}' },
-    /config key tags: got \{"aws:owner":"me"\}; expected at most 50 tags/],
-  ["tags that are not a map", { tags: '["a"]' }, /config key tags: got "\[\\"a\\"\]"; expected a map of string/],
-  ["a misspelt key", { bucketname: "b" }, /config key bucketname: got "b"; expected a known key: bucketName, /],
+  [
+    "a bucket name with capitals",
+    { bucketName: "My_Bucket" },
+    /config key bucketName: got "My_Bucket"; expected an S3 bucket name/,
+  ],
+  [
+    "a bucket name shaped like an IP address",
+    { bucketName: "192.168.5.4" },
+    /config key bucketName: got "192\.168\.5\.4"; expected an S3 bucket name/,
+  ],
+  [
+    "an ARN of something other than a bucket",
+    { bucketName: "arn:aws:iam::123456789012:user/x" },
+    /config key bucketName: got "arn:aws:iam::123456789012:user\/x"; expected a bucket name or a bucket ARN/,
+  ],
+  [
+    "an unknown access level",
+    { access: "admin" },
+    /config key access: got "admin"; expected one of read, write, read-write/,
+  ],
+  [
+    "an empty prefix",
+    { prefixes: '[""]' },
+    /config key prefixes: got ""; expected a key prefix ending in \//,
+  ],
+  [
+    "a prefix starting with /",
+    { prefixes: '["/reports/"]' },
+    /config key prefixes: got "\/reports\/"; expected a key prefix ending in \/ and not starting with \//,
+  ],
+  [
+    "a prefix not ending in / (data would match data2/)",
+    { prefixes: '["data"]' },
+    /config key prefixes: got "data"; expected .*data\/ can never also match data2\//,
+  ],
+  [
+    "a prefix with an IAM wildcard",
+    { prefixes: '["logs/*/"]' },
+    /config key prefixes: got "logs\/\*\/"; expected a key prefix without \*/,
+  ],
+  [
+    "the same prefix twice",
+    { prefixes: '["a/","a/"]' },
+    /config key prefixes: got "a\/"; expected each prefix once/,
+  ],
+  [
+    "prefixes that are not a list",
+    { prefixes: "reports/" },
+    /config key prefixes: got "reports\/"; expected a list of strings/,
+  ],
+  [
+    "a KMS alias instead of a key ARN",
+    { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/s3" },
+    /config key kmsKeyArn: got "arn:aws:kms:us-east-1:123456789012:alias\/s3"; expected a KMS key ARN/,
+  ],
+  [
+    "a malformed permissions boundary",
+    { permissionsBoundaryArn: "boundary" },
+    /config key permissionsBoundaryArn: got "boundary"; expected an IAM managed policy ARN/,
+  ],
+  [
+    "a path without a trailing /",
+    { path: "/apps" },
+    /config key path: got "\/apps"; expected an IAM path that starts and ends with \//,
+  ],
+  [
+    "a path without a leading /",
+    { path: "apps/" },
+    /config key path: got "apps\/"; expected an IAM path/,
+  ],
+  [
+    "a password shorter than AWS allows",
+    { passwordLength: "4" },
+    /config key passwordLength: got 4; expected a whole number from 5 to 128/,
+  ],
+  [
+    "a password longer than AWS allows",
+    { passwordLength: "129" },
+    /config key passwordLength: got 129; expected a whole number from 5 to 128/,
+  ],
+  [
+    "a fractional key generation",
+    { accessKeyGeneration: "1.5" },
+    /config key accessKeyGeneration: got "1\.5"; expected a whole number/,
+  ],
+  [
+    "a key generation of zero",
+    { accessKeyGeneration: "0" },
+    /config key accessKeyGeneration: got 0; expected a whole number of 1 or more/,
+  ],
+  [
+    "requireMfa without a console",
+    { console: "false", requireMfa: "true" },
+    /config key requireMfa: got true; expected false while console is disabled/,
+  ],
+  [
+    "a boolean spelled yes",
+    { allowDelete: "yes" },
+    /config key allowDelete: got "yes"; expected true or false/,
+  ],
+  [
+    "a user name with a space",
+    { userName: "my app" },
+    /config key userName: got "my app"; expected 1 to 64 letters, digits and \+=,\.@_-/,
+  ],
+  [
+    "a tag key in the reserved aws: namespace",
+    { tags: '{"aws:owner":"me"}' },
+    /config key tags: got \{"aws:owner":"me"\}; expected at most 50 tags/,
+  ],
+  [
+    "tags that are not a map",
+    { tags: '["a"]' },
+    /config key tags: got "\[\\"a\\"\]"; expected a map of string/,
+  ],
+  [
+    "a misspelt key",
+    { bucketname: "b" },
+    /config key bucketname: got "b"; expected a known key: bucketName, /,
+  ],
 ];

@@ -10,9 +10,11 @@ import { join } from "node:path";
 import { parse } from "yaml";
 
 /** The project name, read from `Pulumi.yaml` as the CLI would. */
-export const PROJECT: string = (parse(readFileSync(join(__dirname, "..", "Pulumi.yaml"), "utf8")) as {
-  name: string;
-}).name;
+export const PROJECT: string = (
+  parse(readFileSync(join(__dirname, "..", "Pulumi.yaml"), "utf8")) as {
+    name: string;
+  }
+).name;
 
 /** The account the mocked credentials belong to. */
 export const ACCOUNT_ID = "123456789012";
@@ -39,8 +41,10 @@ export function resetRegistrations(): void {
 /** Deterministic text of a given alphabet and length, distinct per seed. */
 function fakeText(seed: string, alphabet: string, length: number): string {
   const digest = createHash("sha256").update(seed).digest();
-  return Array.from({ length }, (_, i) => alphabet[digest[i % digest.length] % alphabet.length] ?? "")
-    .join("");
+  return Array.from(
+    { length },
+    (_, i) => alphabet[digest[i % digest.length] % alphabet.length] ?? "",
+  ).join("");
 }
 
 const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -52,7 +56,9 @@ function text(value: unknown): string {
 }
 
 /** Provider-computed state per resource type: what AWS (or random) would return. */
-function newResourceState(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+function newResourceState(
+  args: pulumi.runtime.MockResourceArgs,
+): pulumi.runtime.MockResourceResult {
   const inputs = args.inputs as Record<string, unknown>;
   switch (args.type) {
     case "aws:iam/user:User": {
@@ -68,7 +74,10 @@ function newResourceState(args: pulumi.runtime.MockResourceArgs): pulumi.runtime
     }
     case "aws:iam/policy:Policy": {
       const arn = `arn:aws:iam::${ACCOUNT_ID}:policy${text(inputs.path)}${text(inputs.name)}`;
-      return { id: arn, state: { ...inputs, arn, policyId: `ANPA${fakeText(arn, UPPER_DIGITS, 17)}` } };
+      return {
+        id: arn,
+        state: { ...inputs, arn, policyId: `ANPA${fakeText(arn, UPPER_DIGITS, 17)}` },
+      };
     }
     case "aws:iam/userPolicyAttachment:UserPolicyAttachment":
       return { id: `${text(inputs.user)}-${fakeText(args.name, UPPER_DIGITS, 8)}`, state: inputs };
@@ -90,7 +99,9 @@ function newResourceState(args: pulumi.runtime.MockResourceArgs): pulumi.runtime
       };
     }
     case "random:index/randomId:RandomId": {
-      const bytes = createHash("sha256").update(args.name).digest()
+      const bytes = createHash("sha256")
+        .update(args.name)
+        .digest()
         .subarray(0, typeof inputs.byteLength === "number" ? inputs.byteLength : 8);
       return {
         id: bytes.toString("base64url"),
@@ -127,7 +138,12 @@ const mocks: pulumi.runtime.Mocks = {
           userId: "AROAEXAMPLEROLEID:session",
         };
       case "aws:index/getPartition:getPartition":
-        return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsSuffix: "com.amazonaws" };
+        return {
+          id: "aws",
+          partition: "aws",
+          dnsSuffix: "amazonaws.com",
+          reverseDnsSuffix: "com.amazonaws",
+        };
       default:
         throw new Error(`no mock for function ${args.token}`);
     }
@@ -138,7 +154,10 @@ const mocks: pulumi.runtime.Mocks = {
  * Switches the mocks to a stack and replaces the whole config with the given values
  * (`<namespace>:<key>` → text, as the engine passes them).
  */
-export async function useStack(stack: string, config: Readonly<Record<string, string>>): Promise<void> {
+export async function useStack(
+  stack: string,
+  config: Readonly<Record<string, string>>,
+): Promise<void> {
   await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
   pulumi.runtime.setAllConfig({ ...config });
 }

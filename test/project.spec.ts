@@ -23,7 +23,10 @@ function readYaml(file: string): Record<string, unknown> {
 
 /** The project schema type that carries each of our config types. */
 const SCHEMA_TYPE = {
-  string: "string", boolean: "boolean", integer: "integer", "string-list": "array",
+  string: "string",
+  boolean: "boolean",
+  integer: "integer",
+  "string-list": "array",
 } as const;
 
 describe("Pulumi.yaml", () => {
@@ -52,15 +55,23 @@ describe("Pulumi.yaml", () => {
         assert.equal(spec.items?.type, "string");
       }
     }
-    assert.deepEqual(Object.keys(declared).sort(),
-      Object.keys(CONFIG_KEYS).filter((key) => key !== "tags").sort());
+    assert.deepEqual(
+      Object.keys(declared).sort(),
+      Object.keys(CONFIG_KEYS)
+        .filter((key) => key !== "tags")
+        .sort(),
+    );
   });
 
   it("declares the same defaults the component applies", () => {
     const where = { project: PROJECT, stack: "dev" };
     const fromSchema = parseStackConfig(
-      Object.fromEntries(Object.entries(projectConfigDefaults()).map(([key, value]) =>
-        [key, typeof value === "string" ? value : JSON.stringify(value)])),
+      Object.fromEntries(
+        Object.entries(projectConfigDefaults()).map(([key, value]) => [
+          key,
+          typeof value === "string" ? value : JSON.stringify(value),
+        ]),
+      ),
       where,
     );
     assert.deepEqual(withDefaults(fromSchema.user), withDefaults(parseStackConfig({}, where).user));
@@ -73,8 +84,10 @@ for (const stack of STACKS) {
     const config = stackFileConfig(stack);
 
     it("encrypts secrets with the stack's own AWS KMS key, in the stack's region", () => {
-      assert.equal(file.secretsprovider,
-        `awskms://alias/iam-bucket-access-${stack}?region=${String(config["aws:region"])}`);
+      assert.equal(
+        file.secretsprovider,
+        `awskms://alias/iam-bucket-access-${stack}?region=${String(config["aws:region"])}`,
+      );
     });
 
     it("sets only aws:region and keys of this project", () => {
@@ -93,9 +106,11 @@ for (const stack of STACKS) {
 
     it("is a valid config for the program", () => {
       const namespace = `${PROJECT}:`;
-      const raw = Object.fromEntries(Object.entries(stackConfig(stack))
-        .filter(([key]) => key.startsWith(namespace))
-        .map(([key, value]) => [key.slice(namespace.length), value]));
+      const raw = Object.fromEntries(
+        Object.entries(stackConfig(stack))
+          .filter(([key]) => key.startsWith(namespace))
+          .map(([key, value]) => [key.slice(namespace.length), value]),
+      );
       assert.doesNotThrow(() => parseStackConfig(raw, { project: PROJECT, stack }));
     });
   });

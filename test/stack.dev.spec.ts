@@ -11,28 +11,40 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
   });
 
   it("creates its own secure bucket and one bucket-access user", () => {
-    assert.deepEqual(run.resources.map((r) => `${r.type} ${r.name}`), [
-      "iam-bucket-access:s3:SecureBucket bucket",
-      "random:index/randomId:RandomId bucket-suffix",
-      "aws:s3/bucket:Bucket bucket",
-      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock bucket-public-access-block",
-      "aws:s3/bucketOwnershipControls:BucketOwnershipControls bucket-ownership",
-      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration bucket-encryption",
-      "aws:s3/bucketVersioning:BucketVersioning bucket-versioning",
-      "aws:s3/bucketPolicy:BucketPolicy bucket-tls-only",
-      "iam-bucket-access:iam:BucketAccessUser app",
-      "aws:iam/user:User app",
-      "aws:iam/policy:Policy app-policy",
-      "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
-      "aws:iam/accessKey:AccessKey app-key",
-      "aws:iam/userLoginProfile:UserLoginProfile app-login",
-    ]);
+    assert.deepEqual(
+      run.resources.map((r) => `${r.type} ${r.name}`),
+      [
+        "iam-bucket-access:s3:SecureBucket bucket",
+        "random:index/randomId:RandomId bucket-suffix",
+        "aws:s3/bucket:Bucket bucket",
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock bucket-public-access-block",
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls bucket-ownership",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration bucket-encryption",
+        "aws:s3/bucketVersioning:BucketVersioning bucket-versioning",
+        "aws:s3/bucketPolicy:BucketPolicy bucket-tls-only",
+        "iam-bucket-access:iam:BucketAccessUser app",
+        "aws:iam/user:User app",
+        "aws:iam/policy:Policy app-policy",
+        "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
+        "aws:iam/accessKey:AccessKey app-key",
+        "aws:iam/userLoginProfile:UserLoginProfile app-login",
+      ],
+    );
   });
 
   it("exports every output of the key and the console", () => {
     assert.deepEqual(Object.keys(run.outputs).sort(), [
-      "accessKeyId", "accountId", "bucketName", "consolePassword", "consoleSignInUrl",
-      "consoleUsername", "policyArn", "policyJson", "secretAccessKey", "userArn", "userName",
+      "accessKeyId",
+      "accountId",
+      "bucketName",
+      "consolePassword",
+      "consoleSignInUrl",
+      "consoleUsername",
+      "policyArn",
+      "policyJson",
+      "secretAccessKey",
+      "userArn",
+      "userName",
     ]);
   });
 
@@ -55,8 +67,10 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
 
   it("points the console user at the account's sign-in page", async () => {
     assert.equal(await promiseOf(outputOf(run.outputs, "accountId")), ACCOUNT_ID);
-    assert.equal(await promiseOf(outputOf(run.outputs, "consoleSignInUrl")),
-      `https://${ACCOUNT_ID}.signin.aws.amazon.com/console`);
+    assert.equal(
+      await promiseOf(outputOf(run.outputs, "consoleSignInUrl")),
+      `https://${ACCOUNT_ID}.signin.aws.amazon.com/console`,
+    );
   });
 
   it("protects nothing, so the demo can be torn down", () => {

@@ -7,7 +7,10 @@ describe("the program with invalid stack config", () => {
   for (const [what, raw, message] of INVALID_CONFIG_CASES) {
     it(`fails on ${what} without registering any cloud resource`, async () => {
       await assert.rejects(runProgram("dev", raw), message);
-      assert.deepEqual(registrations.filter((r) => r.custom).map((r) => r.type), []);
+      assert.deepEqual(
+        registrations.filter((r) => r.custom).map((r) => r.type),
+        [],
+      );
     });
   }
 

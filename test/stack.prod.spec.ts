@@ -13,13 +13,16 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
   it("uses the configured bucket and creates no bucket of its own", () => {
     assert.ok(run.registrations.length > 0);
     assert.ok(!run.registrations.some((r) => r.type.startsWith("aws:s3/")));
-    assert.deepEqual(run.resources.map((r) => `${r.type} ${r.name}`), [
-      "iam-bucket-access:iam:BucketAccessUser app",
-      "aws:iam/user:User app",
-      "aws:iam/policy:Policy app-policy",
-      "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
-      "aws:iam/accessKey:AccessKey app-key",
-    ]);
+    assert.deepEqual(
+      run.resources.map((r) => `${r.type} ${r.name}`),
+      [
+        "iam-bucket-access:iam:BucketAccessUser app",
+        "aws:iam/user:User app",
+        "aws:iam/policy:Policy app-policy",
+        "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",
+        "aws:iam/accessKey:AccessKey app-key",
+      ],
+    );
   });
 
   it("protects every AWS resource", () => {
@@ -30,8 +33,14 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
 
   it("exports the access key but no console outputs", () => {
     assert.deepEqual(Object.keys(run.outputs).sort(), [
-      "accessKeyId", "accountId", "bucketName", "policyArn", "policyJson", "secretAccessKey",
-      "userArn", "userName",
+      "accessKeyId",
+      "accountId",
+      "bucketName",
+      "policyArn",
+      "policyJson",
+      "secretAccessKey",
+      "userArn",
+      "userName",
     ]);
   });
 
@@ -43,12 +52,23 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
   it("limits the user to the configured prefixes of the configured bucket, without console rights", async () => {
     assert.equal(await promiseOf(outputOf(run.outputs, "bucketName")), bucket);
     const policy = JSON.parse(String(await promiseOf(outputOf(run.outputs, "policyJson"))));
-    assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), [
-      "LocateBucket", "ListObjectsInScope", "ReadObjectsInScope", "WriteObjectsInScope",
-      "ListAllBuckets", "DenyInsecureTransport",
+    assert.deepEqual(
+      policy.Statement.map((s: { Sid: string }) => s.Sid),
+      [
+        "LocateBucket",
+        "ListObjectsInScope",
+        "ReadObjectsInScope",
+        "WriteObjectsInScope",
+        "ListAllBuckets",
+        "DenyInsecureTransport",
+      ],
+    );
+    assert.deepEqual(policy.Statement[2].Resource, [
+      `arn:aws:s3:::${bucket}/uploads/*`,
+      `arn:aws:s3:::${bucket}/reports/*`,
     ]);
-    assert.deepEqual(policy.Statement[2].Resource,
-      [`arn:aws:s3:::${bucket}/uploads/*`, `arn:aws:s3:::${bucket}/reports/*`]);
-    assert.deepEqual(policy.Statement[1].Condition, { StringLike: { "s3:prefix": ["uploads/*", "reports/*"] } });
+    assert.deepEqual(policy.Statement[1].Condition, {
+      StringLike: { "s3:prefix": ["uploads/*", "reports/*"] },
+    });
   });
 });

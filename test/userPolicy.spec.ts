@@ -5,8 +5,14 @@ import { buildUserPolicy, UserPolicySettings } from "../components/userPolicy";
 
 const BASE: UserPolicySettings = {
   scope: { partition: "aws", accountId: "123456789012" },
-  bucket: "my-bucket", access: "read-write", prefixes: [], allowDelete: false,
-  listAllBuckets: true, userName: "app", path: "/iam-bucket-access/", console: false,
+  bucket: "my-bucket",
+  access: "read-write",
+  prefixes: [],
+  allowDelete: false,
+  listAllBuckets: true,
+  userName: "app",
+  path: "/iam-bucket-access/",
+  console: false,
   requireMfa: false,
 };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -22,9 +28,20 @@ function allSettings(): UserPolicySettings[] {
       for (const allowDelete of [false, true]) {
         for (const listAllBuckets of [false, true]) {
           for (const kmsKeyArn of [undefined, KEY]) {
-            for (const [console, requireMfa] of [[false, false], [true, false], [true, true]]) {
+            for (const [console, requireMfa] of [
+              [false, false],
+              [true, false],
+              [true, true],
+            ]) {
               combinations.push({
-                ...BASE, access, prefixes, allowDelete, listAllBuckets, kmsKeyArn, console, requireMfa,
+                ...BASE,
+                access,
+                prefixes,
+                allowDelete,
+                listAllBuckets,
+                kmsKeyArn,
+                console,
+                requireMfa,
               });
             }
           }
@@ -39,16 +56,26 @@ describe("buildUserPolicy", () => {
   it("holds the bucket statements alone when the console is off", () => {
     const sids = buildUserPolicy(BASE).Statement.map((s) => s.Sid);
     assert.deepEqual(sids, [
-      "LocateBucket", "ListObjectsInScope", "ReadObjectsInScope", "WriteObjectsInScope",
-      "ListAllBuckets", "DenyInsecureTransport",
+      "LocateBucket",
+      "ListObjectsInScope",
+      "ReadObjectsInScope",
+      "WriteObjectsInScope",
+      "ListAllBuckets",
+      "DenyInsecureTransport",
     ]);
   });
 
   it("adds console self-service after the bucket statements when the console is on", () => {
-    const sids = buildUserPolicy({ ...BASE, console: true, requireMfa: true }).Statement.map((s) => s.Sid);
+    const sids = buildUserPolicy({ ...BASE, console: true, requireMfa: true }).Statement.map(
+      (s) => s.Sid,
+    );
     assert.deepEqual(sids.slice(6), [
-      "ChangeOwnPassword", "ReadAccountPasswordPolicy", "CreateVirtualMfaDevice",
-      "ManageOwnMfaDevice", "DeactivateOwnMfaDeviceWithMfa", "DenyConsoleWithoutMfa",
+      "ChangeOwnPassword",
+      "ReadAccountPasswordPolicy",
+      "CreateVirtualMfaDevice",
+      "ManageOwnMfaDevice",
+      "DeactivateOwnMfaDeviceWithMfa",
+      "DenyConsoleWithoutMfa",
     ]);
   });
 
@@ -57,7 +84,9 @@ describe("buildUserPolicy", () => {
 
     it("never grants a wildcard action", () => {
       for (const settings of combinations) {
-        for (const statement of buildUserPolicy(settings).Statement.filter((s) => s.Effect === "Allow")) {
+        for (const statement of buildUserPolicy(settings).Statement.filter(
+          (s) => s.Effect === "Allow",
+        )) {
           for (const action of statement.Action ?? []) {
             assert.match(action, /^[a-z0-9]+:[A-Za-z0-9]+$/, `${statement.Sid} grants ${action}`);
           }
@@ -72,7 +101,10 @@ describe("buildUserPolicy", () => {
         for (const statement of buildUserPolicy(settings).Statement) {
           if (statement.Effect === "Allow" && statement.Resource === "*") {
             for (const action of statement.Action ?? []) {
-              assert.ok(STAR_ONLY_ACTIONS.includes(action), `${statement.Sid} grants ${action} on *`);
+              assert.ok(
+                STAR_ONLY_ACTIONS.includes(action),
+                `${statement.Sid} grants ${action} on *`,
+              );
             }
           }
         }
