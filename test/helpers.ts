@@ -98,7 +98,7 @@ export function stackConfig(
 
 /** What one run of the whole program produced. */
 export interface ProgramRun {
-  /** The stack outputs: `index.ts`'s exports, secrets still wrapped. */
+  /** The stack outputs: what `index.ts`'s program resolves to, secrets still wrapped. */
   readonly outputs: Readonly<Record<string, unknown>>;
   /** Every resource the program built, with its options, in order. */
   readonly resources: readonly BuiltResource[];
@@ -122,7 +122,11 @@ export async function runProgram(
   let outputs: Record<string, unknown> = {};
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation(recorder.transformation);
-    outputs = { ...(require(program) as Record<string, unknown>) };
+    const main: unknown = require(program);
+    if (typeof main !== "function") {
+      throw new Error("index.ts must export the program as a function");
+    }
+    outputs = { ...((await main()) as Record<string, unknown>) };
     return outputs;
   });
   await registered(recorder.resources);

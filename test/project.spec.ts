@@ -123,3 +123,18 @@ describe("the stacks, compared", () => {
     assert.equal(stackFileConfig("prod")[`${PROJECT}:protect`], true);
   });
 });
+
+describe("README.md", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+
+  it("starts with the install-and-deploy command and the test command", () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.equal(firstBlock, "npm ci && pulumi up --stack dev\nnpm test\n");
+  });
+
+  it("documents every config key in its configuration table", () => {
+    for (const key of Object.keys(CONFIG_KEYS)) {
+      assert.match(readme, new RegExp(`^\\| \`${key}\` \\|`, "m"), key);
+    }
+  });
+});
