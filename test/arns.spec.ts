@@ -1,7 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
 import * as arns from "../components/arns";
-import * as documents from "../components/policyDocument";
 
 describe("parseArn", () => {
   it("splits an ARN into partition, service, region, account and resource", () => {
@@ -65,30 +64,5 @@ describe("iamUserArn", () => {
       arns.iamUserArn({ partition: "aws", accountId: "123456789012" }, "/team/", "app"),
       "arn:aws:iam::123456789012:user/team/app",
     );
-  });
-});
-
-describe("policyDocument", () => {
-  it("wraps statements in the 2012-10-17 policy language", () => {
-    const statement = {
-      Sid: "A",
-      Effect: "Allow",
-      Action: ["s3:GetObject"],
-      Resource: "*",
-    } as const;
-    assert.deepEqual(documents.policyDocument([statement]), {
-      Version: "2012-10-17",
-      Statement: [statement],
-    });
-  });
-
-  it("rejects two statements with one Sid", () => {
-    const statement = {
-      Sid: "A",
-      Effect: "Allow",
-      Action: ["s3:GetObject"],
-      Resource: "*",
-    } as const;
-    assert.throws(() => documents.policyDocument([statement, statement]), /Sid A is used twice/);
   });
 });
