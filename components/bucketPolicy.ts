@@ -166,9 +166,10 @@ export function serviceHost(service: string, region: string, partition: string):
 }
 
 /**
- * Use of the bucket's SSE-KMS key, only when S3 calls KMS on the user's behalf for this bucket:
- * `kms:ViaService` rules out direct KMS calls, the S3 encryption context rules out other buckets.
- * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#encryption-context
+ * Use of the bucket's SSE-KMS key, only when S3 calls KMS on the user's behalf: `kms:ViaService`
+ * rules out direct KMS calls, so the key serves only S3 requests that S3 itself authorised, and
+ * this policy authorises S3 requests only in scope.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
  */
 export function useBucketKeyStatement(settings: BucketAccess, kmsKeyArn: string): Statement {
   const keyRegion = parseArn(kmsKeyArn)?.region ?? "";
@@ -183,12 +184,6 @@ export function useBucketKeyStatement(settings: BucketAccess, kmsKeyArn: string)
     Resource: kmsKeyArn,
     Condition: {
       StringEquals: { "kms:ViaService": serviceHost("s3", keyRegion, settings.partition) },
-      StringLike: {
-        "kms:EncryptionContext:aws:s3:arn": [
-          bucketArn(settings.partition, settings.bucket),
-          ...objectArns(settings.partition, settings.bucket, settings.prefixes),
-        ],
-      },
     },
   };
 }

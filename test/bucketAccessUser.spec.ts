@@ -180,13 +180,6 @@ describe("BucketAccessUser", () => {
             Resource: KEY,
             Condition: {
               StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" },
-              StringLike: {
-                "kms:EncryptionContext:aws:s3:arn": [
-                  "arn:aws:s3:::my-bucket",
-                  "arn:aws:s3:::my-bucket/in/*",
-                  "arn:aws:s3:::my-bucket/out/*",
-                ],
-              },
             },
           },
           {
