@@ -1,10 +1,11 @@
-import { ACCOUNT_ID, registrations, resetRegistrations } from "./mocks";
+import { ACCOUNT_ID, registrations, resetRegistrations } from "../offline/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import { buildUserPolicy, UserPolicySettings } from "../components/userPolicy";
-import { BuiltResource, inputsOfOnly, promiseOf, recordResources, registered } from "./helpers";
+import { BuiltResource, promiseOf, recordResources, registered } from "../offline/program";
+import { inputsOfOnly } from "./helpers";
 
 let BucketAccessUser: typeof Component.BucketAccessUser;
 

@@ -1,11 +1,11 @@
-import { PROJECT } from "./mocks";
+import { PROJECT } from "../offline/mocks";
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../components/bucketAccessUserArgs";
 import { CONFIG_KEYS, parseStackConfig } from "../components/config";
-import { projectConfigDefaults, stackConfig, stackFileConfig } from "./helpers";
+import { projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
 
 const ROOT = join(__dirname, "..");
 const STACKS = ["dev", "prod"];

@@ -1,7 +1,8 @@
-import { registrations, resetRegistrations } from "./mocks";
+import { registrations, resetRegistrations } from "../offline/mocks";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/secureBucket";
-import { inputsOfOnly, promiseOf, recordResources, registered } from "./helpers";
+import { promiseOf, recordResources, registered } from "../offline/program";
+import { inputsOfOnly } from "./helpers";
 
 let SecureBucket: typeof Component.SecureBucket;
 

@@ -1,7 +1,8 @@
-import { ACCOUNT_ID } from "./mocks";
+import { ACCOUNT_ID } from "../offline/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { outputOf, ProgramRun, promiseOf, runProgram } from "./helpers";
+import { ProgramRun, promiseOf, runProgram } from "../offline/program";
+import { outputOf } from "./helpers";
 
 describe("stack dev (Pulumi.dev.yaml)", () => {
   let run: ProgramRun;

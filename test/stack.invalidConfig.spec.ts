@@ -1,6 +1,6 @@
-import { registrations } from "./mocks";
+import { registrations } from "../offline/mocks";
 import * as assert from "node:assert/strict";
-import { runProgram } from "./helpers";
+import { runProgram } from "../offline/program";
 import { INVALID_CONFIG_CASES } from "./invalidConfigCases";
 
 describe("the program with invalid stack config", () => {

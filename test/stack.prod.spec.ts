@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { outputOf, ProgramRun, promiseOf, runProgram, stackFileConfig } from "./helpers";
+import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../offline/program";
+import { outputOf } from "./helpers";
 
 describe("stack prod (Pulumi.prod.yaml)", () => {
   let run: ProgramRun;

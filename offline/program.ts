@@ -1,0 +1,137 @@
+/**
+ * Runs of the whole program without AWS: the config the Pulumi CLI would pass a stack, the
+ * program run under the runtime mocks, and what it built. Used by the specs and `npm run plan`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { PROJECT, Registration, registrations, resetRegistrations, useStack } from "./mocks";
+
+const ROOT = join(__dirname, "..");
+
+/** Resolves an output's value (unknowns never occur under mocks). */
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
+
+/** A resource as the SDK built it: the resource, its type, logical name and options. */
+export interface BuiltResource {
+  readonly resource: pulumi.Resource;
+  readonly type: string;
+  readonly name: string;
+  readonly opts: pulumi.ResourceOptions & pulumi.CustomResourceOptions;
+}
+
+/**
+ * A transformation that records every resource it sees with its options, which the mocks
+ * cannot see. Passed to a component (it reaches every child) or registered on the stack.
+ */
+export function recordResources(): {
+  readonly transformation: pulumi.ResourceTransformation;
+  readonly resources: BuiltResource[];
+} {
+  const resources: BuiltResource[] = [];
+  return {
+    resources,
+    transformation: (args) => {
+      resources.push({
+        resource: args.resource,
+        type: args.type,
+        name: args.name,
+        opts: args.opts,
+      });
+      return undefined;
+    },
+  };
+}
+
+/** Waits until the engine has registered every one of the resources. */
+export async function registered(resources: readonly BuiltResource[]): Promise<void> {
+  await Promise.all(resources.map((built) => promiseOf(built.resource.urn)));
+}
+
+/** The stacks that have a stack file, `Pulumi.<stack>.yaml`, sorted. */
+export function stackNames(): string[] {
+  return readdirSync(ROOT)
+    .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
+    .filter((stack): stack is string => stack !== undefined)
+    .sort();
+}
+
+/** Reads a YAML file of the project. */
+function readYaml(file: string): Record<string, unknown> {
+  return parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
+}
+
+/** A config value as the engine hands it to the program: text, lists and maps as JSON. */
+function configText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The project's declared config keys with their defaults, from `Pulumi.yaml`. */
+export function projectConfigDefaults(): Record<string, unknown> {
+  const declared = (readYaml("Pulumi.yaml").config ?? {}) as Record<string, { default?: unknown }>;
+  return Object.fromEntries(Object.entries(declared).map(([key, spec]) => [key, spec.default]));
+}
+
+/** A stack file's `config:` section as written, namespaced keys included. */
+export function stackFileConfig(stack: string): Record<string, unknown> {
+  return (readYaml(`Pulumi.${stack}.yaml`).config ?? {}) as Record<string, unknown>;
+}
+
+/**
+ * The config the CLI would pass for a stack: the project's defaults overlaid with the stack
+ * file's values, then the given overrides (`key` without namespace → value).
+ */
+export function stackConfig(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, string> {
+  const namespaced = (key: string) => (key.includes(":") ? key : `${PROJECT}:${key}`);
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(projectConfigDefaults())) {
+    merged[namespaced(key)] = value;
+  }
+  for (const [key, value] of Object.entries({ ...stackFileConfig(stack), ...overrides })) {
+    merged[namespaced(key)] = value;
+  }
+  return Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, configText(value)]));
+}
+
+/** What one run of the whole program produced. */
+export interface ProgramRun {
+  /** The stack outputs: what `index.ts`'s program resolves to, secrets still wrapped. */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** Every resource the program built, with its options, in order. */
+  readonly resources: readonly BuiltResource[];
+  /** What the engine received for each of them. */
+  readonly registrations: readonly Registration[];
+}
+
+/**
+ * Runs `index.ts` as `pulumi up` would for a stack, under the mocks, with that stack's real
+ * config (plus overrides). Rejects with the program's error.
+ */
+export async function runProgram(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ProgramRun> {
+  await useStack(stack, stackConfig(stack, overrides));
+  resetRegistrations();
+  const recorder = recordResources();
+  const program = require.resolve("../index");
+  delete require.cache[program];
+  let outputs: Record<string, unknown> = {};
+  await pulumi.runtime.runInPulumiStack(async () => {
+    pulumi.runtime.registerStackTransformation(recorder.transformation);
+    const main: unknown = require(program);
+    if (typeof main !== "function") {
+      throw new Error("index.ts must export the program as a function");
+    }
+    outputs = { ...((await main()) as Record<string, unknown>) };
+    return outputs;
+  });
+  await registered(recorder.resources);
+  return { outputs, resources: recorder.resources, registrations: [...registrations] };
+}
