@@ -122,16 +122,26 @@ export async function runProgram(
   const recorder = recordResources();
   const program = require.resolve("../index");
   delete require.cache[program];
+  const main: unknown = require(program);
+  if (typeof main !== "function") {
+    throw new Error("index.ts must export the program as a function");
+  }
   let outputs: Record<string, unknown> = {};
+  let failure: unknown;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation(recorder.transformation);
-    const main: unknown = require(program);
-    if (typeof main !== "function") {
-      throw new Error("index.ts must export the program as a function");
+    // The error is rethrown below: thrown here, the stack resource's own promises would
+    // reject with nobody listening and end the process.
+    try {
+      outputs = { ...((await main()) as Record<string, unknown>) };
+    } catch (error) {
+      failure = error;
     }
-    outputs = { ...((await main()) as Record<string, unknown>) };
     return outputs;
   });
+  if (failure !== undefined) {
+    throw failure;
+  }
   await registered(recorder.resources);
   return { outputs, resources: recorder.resources, registrations: [...registrations] };
 }
