@@ -1,0 +1,58 @@
+/**
+ * Reading IAM policy documents as resources carry them: JSON text or an object, `Action` and
+ * `Resource` as a string or a list. Pure.
+ */
+
+/** One statement, with every list-or-string field read as a list. */
+export interface ReadStatement {
+  readonly sid?: string;
+  readonly effect: string;
+  readonly actions: readonly string[];
+  readonly notActions: readonly string[];
+  readonly resources: readonly string[];
+  readonly principal?: unknown;
+  readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/** A string or a list of strings as a list; anything else as an empty list. */
+function list(value: unknown): string[] {
+  if (typeof value === "string") {
+    return [value];
+  }
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === "string")
+    : [];
+}
+
+/** A value as a plain object, or an empty one. */
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * The statements of a policy document given as JSON text or as an object.
+ * @throws Error when the text is not JSON
+ */
+export function readStatements(policy: unknown): ReadStatement[] {
+  const document = record(typeof policy === "string" ? JSON.parse(policy) : policy);
+  const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  return statements.map((raw) => {
+    const statement = record(raw);
+    return {
+      sid: typeof statement.Sid === "string" && statement.Sid !== "" ? statement.Sid : undefined,
+      effect: String(statement.Effect),
+      actions: list(statement.Action),
+      notActions: list(statement.NotAction),
+      resources: list(statement.Resource),
+      principal: statement.Principal,
+      condition: record(statement.Condition) as ReadStatement["condition"],
+    };
+  });
+}
+
+/** How a statement is named in a message: its Sid, or its position. */
+export function statementLabel(statement: ReadStatement, index: number): string {
+  return statement.sid === undefined ? `statement ${index + 1}` : `statement ${statement.sid}`;
+}

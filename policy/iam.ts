@@ -1,0 +1,153 @@
+/** Rules for IAM policies and users. */
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { readStatements, statementLabel } from "./documents";
+import { isProductionStack, stackOfUrn } from "./stacks";
+import { configWithDefaults, forTypes, IAM_POLICY_TYPES } from "./validation";
+
+/**
+ * The actions AWS grants only on `Resource: "*"`, which an Allow may therefore name on `*`.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
+export const STAR_RESOURCE_ACTIONS = ["s3:ListAllMyBuckets", "iam:GetAccountPasswordPolicy"];
+
+/** The IAM path this project's users live under. */
+export const PROJECT_USER_PATH = "/iam-bucket-access/";
+
+export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
+  name: "iam-policy-no-wildcard-actions",
+  description:
+    "Checks that IAM policies allow only named actions: no *, s3:*, s3:Get* or NotAction.",
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
+    readStatements(args.props.policy).forEach((statement, index) => {
+      if (statement.effect !== "Allow") {
+        return;
+      }
+      for (const action of statement.actions.filter((name) => name.includes("*"))) {
+        reportViolation(
+          `${args.name}: ${statementLabel(statement, index)} must allow named actions only, ` +
+            `not the wildcard ${action}; list the exact actions the identity needs.`,
+        );
+      }
+      if (statement.notActions.length > 0) {
+        reportViolation(
+          `${args.name}: ${statementLabel(statement, index)} must not allow by NotAction, ` +
+            "which grants every other action; list the allowed actions instead.",
+        );
+      }
+    });
+  }),
+};
+
+export const iamPolicyNoStarResource: ResourceValidationPolicy = {
+  name: "iam-policy-no-star-resource",
+  description:
+    'Checks that IAM policies allow on Resource "*" only the actions AWS grants no other way.',
+  enforcementLevel: "mandatory",
+  configSchema: {
+    properties: {
+      starResourceActions: {
+        type: "array",
+        items: { type: "string" },
+        default: STAR_RESOURCE_ACTIONS,
+      },
+    },
+  },
+  validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
+    const { starResourceActions } = configWithDefaults(args, {
+      starResourceActions: STAR_RESOURCE_ACTIONS,
+    });
+    readStatements(args.props.policy).forEach((statement, index) => {
+      if (statement.effect !== "Allow" || !statement.resources.includes("*")) {
+        return;
+      }
+      for (const action of statement.actions.filter(
+        (name) => !starResourceActions.includes(name),
+      )) {
+        reportViolation(
+          `${args.name}: ${statementLabel(statement, index)} must name the resources ${action} ` +
+            `applies to instead of "*" (only ${starResourceActions.join(", ")} may use "*").`,
+        );
+      }
+    });
+  }),
+};
+
+export const iamPolicyStatementSids: ResourceValidationPolicy = {
+  name: "iam-policy-statement-sids",
+  description:
+    "Checks that every Allow statement of an IAM policy has a Sid saying what it is for.",
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
+    readStatements(args.props.policy).forEach((statement, index) => {
+      if (statement.effect === "Allow" && statement.sid === undefined) {
+        reportViolation(
+          `${args.name}: Allow statement ${index + 1} must have a Sid that names what it grants.`,
+        );
+      }
+    });
+  }),
+};
+
+export const iamUserUnderProjectPath: ResourceValidationPolicy = {
+  name: "iam-user-under-project-path",
+  description: "Checks that IAM users sit under the project's IAM path.",
+  enforcementLevel: "mandatory",
+  configSchema: { properties: { userPath: { type: "string", default: PROJECT_USER_PATH } } },
+  validateResource: forTypes(["aws:iam/user:User"], (args, reportViolation) => {
+    const { userPath } = configWithDefaults(args, { userPath: PROJECT_USER_PATH });
+    const path = typeof args.props.path === "string" ? args.props.path : "/";
+    if (!path.startsWith(userPath)) {
+      reportViolation(
+        `${args.name}: IAM user must sit under the path ${userPath} (it has ${path}), so ` +
+          "administrators can scope their rights to this project's identities; set path.",
+      );
+    }
+  }),
+};
+
+/** The pack config that decides which stacks are production. */
+const PRODUCTION_CONFIG = {
+  properties: {
+    productionStacks: { type: "array" as const, items: { type: "string" as const }, default: [] },
+  },
+};
+
+/** Reports a user without a permissions boundary in the stacks `applies` selects. */
+function boundaryRule(
+  name: string,
+  enforcementLevel: "mandatory" | "advisory",
+  applies: (production: boolean) => boolean,
+): ResourceValidationPolicy {
+  return {
+    name,
+    description:
+      enforcementLevel === "mandatory"
+        ? "Checks that IAM users in production stacks have a permissions boundary."
+        : "Checks that IAM users outside production stacks have a permissions boundary.",
+    enforcementLevel,
+    configSchema: PRODUCTION_CONFIG,
+    validateResource: forTypes(["aws:iam/user:User"], (args, reportViolation) => {
+      const { productionStacks } = configWithDefaults(args, { productionStacks: [] as string[] });
+      const production = isProductionStack(stackOfUrn(args.urn), productionStacks, args.stackTags);
+      if (applies(production) && !args.props.permissionsBoundary) {
+        reportViolation(
+          `${args.name}: IAM user must have a permissions boundary` +
+            `${production ? " in a production stack" : ""}; set permissionsBoundaryArn.`,
+        );
+      }
+    }),
+  };
+}
+
+export const iamUserBoundaryInProduction = boundaryRule(
+  "iam-user-permissions-boundary-production",
+  "mandatory",
+  (production) => production,
+);
+
+export const iamUserBoundaryElsewhere = boundaryRule(
+  "iam-user-permissions-boundary",
+  "advisory",
+  (production) => !production,
+);

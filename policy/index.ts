@@ -1,0 +1,9 @@
+/**
+ * The iam-bucket-access guardrails pack: `pulumi preview --policy-pack policy`. Only registers
+ * the rules; the PolicyPack constructor starts the analyzer server, so tests import
+ * `policies.ts` instead of this file.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { GUARDRAILS } from "./policies";
+
+new PolicyPack("iam-bucket-access-guardrails", { policies: GUARDRAILS });

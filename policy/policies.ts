@@ -1,0 +1,34 @@
+/** Every rule of the pack, in the order they are reported. */
+import type { Policies } from "@pulumi/policy";
+import { accessKeyActive, credentialSecretsProtected } from "./credentials";
+import {
+  iamPolicyNoStarResource,
+  iamPolicyNoWildcardActions,
+  iamPolicyStatementSids,
+  iamUserBoundaryElsewhere,
+  iamUserBoundaryInProduction,
+  iamUserUnderProjectPath,
+} from "./iam";
+import {
+  s3BucketEncrypted,
+  s3BucketOwnerEnforced,
+  s3BucketPublicAccessBlocked,
+  s3BucketTlsOnly,
+  s3BucketVersioned,
+} from "./storage";
+
+export const GUARDRAILS: Policies = [
+  iamPolicyNoWildcardActions,
+  iamPolicyNoStarResource,
+  iamPolicyStatementSids,
+  iamUserUnderProjectPath,
+  iamUserBoundaryInProduction,
+  iamUserBoundaryElsewhere,
+  credentialSecretsProtected,
+  accessKeyActive,
+  s3BucketPublicAccessBlocked,
+  s3BucketEncrypted,
+  s3BucketVersioned,
+  s3BucketOwnerEnforced,
+  s3BucketTlsOnly,
+];
