@@ -1,7 +1,7 @@
 /**
- * Stack configuration → validated `BucketAccessUser` arguments. Pure: it receives the raw
- * config strings the Pulumi engine hands the program and either returns typed settings or
- * throws one error listing every problem, before any resource exists.
+ * Stack configuration → validated `BucketAccessUser` arguments, one set per identity. Pure: it
+ * receives the raw config strings the Pulumi engine hands the program and either returns typed
+ * settings or throws one error listing every problem, before any resource exists.
  */
 import {
   BucketAccessUserArgs,
@@ -13,10 +13,10 @@ import { checkCreatedBucketPrefix } from "./bucketNaming";
 import { AccessLevel } from "./bucketPolicy";
 
 /** How a config value is written in the stack file. */
-type ConfigType = "string" | "boolean" | "integer" | "string-list" | "string-map";
+type ConfigType = "string" | "boolean" | "integer" | "string-list" | "string-map" | "identity-map";
 
-/** Every config key of the project, with its type. */
-export const CONFIG_KEYS = {
+/** The config keys that describe one identity, with their types. */
+export const IDENTITY_KEYS = {
   bucketName: "string",
   access: "string",
   prefixes: "string-list",
@@ -32,29 +32,67 @@ export const CONFIG_KEYS = {
   requireMfa: "boolean",
   accessKey: "boolean",
   accessKeyGeneration: "integer",
-  protect: "boolean",
   tags: "string-map",
+} as const satisfies Record<string, ConfigType>;
+
+/** Every config key of the project, with its type. */
+export const CONFIG_KEYS = {
+  ...IDENTITY_KEYS,
+  protect: "boolean",
+  identities: "identity-map",
 } as const satisfies Record<string, ConfigType>;
 
 /** A config key of this project. */
 export type ConfigKey = keyof typeof CONFIG_KEYS;
+type IdentityKey = keyof typeof IDENTITY_KEYS;
+type IdentityValues = Partial<Record<IdentityKey, unknown>>;
 
 /** The config key that sets each argument field whose name differs from its key. */
-const CONFIG_KEY_OF_FIELD: Readonly<Record<string, ConfigKey>> = {
+const CONFIG_KEY_OF_FIELD: Readonly<Record<string, IdentityKey>> = {
   bucket: "bucketName",
   "console.passwordLength": "passwordLength",
   "console.requireMfa": "requireMfa",
   "accessKey.generation": "accessKeyGeneration",
 };
 
-/** What a stack deploys, from its config. */
-export interface StackSettings {
-  /** The existing bucket to grant access to; undefined when the stack creates its own. */
+/**
+ * The name of the one identity of a stack configured without `identities`. An identity of this
+ * name in `identities` is that same identity: same resources, same user.
+ */
+export const SINGLE_IDENTITY = "app";
+
+/** Identity names: they become resource names and part of IAM user names. */
+const IDENTITY_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** One identity a stack deploys. */
+export interface IdentitySettings {
+  /** The identity's name: its component's logical name and its key in the outputs. */
+  readonly name: string;
+  /** The existing bucket it may use; undefined when it uses the bucket the stack creates. */
   readonly bucketName?: string;
-  /** Name prefix of the bucket the stack creates, before a random suffix: `<project>-<stack>`. */
-  readonly createdBucketPrefix: string;
   /** The user's arguments, bucket aside. */
   readonly user: Omit<BucketAccessUserArgs, "bucket">;
+  /**
+   * Whether its resources were created under the single form's name and must be aliased to it:
+   * true for the only identity of a map that does not call it `app`.
+   */
+  readonly aliasOfSingle: boolean;
+}
+
+/** What a stack deploys, from its config. */
+export interface StackSettings {
+  /** `single`: the stack is configured without `identities`; its outputs stay flat. */
+  readonly form: "single" | "identities";
+  /** Every identity, in name order (the single form has one, named `app`). */
+  readonly identities: readonly IdentitySettings[];
+  /** Whether any identity uses a bucket the stack creates. */
+  readonly createsBucket: boolean;
+  /** Name prefix of the bucket the stack creates, before a random suffix: `<project>-<stack>`. */
+  readonly createdBucketPrefix: string;
+  /** Protect every resource of the stack. */
+  readonly protect?: boolean;
+  /** Tags for the created bucket: the stack-level tags. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Where the stack runs: names derive from these. */
@@ -63,35 +101,42 @@ export interface StackIdentity {
   readonly stack: string;
 }
 
-/** A value parsed from its config text, or the rule it broke. */
+/** A value read by its declared type, or the rule it broke. */
 type Parsed = { readonly value: unknown } | { readonly expected: string };
 
-/** Parses one raw config string by its declared type. */
-function parseValue(type: ConfigType, raw: string): Parsed {
+/** Turns a stack file's text into the typed value it stands for. */
+function fromText(type: ConfigType, raw: string): unknown {
   switch (type) {
     case "string":
-      return { value: raw };
+      return raw;
     case "boolean":
-      return raw === "true" || raw === "false"
-        ? { value: raw === "true" }
-        : { expected: "true or false" };
+      return raw === "true" ? true : raw === "false" ? false : raw;
     case "integer":
-      return /^-?\d+$/.test(raw) ? { value: Number(raw) } : { expected: "a whole number" };
-    case "string-list": {
-      const list = parseJson(raw);
-      return Array.isArray(list) && list.every((item) => typeof item === "string")
-        ? { value: list }
+      return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    case "string-list":
+    case "string-map":
+    case "identity-map":
+      return parseJson(raw) ?? raw;
+  }
+}
+
+/** Checks a typed value (from text, or from inside the identities map) against its type. */
+function checkType(type: Exclude<ConfigType, "identity-map">, value: unknown): Parsed {
+  switch (type) {
+    case "string":
+      return typeof value === "string" ? { value } : { expected: "text" };
+    case "boolean":
+      return typeof value === "boolean" ? { value } : { expected: "true or false" };
+    case "integer":
+      return Number.isInteger(value) ? { value } : { expected: "a whole number" };
+    case "string-list":
+      return Array.isArray(value) && value.every((item) => typeof item === "string")
+        ? { value }
         : { expected: "a list of strings" };
-    }
-    case "string-map": {
-      const map = parseJson(raw);
-      return typeof map === "object" &&
-        map !== null &&
-        !Array.isArray(map) &&
-        Object.values(map).every((item) => typeof item === "string")
-        ? { value: map }
+    case "string-map":
+      return isRecord(value) && Object.values(value).every((item) => typeof item === "string")
+        ? { value }
         : { expected: "a map of string keys to string values" };
-    }
   }
 }
 
@@ -103,8 +148,12 @@ function parseJson(raw: string): unknown {
   }
 }
 
-function isConfigKey(key: string): key is ConfigKey {
-  return Object.hasOwn(CONFIG_KEYS, key);
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isKeyOf<T extends object>(keys: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(keys, key);
 }
 
 /** Formats one problem the way every config error reads. */
@@ -113,41 +162,40 @@ function configProblem(key: string, value: unknown, expected: string): string {
 }
 
 /**
- * Parses and validates a stack's config.
- * @param raw the project's config as the engine passes it: key (without the project
- *   namespace) → text; lists and maps as JSON. An empty optional string means unset, which is
- *   how `Pulumi.yaml` declares optional keys.
- * @throws Error listing every problem, one per line, when anything is invalid
+ * Reads one identity's values (top-level keys, or one entry of `identities`), collecting
+ * problems. An empty optional text means unset, which is how `Pulumi.yaml` declares them.
  */
-export function parseStackConfig(
-  raw: Readonly<Record<string, string>>,
-  where: StackIdentity,
-): StackSettings {
-  const problems: string[] = [];
-  const values: Partial<Record<ConfigKey, unknown>> = {};
-  for (const [key, text] of Object.entries(raw)) {
-    if (!isConfigKey(key)) {
+function readIdentityValues(
+  entries: Readonly<Record<string, unknown>>,
+  keyLabel: (key: string) => string,
+  problems: string[],
+): IdentityValues {
+  const values: IdentityValues = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (!isKeyOf(IDENTITY_KEYS, key)) {
       problems.push(
-        configProblem(key, text, `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`),
+        configProblem(
+          keyLabel(key),
+          value,
+          `a key of an identity: ${Object.keys(IDENTITY_KEYS).join(", ")}`,
+        ),
       );
-      continue;
-    }
-    if (CONFIG_KEYS[key] === "string" && text === "") {
-      continue;
-    }
-    const parsed = parseValue(CONFIG_KEYS[key], text);
-    if ("expected" in parsed) {
-      problems.push(configProblem(key, text, parsed.expected));
-    } else {
-      values[key] = parsed.value;
+    } else if (!(IDENTITY_KEYS[key] === "string" && value === "")) {
+      const parsed = checkType(IDENTITY_KEYS[key], value);
+      if ("expected" in parsed) {
+        problems.push(configProblem(keyLabel(key), value, parsed.expected));
+      } else {
+        values[key] = parsed.value;
+      }
     }
   }
-  throwIfAny(problems);
+  return values;
+}
 
-  const bucketName = values.bucketName as string | undefined;
-  const createdBucketPrefix = `${where.project}-${where.stack.toLowerCase()}`;
-  const user: Omit<BucketAccessUserArgs, "bucket"> = {
-    userName: (values.userName as string | undefined) ?? `${where.project}-${where.stack}`,
+/** The arguments of one identity's user, from its values. */
+function userArgsOf(values: IdentityValues, defaultUserName: string, protect?: boolean) {
+  return {
+    userName: (values.userName as string | undefined) ?? defaultUserName,
     access: values.access as AccessLevel | undefined,
     prefixes: values.prefixes as string[] | undefined,
     allowDelete: values.allowDelete as boolean | undefined,
@@ -166,36 +214,161 @@ export function parseStackConfig(
       generation: values.accessKeyGeneration as number | undefined,
     },
     tags: values.tags as Record<string, string> | undefined,
-    protect: values.protect as boolean | undefined,
-  };
-
-  const argsProblems = findArgsProblems(withDefaults(user), bucketName).map((problem) =>
-    configProblem(
-      CONFIG_KEY_OF_FIELD[problem.field] ?? problem.field,
-      problem.value,
-      problem.expected,
-    ),
-  );
-  const prefixRule =
-    bucketName === undefined ? checkCreatedBucketPrefix(createdBucketPrefix) : undefined;
-  const stackProblems =
-    prefixRule === undefined
-      ? []
-      : [
-          configProblem(
-            "bucketName",
-            null,
-            `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
-              `(${prefixRule})`,
-          ),
-        ];
-  throwIfAny([...argsProblems, ...stackProblems]);
-  return { bucketName, createdBucketPrefix, user };
+    protect,
+  } satisfies Omit<BucketAccessUserArgs, "bucket">;
 }
 
 /** Throws one error listing every problem, or returns when there are none. */
 function throwIfAny(problems: readonly string[]): void {
   if (problems.length > 0) {
-    throw new Error(`invalid stack config:\n${problems.join("\n")}`);
+    throw new Error(`invalid stack config:\n${[...new Set(problems)].join("\n")}`);
   }
+}
+
+/**
+ * Parses and validates a stack's config.
+ * @param raw the project's config as the engine passes it: key (without the project
+ *   namespace) → text; lists and maps as JSON.
+ * @throws Error listing every problem, one per line, when anything is invalid
+ */
+export function parseStackConfig(
+  raw: Readonly<Record<string, string>>,
+  where: StackIdentity,
+): StackSettings {
+  const problems: string[] = [];
+  const known = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => isKeyOf(CONFIG_KEYS, key)),
+  );
+  for (const key of Object.keys(raw).filter((key) => !isKeyOf(CONFIG_KEYS, key))) {
+    problems.push(
+      configProblem(key, raw[key], `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`),
+    );
+  }
+  const typed = Object.fromEntries(
+    Object.entries(known).map(([key, text]) => [
+      key,
+      fromText(CONFIG_KEYS[key as ConfigKey], text),
+    ]),
+  );
+  const { protect: rawProtect, identities: rawIdentities, ...identityEntries } = typed;
+  const protect = rawProtect === undefined ? undefined : checkType("boolean", rawProtect);
+  if (protect !== undefined && "expected" in protect) {
+    problems.push(configProblem("protect", known.protect, protect.expected));
+  }
+  const stackValues = readIdentityValues(identityEntries, (key) => key, problems);
+  const entries = readIdentityEntries(rawIdentities, known.identities, problems);
+  throwIfAny(problems);
+
+  const stackProtect =
+    protect === undefined || "expected" in protect ? undefined : (protect.value as boolean);
+  const singleUserName = `${where.project}-${where.stack}`;
+  const form = entries === undefined ? "single" : "identities";
+  const named = entries ?? { [SINGLE_IDENTITY]: {} };
+  const aliasOfSingle = (name: string) =>
+    form === "identities" && Object.keys(named).length === 1 && name !== SINGLE_IDENTITY;
+  const identities = Object.keys(named)
+    .sort()
+    .map((name): IdentitySettings => {
+      const values = { ...stackValues, ...named[name] };
+      const defaultUserName =
+        name === SINGLE_IDENTITY || aliasOfSingle(name)
+          ? singleUserName
+          : `${singleUserName}-${name}`;
+      return {
+        name,
+        bucketName: values.bucketName as string | undefined,
+        user: userArgsOf(values, defaultUserName, stackProtect),
+        aliasOfSingle: aliasOfSingle(name),
+      };
+    });
+
+  const keyLabel = (identity: string, key: string) =>
+    form === "identities" && Object.hasOwn(named[identity], key)
+      ? `identities.${identity}.${key}`
+      : key;
+  for (const identity of identities) {
+    for (const problem of findArgsProblems(withDefaults(identity.user), identity.bucketName)) {
+      const key = CONFIG_KEY_OF_FIELD[problem.field] ?? problem.field;
+      problems.push(configProblem(keyLabel(identity.name, key), problem.value, problem.expected));
+    }
+  }
+  identities.forEach((identity, index) => {
+    const earlier = identities
+      .slice(0, index)
+      .find((other) => other.user.userName === identity.user.userName);
+    if (earlier !== undefined) {
+      problems.push(
+        configProblem(
+          keyLabel(identity.name, "userName"),
+          identity.user.userName,
+          `a user name no other identity has (identity ${earlier.name} has it)`,
+        ),
+      );
+    }
+  });
+  const createsBucket = identities.some((identity) => identity.bucketName === undefined);
+  const createdBucketPrefix = `${where.project}-${where.stack.toLowerCase()}`;
+  const prefixRule = createsBucket ? checkCreatedBucketPrefix(createdBucketPrefix) : undefined;
+  if (prefixRule !== undefined) {
+    problems.push(
+      configProblem(
+        "bucketName",
+        null,
+        `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
+          `(${prefixRule})`,
+      ),
+    );
+  }
+  throwIfAny(problems);
+  return {
+    form,
+    identities,
+    createsBucket,
+    createdBucketPrefix,
+    protect: stackProtect,
+    tags: stackValues.tags as Record<string, string> | undefined,
+  };
+}
+
+/**
+ * Reads the `identities` map: identity name → its own values, which override the stack-level
+ * ones. Returns undefined when the key is not set.
+ */
+function readIdentityEntries(
+  value: unknown,
+  text: string | undefined,
+  problems: string[],
+): Record<string, IdentityValues> | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!isRecord(value) || Object.keys(value).length === 0) {
+    problems.push(
+      configProblem(
+        "identities",
+        text,
+        "a map of identity name to its settings, with at least one identity",
+      ),
+    );
+    return undefined;
+  }
+  const entries: Record<string, IdentityValues> = {};
+  for (const [name, entry] of Object.entries(value)) {
+    if (!IDENTITY_NAME.test(name)) {
+      problems.push(
+        configProblem(
+          "identities",
+          name,
+          "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
+        ),
+      );
+    } else if (!isRecord(entry)) {
+      problems.push(
+        configProblem(`identities.${name}`, entry, "a map of that identity's settings"),
+      );
+    } else {
+      entries[name] = readIdentityValues(entry, (key) => `identities.${name}.${key}`, problems);
+    }
+  }
+  return entries;
 }

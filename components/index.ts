@@ -2,7 +2,7 @@
 export { BucketAccessUser } from "./bucketAccessUser";
 export type { AccessKeyArgs, BucketAccessUserArgs, ConsoleArgs } from "./bucketAccessUserArgs";
 export type { AccessLevel } from "./bucketPolicy";
-export { parseStackConfig } from "./config";
-export type { StackSettings } from "./config";
+export { parseStackConfig, SINGLE_IDENTITY } from "./config";
+export type { IdentitySettings, StackSettings } from "./config";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

@@ -85,8 +85,7 @@ export async function planStack(
       document: JSON.parse(String(registration.inputs.policy)) as unknown,
     }));
   const outputs: Record<string, string> = {};
-  for (const [name, value] of Object.entries(run.outputs)) {
-    const output = pulumi.output(value);
+  for (const [name, output] of flattenOutputs(run.outputs)) {
     outputs[name] = (await pulumi.isSecret(output))
       ? SECRET_PLACEHOLDER
       : String(await promiseOf(output));
@@ -102,6 +101,22 @@ export async function planStack(
   };
 }
 
+/**
+ * The stack outputs as dotted name → output: `identities.reports.accessKeyId` for the nested
+ * outputs of a stack with several identities, so each secret stays masked on its own.
+ */
+function flattenOutputs(
+  outputs: Readonly<Record<string, unknown>>,
+  prefix = "",
+): Array<[string, pulumi.Output<unknown>]> {
+  return Object.entries(outputs).flatMap(
+    ([name, value]): Array<[string, pulumi.Output<unknown>]> =>
+      pulumi.Output.isInstance(value) || typeof value !== "object" || value === null
+        ? [[`${prefix}${name}`, pulumi.output(value)]]
+        : flattenOutputs(value as Record<string, unknown>, `${prefix}${name}.`),
+  );
+}
+
 /** Pads text to a column width. */
 function column(text: string, width: number): string {
   return text.padEnd(width);
@@ -109,10 +124,10 @@ function column(text: string, width: number): string {
 
 /** An output as text: a policy document already printed above is named, not repeated. */
 function outputText(plan: Plan, value: string): string {
-  const shown = plan.policies.find(
-    (policy) => JSON.stringify(policy.document) === compactJson(value),
-  );
-  return shown === undefined ? value : `(the policy of ${shown.name}, above)`;
+  const shown = plan.policies
+    .filter((policy) => JSON.stringify(policy.document) === compactJson(value))
+    .map((policy) => policy.name);
+  return shown.length === 0 ? value : `(the document shown above for ${shown.join(", ")})`;
 }
 
 /** JSON text without formatting, or undefined when the text is not JSON. */

@@ -119,7 +119,7 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
   [
     "tags that are not a map",
     { tags: '["a"]' },
-    /config key tags: got "\[\\"a\\"\]"; expected a map of string/,
+    /config key tags: got \["a"\]; expected a map of string/,
   ],
   [
     "a misspelt key",

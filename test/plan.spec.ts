@@ -63,6 +63,14 @@ describe("planStack", () => {
     assert.equal(plan.outputs.accountId, ACCOUNT_ID);
   });
 
+  it("shows each identity's outputs by dotted name, masking each secret", async () => {
+    const plan = await plans.planStack("prod", { identities: '{"a":{},"b":{"accessKey":false}}' });
+    assert.equal(plan.outputs["identities.a.secretAccessKey"], "[secret]");
+    assert.match(plan.outputs["identities.a.accessKeyId"], /^AKIA/);
+    assert.equal(plan.outputs["identities.b.accessKeyId"], undefined);
+    assert.equal(plan.outputs["identities.b.userName"], "iam-bucket-access-prod-b");
+  });
+
   it("applies config overrides as pulumi up --config would", async () => {
     const plan = await plans.planStack("prod", { accessKey: "false" });
     assert.ok(!plan.resources.some((r) => r.type === "aws:iam/accessKey:AccessKey"));
@@ -85,7 +93,7 @@ describe("formatPlan", () => {
     assert.match(text, /\naws:iam\/user:User +app +app +no\n/);
     assert.match(text, /\nPolicy of app-policy \(aws:iam\/policy:Policy\):\n\{\n {2}"Version"/);
     assert.match(text, /\n {2}secretAccessKey +\[secret\]\n/);
-    assert.match(text, /\n {2}policyJson +\(the policy of app-policy, above\)\n/);
+    assert.match(text, /\n {2}policyJson +\(the document shown above for app-policy\)\n/);
   });
 });
 

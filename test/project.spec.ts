@@ -41,8 +41,8 @@ describe("Pulumi.yaml", () => {
 
   it("declares every config key but tags with its type, a description and a default", () => {
     for (const [key, type] of Object.entries(CONFIG_KEYS)) {
-      if (type === "string-map") {
-        // The project schema has no map type; tags stays undeclared (see Pulumi.yaml).
+      if (type === "string-map" || type === "identity-map") {
+        // The project schema has no map type; tags and identities stay undeclared.
         assert.equal(declared[key], undefined);
         continue;
       }
@@ -58,7 +58,7 @@ describe("Pulumi.yaml", () => {
     assert.deepEqual(
       Object.keys(declared).sort(),
       Object.keys(CONFIG_KEYS)
-        .filter((key) => key !== "tags")
+        .filter((key) => key !== "tags" && key !== "identities")
         .sort(),
     );
   });
@@ -74,7 +74,10 @@ describe("Pulumi.yaml", () => {
       ),
       where,
     );
-    assert.deepEqual(withDefaults(fromSchema.user), withDefaults(parseStackConfig({}, where).user));
+    assert.deepEqual(
+      withDefaults(fromSchema.identities[0].user),
+      withDefaults(parseStackConfig({}, where).identities[0].user),
+    );
   });
 });
 

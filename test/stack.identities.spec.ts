@@ -1,0 +1,111 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import { BuiltResource, ProgramRun, promiseOf, runProgram } from "../offline/program";
+
+const COMPONENT = "iam-bucket-access:iam:BucketAccessUser";
+
+/** The URN of every resource of a run, by type and name. */
+async function urnsOf(run: ProgramRun): Promise<Map<string, string>> {
+  const urns = new Map<string, string>();
+  for (const built of run.resources) {
+    urns.set(`${built.type} ${built.name}`, await promiseOf(built.resource.urn));
+  }
+  return urns;
+}
+
+/** The nested outputs of one identity. */
+function identityOutputs(run: ProgramRun, name: string): Record<string, pulumi.Output<string>> {
+  const identities = run.outputs.identities as Record<
+    string,
+    Record<string, pulumi.Output<string>>
+  >;
+  assert.ok(identities?.[name], `no outputs for identity ${name}`);
+  return identities[name];
+}
+
+describe("a stack with several identities", () => {
+  let run: ProgramRun;
+
+  before(async () => {
+    run = await runProgram("dev", {
+      identities: {
+        uploads: { access: "write", prefixes: ["uploads/"] },
+        reports: { access: "read", prefixes: ["reports/"], console: false },
+        archive: { bucketName: "archive-bucket", access: "read", accessKey: true },
+      },
+    });
+  });
+
+  it("builds one component per identity, each with distinct resource names", () => {
+    const components = run.resources.filter((r) => r.type === COMPONENT).map((r) => r.name);
+    assert.deepEqual(components, ["archive", "reports", "uploads"]);
+    const names = run.resources
+      .filter((r) => r.type.startsWith("aws:iam/"))
+      .map((r) => `${r.type} ${r.name}`);
+    assert.equal(new Set(names).size, names.length);
+  });
+
+  it("shares one created bucket among the identities that name none", async () => {
+    assert.equal(run.resources.filter((r) => r.type === "aws:s3/bucket:Bucket").length, 1);
+    const created = await promiseOf(identityOutputs(run, "uploads").bucketName);
+    assert.equal(await promiseOf(identityOutputs(run, "reports").bucketName), created);
+    assert.equal(await promiseOf(identityOutputs(run, "archive").bucketName), "archive-bucket");
+  });
+
+  it("exports each identity's outputs under identities.<name>, secrets still secret", async () => {
+    assert.deepEqual(Object.keys(run.outputs).sort(), ["accountId", "identities"]);
+    for (const name of ["archive", "reports", "uploads"]) {
+      const outputs = identityOutputs(run, name);
+      assert.equal(await pulumi.isSecret(outputs.secretAccessKey), true, name);
+      assert.equal(await pulumi.isSecret(outputs.accessKeyId), false, name);
+      assert.match(await promiseOf(outputs.accessKeyId), /^AKIA/);
+    }
+    assert.equal(await pulumi.isSecret(identityOutputs(run, "uploads").consolePassword), true);
+    assert.equal(identityOutputs(run, "reports").consolePassword, undefined);
+  });
+
+  it("names each user after the stack and the identity", async () => {
+    assert.equal(
+      await promiseOf(identityOutputs(run, "reports").userName),
+      "iam-bucket-access-dev-reports",
+    );
+  });
+
+  it("scopes each identity's policy to its own settings", async () => {
+    const policy = JSON.parse(await promiseOf(identityOutputs(run, "uploads").policyJson));
+    const sids = policy.Statement.map((s: { Sid: string }) => s.Sid);
+    assert.ok(sids.includes("WriteObjectsInScope") && !sids.includes("ReadObjectsInScope"));
+  });
+});
+
+describe("moving a stack from the single form to a one-identity map", () => {
+  let single: Map<string, string>;
+
+  before(async () => {
+    single = await urnsOf(await runProgram("prod"));
+  });
+
+  it("keeps every URN when the identity is called app", async () => {
+    const moved = await urnsOf(await runProgram("prod", { identities: { app: {} } }));
+    assert.deepEqual(moved, single);
+  });
+
+  it("aliases every resource to its single-form URN under another name, keeping the user", async () => {
+    const run = await runProgram("prod", { identities: { uploader: {} } });
+    const component = run.resources.find((r) => r.type === COMPONENT) as BuiltResource;
+    assert.deepEqual(component.opts.aliases, [{ name: "app" }]);
+    const children = run.resources.filter((r) => r.opts.parent === component.resource);
+    assert.equal(children.length, 4);
+    for (const child of children) {
+      const aliases = await Promise.all(
+        pulumi
+          .allAliases([], child.name, child.type, component.resource, "uploader")
+          .map(promiseOf),
+      );
+      const before = single.get(`${child.type} ${child.name.replace(/^uploader/, "app")}`);
+      assert.deepEqual(aliases, [before], `${child.type} ${child.name}`);
+    }
+    const userName = identityOutputs(run, "uploader").userName;
+    assert.equal(await promiseOf(userName), "iam-bucket-access-prod");
+  });
+});
