@@ -141,3 +141,19 @@ describe("README.md", () => {
     }
   });
 });
+
+describe("tsconfig.json", () => {
+  const tsconfig = JSON.parse(readFileSync(join(ROOT, "tsconfig.json"), "utf8")) as {
+    compilerOptions: Record<string, unknown>;
+    "ts-node"?: { transpileOnly?: boolean };
+  };
+
+  it("has Pulumi's runtime skip the type check when it starts the program", () => {
+    assert.equal(tsconfig["ts-node"]?.transpileOnly, true);
+  });
+
+  it("keeps tsc's type check whole: no noCheck, strict on", () => {
+    assert.equal(tsconfig.compilerOptions.noCheck, undefined);
+    assert.equal(tsconfig.compilerOptions.strict, true);
+  });
+});
