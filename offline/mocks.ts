@@ -33,6 +33,9 @@ export interface Registration {
 /** Every registration since the last `resetRegistrations`, in order. */
 export const registrations: Registration[] = [];
 
+/** Called with each registration as it happens; the benchmark times the first one. */
+export const registrationListeners: Array<(registration: Registration) => void> = [];
+
 /** Forgets earlier registrations; call in `beforeEach`. */
 export function resetRegistrations(): void {
   registrations.length = 0;
@@ -120,12 +123,14 @@ function newResourceState(
 /** The mocks: record, then answer. */
 const mocks: pulumi.runtime.Mocks = {
   newResource(args) {
-    registrations.push({
+    const registration: Registration = {
       type: args.type,
       name: args.name,
       inputs: args.inputs as Record<string, unknown>,
       custom: args.custom ?? false,
-    });
+    };
+    registrations.push(registration);
+    registrationListeners.forEach((listen) => listen(registration));
     return newResourceState(args);
   },
   call(args) {
