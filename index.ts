@@ -4,7 +4,13 @@
  * export the outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { BucketAccessUser, parseStackConfig, SecureBucket, SINGLE_IDENTITY } from "./components";
+import {
+  BucketAccessUser,
+  parseStackConfig,
+  projectConfig,
+  SecureBucket,
+  SINGLE_IDENTITY,
+} from "./components";
 
 /** The oldest Pulumi CLI whose engine honours `replacementTrigger`, which rotates the key. */
 const REQUIRED_PULUMI_CLI = ">=3.208.0";
@@ -33,14 +39,10 @@ function identityOutputs(bucketName: pulumi.Output<string>, identity: BucketAcce
 // Pulumi runs an exported function and exports what it resolves to.
 export = async () => {
   await pulumi.runtime.requirePulumiVersion(REQUIRED_PULUMI_CLI);
-  const project = pulumi.getProject();
-  const namespace = `${project}:`;
-  const rawConfig = Object.fromEntries(
-    Object.entries(pulumi.runtime.allConfig())
-      .filter(([key]) => key.startsWith(namespace))
-      .map(([key, value]) => [key.slice(namespace.length), value]),
-  );
-  const settings = parseStackConfig(rawConfig, { project, stack: pulumi.getStack() });
+  const settings = parseStackConfig(projectConfig(), {
+    project: pulumi.getProject(),
+    stack: pulumi.getStack(),
+  });
 
   const createdBucket = settings.createsBucket
     ? new SecureBucket("bucket", {

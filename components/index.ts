@@ -4,5 +4,6 @@ export type { AccessKeyArgs, BucketAccessUserArgs, ConsoleArgs } from "./bucketA
 export type { AccessLevel } from "./bucketPolicy";
 export { parseStackConfig, SINGLE_IDENTITY } from "./config";
 export type { IdentitySettings, StackSettings } from "./config";
+export { projectConfig } from "./projectConfig";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

@@ -6,9 +6,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { PROJECT, Registration, registrations, resetRegistrations, useStack } from "./mocks";
+import { Registration, registrations, resetRegistrations, useStack } from "./mocks";
 
-const ROOT = join(__dirname, "..");
+/** The main project's directory; every function takes another one, e.g. `bootstrap/`. */
+export const ROOT = join(__dirname, "..");
 
 /** Resolves an output's value (unknowns never occur under mocks). */
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
@@ -52,16 +53,21 @@ export async function registered(resources: readonly BuiltResource[]): Promise<v
 }
 
 /** The stacks that have a stack file, `Pulumi.<stack>.yaml`, sorted. */
-export function stackNames(): string[] {
-  return readdirSync(ROOT)
+export function stackNames(dir = ROOT): string[] {
+  return readdirSync(dir)
     .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
     .filter((stack): stack is string => stack !== undefined)
     .sort();
 }
 
-/** Reads a YAML file of the project. */
-function readYaml(file: string): Record<string, unknown> {
-  return parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
+/** Reads a YAML file of a project. */
+function readYaml(dir: string, file: string): Record<string, unknown> {
+  return parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
+}
+
+/** A project's name, from its `Pulumi.yaml`. */
+export function projectName(dir = ROOT): string {
+  return String(readYaml(dir, "Pulumi.yaml").name);
 }
 
 /** A config value as the engine hands it to the program: text, lists and maps as JSON. */
@@ -70,14 +76,17 @@ function configText(value: unknown): string {
 }
 
 /** The project's declared config keys with their defaults, from `Pulumi.yaml`. */
-export function projectConfigDefaults(): Record<string, unknown> {
-  const declared = (readYaml("Pulumi.yaml").config ?? {}) as Record<string, { default?: unknown }>;
+export function projectConfigDefaults(dir = ROOT): Record<string, unknown> {
+  const declared = (readYaml(dir, "Pulumi.yaml").config ?? {}) as Record<
+    string,
+    { default?: unknown }
+  >;
   return Object.fromEntries(Object.entries(declared).map(([key, spec]) => [key, spec.default]));
 }
 
 /** A stack file's `config:` section as written, namespaced keys included. */
-export function stackFileConfig(stack: string): Record<string, unknown> {
-  return (readYaml(`Pulumi.${stack}.yaml`).config ?? {}) as Record<string, unknown>;
+export function stackFileConfig(stack: string, dir = ROOT): Record<string, unknown> {
+  return (readYaml(dir, `Pulumi.${stack}.yaml`).config ?? {}) as Record<string, unknown>;
 }
 
 /**
@@ -87,13 +96,15 @@ export function stackFileConfig(stack: string): Record<string, unknown> {
 export function stackConfig(
   stack: string,
   overrides: Record<string, unknown> = {},
+  dir = ROOT,
 ): Record<string, string> {
-  const namespaced = (key: string) => (key.includes(":") ? key : `${PROJECT}:${key}`);
+  const project = projectName(dir);
+  const namespaced = (key: string) => (key.includes(":") ? key : `${project}:${key}`);
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(projectConfigDefaults())) {
+  for (const [key, value] of Object.entries(projectConfigDefaults(dir))) {
     merged[namespaced(key)] = value;
   }
-  for (const [key, value] of Object.entries({ ...stackFileConfig(stack), ...overrides })) {
+  for (const [key, value] of Object.entries({ ...stackFileConfig(stack, dir), ...overrides })) {
     merged[namespaced(key)] = value;
   }
   return Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, configText(value)]));
@@ -110,17 +121,19 @@ export interface ProgramRun {
 }
 
 /**
- * Runs `index.ts` as `pulumi up` would for a stack, under the mocks, with that stack's real
- * config (plus overrides). Rejects with the program's error.
+ * Runs a project's `index.ts` as `pulumi up` would for a stack, under the mocks, with that
+ * stack's real config (plus overrides). Rejects with the program's error.
+ * @param dir the project's directory: the main project by default
  */
 export async function runProgram(
   stack: string,
   overrides: Record<string, unknown> = {},
+  dir = ROOT,
 ): Promise<ProgramRun> {
-  await useStack(stack, stackConfig(stack, overrides));
+  await useStack(stack, stackConfig(stack, overrides, dir), projectName(dir));
   resetRegistrations();
   const recorder = recordResources();
-  const program = require.resolve("../index");
+  const program = require.resolve(join(dir, "index"));
   delete require.cache[program];
   const main: unknown = require(program);
   if (typeof main !== "function") {
