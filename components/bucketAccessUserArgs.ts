@@ -240,7 +240,7 @@ const checkKmsKeyArn: Rule<string> = (arn) =>
     ? undefined
     : "a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (not an alias)";
 
-const checkPolicyArn: Rule<string> = (arn) =>
+export const checkPolicyArn: Rule<string> = (arn) =>
   /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/([\x21-\x7e]+\/)*[\w+=,.@-]{1,128}$/.test(arn)
     ? undefined
     : "an IAM managed policy ARN like arn:aws:iam::123456789012:policy/boundary";

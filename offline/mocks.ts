@@ -19,6 +19,9 @@ export const PROJECT: string = (
 /** The account the mocked credentials belong to. */
 export const ACCOUNT_ID = "123456789012";
 
+/** The region of the stack's AWS provider, as AWS puts it in regional ARNs. */
+const REGION = () => pulumi.runtime.getConfig("aws:region") ?? "us-east-1";
+
 /** The stack the mocks start with; `useStack` switches. */
 export const DEFAULT_STACK = "test";
 
@@ -111,6 +114,28 @@ function newResourceState(
         state: { ...inputs, hex: bytes.toString("hex"), b64Url: bytes.toString("base64url") },
       };
     }
+    case "aws:iam/role:Role": {
+      const name = text(inputs.name);
+      const arn = `arn:aws:iam::${ACCOUNT_ID}:role${text(inputs.path) || "/"}${name}`;
+      return {
+        id: name,
+        state: { ...inputs, arn, uniqueId: `AROA${fakeText(name, UPPER_DIGITS, 17)}` },
+      };
+    }
+    case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
+      const arn = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${text(inputs.url).replace(/^https:\/\//, "")}`;
+      return { id: arn, state: { ...inputs, arn } };
+    }
+    case "aws:kms/key:Key": {
+      const hex = createHash("sha256").update(args.name).digest("hex");
+      const keyId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+      const arn = `arn:aws:kms:${REGION()}:${ACCOUNT_ID}:key/${keyId}`;
+      return { id: keyId, state: { ...inputs, arn, keyId } };
+    }
+    case "aws:kms/alias:Alias": {
+      const arn = `arn:aws:kms:${REGION()}:${ACCOUNT_ID}:${text(inputs.name)}`;
+      return { id: text(inputs.name), state: { ...inputs, arn } };
+    }
     case "aws:s3/bucket:Bucket": {
       const bucket = text(inputs.bucket);
       return { id: bucket, state: { ...inputs, bucket, arn: `arn:aws:s3:::${bucket}` } };
@@ -156,14 +181,15 @@ const mocks: pulumi.runtime.Mocks = {
 };
 
 /**
- * Switches the mocks to a stack and replaces the whole config with the given values
- * (`<namespace>:<key>` → text, as the engine passes them).
+ * Switches the mocks to a stack (of this project unless another is named) and replaces the
+ * whole config with the given values (`<namespace>:<key>` → text, as the engine passes them).
  */
 export async function useStack(
   stack: string,
   config: Readonly<Record<string, string>>,
+  project = PROJECT,
 ): Promise<void> {
-  await pulumi.runtime.setMocks(mocks, PROJECT, stack, false);
+  await pulumi.runtime.setMocks(mocks, project, stack, false);
   pulumi.runtime.setAllConfig({ ...config });
 }
 

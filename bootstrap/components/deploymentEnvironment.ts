@@ -1,0 +1,173 @@
+/**
+ * `DeploymentEnvironment`: what one stack of the project needs to deploy itself from git:
+ * a KMS key for its secrets, a deploy role only Pulumi Deployments of that stack can assume,
+ * with least-privilege permissions, and the stack's Deployments settings. Wires resources only.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as pulumiservice from "@pulumi/pulumiservice";
+import { scopeOfCaller } from "../../components/arns";
+import { EnvironmentSettings } from "./config";
+import { deployRolePolicy, deployRoleTrustPolicy, secretsKeyPolicy } from "./deployPolicies";
+
+/** Arguments of a `DeploymentEnvironment`. */
+export interface DeploymentEnvironmentArgs {
+  /** The Pulumi organization; the OIDC audience and the settings' owner. */
+  readonly organization: string;
+  /** GitHub repository, `owner/name`. */
+  readonly repository: string;
+  /** The deployed project's name. */
+  readonly project: string;
+  /** The stack, its branch, whether it creates a bucket, its users' boundary. */
+  readonly environment: EnvironmentSettings;
+  /** ARN of the account's OIDC provider for Pulumi Cloud. */
+  readonly oidcProviderArn: pulumi.Input<string>;
+  /** IAM path of the project's users and policies (and of the deploy role). */
+  readonly userPath: string;
+}
+
+/** How long a deployment's AWS session lasts. */
+const SESSION_DURATION = "1h0m0s";
+
+/** The repository paths whose changes deploy a stack: its program, never docs or tests. */
+export function deployPaths(stack: string): string[] {
+  return [
+    "Pulumi.yaml",
+    `Pulumi.${stack}.yaml`,
+    "index.ts",
+    "components/**",
+    "package.json",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
+}
+
+/** One stack's key, deploy role and Deployments settings. */
+export class DeploymentEnvironment extends pulumi.ComponentResource {
+  /** The role Deployments of the stack assume. */
+  readonly roleArn: pulumi.Output<string>;
+  /** The stack's secrets key. */
+  readonly keyArn: pulumi.Output<string>;
+  /** `alias/<project>-<stack>`, as the stack's `secretsprovider` names it. */
+  readonly keyAlias: pulumi.Output<string>;
+
+  /**
+   * @param name logical name, the stack's name; children are named `<name>-deploy`, …
+   * @param args the environment and where it deploys from
+   * @param opts component options
+   */
+  constructor(
+    name: string,
+    args: DeploymentEnvironmentArgs,
+    opts: pulumi.ComponentResourceOptions = {},
+  ) {
+    super("iam-bucket-access:bootstrap:DeploymentEnvironment", name, {}, opts);
+    const { organization, project, environment } = args;
+    const stack = environment.stack;
+    const childOpts = { parent: this };
+    const caller = aws.getCallerIdentityOutput({}, childOpts);
+    const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+
+    const role = new aws.iam.Role(
+      `${name}-deploy`,
+      {
+        name: `${project}-deploy-${stack}`,
+        path: args.userPath,
+        description: `Pulumi Deployments of ${organization}/${project}/${stack}`,
+        maxSessionDuration: 3600,
+        assumeRolePolicy: pulumi
+          .output(args.oidcProviderArn)
+          .apply((providerArn) =>
+            JSON.stringify(
+              deployRoleTrustPolicy(providerArn, organization, project, stack),
+              null,
+              2,
+            ),
+          ),
+      },
+      childOpts,
+    );
+    const key = new aws.kms.Key(
+      `${name}-secrets`,
+      {
+        description: `Secrets of the ${project} stack ${stack}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: pulumi
+          .all([scope, role.arn])
+          .apply(([awsScope, roleArn]) =>
+            JSON.stringify(secretsKeyPolicy(awsScope, roleArn), null, 2),
+          ),
+      },
+      childOpts,
+    );
+    const alias = new aws.kms.Alias(
+      `${name}-secrets`,
+      {
+        name: `alias/${project}-${stack}`,
+        targetKeyId: key.keyId,
+      },
+      childOpts,
+    );
+    const permissions = new aws.iam.RolePolicy(
+      `${name}-deploy`,
+      {
+        role: role.name,
+        name: `deploy-${stack}`,
+        policy: pulumi.all([scope, key.arn]).apply(([awsScope, keyArn]) =>
+          JSON.stringify(
+            deployRolePolicy({
+              scope: awsScope,
+              organization,
+              project,
+              stack,
+              userPath: args.userPath,
+              keyArn,
+              createsBucket: environment.createsBucket,
+              permissionsBoundaryArn: environment.permissionsBoundaryArn,
+            }),
+            null,
+            2,
+          ),
+        ),
+      },
+      childOpts,
+    );
+    new pulumiservice.DeploymentSettings(
+      `${name}-deployments`,
+      {
+        organization,
+        project,
+        stack,
+        vcs: {
+          provider: "github",
+          repository: args.repository,
+          deployCommits: true,
+          previewPullRequests: true,
+          paths: deployPaths(stack),
+        },
+        sourceContext: { git: { branch: `refs/heads/${environment.branch}` } },
+        operationContext: {
+          oidc: {
+            aws: {
+              roleARN: role.arn,
+              sessionName: `pulumi-deploy-${stack}`,
+              duration: SESSION_DURATION,
+            },
+          },
+          // Installs exactly the lockfile; the runtime then transpiles only (tests type-check).
+          options: { skipInstallDependencies: true },
+          preRunCommands: ["npm ci --no-audit --no-fund"],
+          environmentVariables: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
+        },
+        // A deployment must not start before its role has its permissions.
+      },
+      { ...childOpts, dependsOn: [permissions, alias] },
+    );
+
+    this.roleArn = role.arn;
+    this.keyArn = key.arn;
+    this.keyAlias = alias.name;
+    this.registerOutputs({ roleArn: this.roleArn, keyArn: this.keyArn, keyAlias: this.keyAlias });
+  }
+}
