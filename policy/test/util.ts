@@ -41,12 +41,10 @@ function configFor(policy: Policy, config: Record<string, unknown>) {
   return <T extends object>() => ({ ...defaults, ...config }) as T;
 }
 
-/** Resource-validation arguments for one resource. */
-export function resourceArgs(
-  policy: Policy,
+/** What every view of a resource shares: type, inputs, URN, name and default options. */
+function describedResource(
   spec: ResourceSpec,
-  config: Record<string, unknown> = {},
-): ResourceValidationArgs {
+): Omit<PolicyResource, "dependencies" | "propertyDependencies" | "isType" | "asType"> {
   const name = spec.name ?? "app";
   return {
     type: spec.type,
@@ -61,6 +59,17 @@ export function resourceArgs(
       additionalSecretOutputs: [],
       parent: spec.parent,
     },
+  };
+}
+
+/** Resource-validation arguments for one resource. */
+export function resourceArgs(
+  policy: Policy,
+  spec: ResourceSpec,
+  config: Record<string, unknown> = {},
+): ResourceValidationArgs {
+  return {
+    ...describedResource(spec),
     stackTags: new Map(Object.entries(spec.stackTags ?? {})),
     isType: notUsed,
     asType: notUsed,
@@ -73,20 +82,8 @@ export function resourceArgs(
 
 /** A resource as a stack validation sees it. */
 export function stackResource(spec: ResourceSpec): PolicyResource {
-  const name = spec.name ?? "app";
   return {
-    type: spec.type,
-    props: spec.props,
-    urn: urnOf(spec.stack ?? "dev", spec.type, name),
-    name,
-    opts: {
-      protect: false,
-      ignoreChanges: [],
-      aliases: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-      additionalSecretOutputs: [],
-      parent: spec.parent,
-    },
+    ...describedResource(spec),
     dependencies: [],
     propertyDependencies: {},
     isType: notUsed,
