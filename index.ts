@@ -15,27 +15,6 @@ import {
 /** The oldest Pulumi CLI whose engine honours `replacementTrigger`, which rotates the key. */
 const REQUIRED_PULUMI_CLI = ">=3.208.0";
 
-/** One identity's outputs; a disabled feature's are left out rather than exported empty. */
-function identityOutputs(bucketName: pulumi.Output<string>, identity: BucketAccessUser) {
-  const outputs = {
-    bucketName,
-    userName: identity.userName,
-    userArn: identity.userArn,
-    policyArn: identity.policyArn,
-    policyJson: identity.policyJson,
-    accessKeyId: identity.accessKeyId,
-    secretAccessKey: identity.secretAccessKey,
-    consoleUsername: identity.consoleUsername,
-    consolePassword: identity.consolePassword,
-    consoleSignInUrl: identity.consoleSignInUrl,
-  };
-  return Object.fromEntries(
-    Object.entries(outputs).filter(
-      (entry): entry is [string, pulumi.Output<string>] => entry[1] !== undefined,
-    ),
-  );
-}
-
 // Pulumi runs an exported function and exports what it resolves to.
 export = async () => {
   await pulumi.runtime.requirePulumiVersion(REQUIRED_PULUMI_CLI);
@@ -51,28 +30,25 @@ export = async () => {
         protect: settings.protect,
       })
     : undefined;
-  const outputs = settings.identities.map((identity) => {
-    const bucketName =
-      identity.bucketName === undefined
-        ? (createdBucket as SecureBucket).bucketName
-        : pulumi.output(identity.bucketName);
-    const user = new BucketAccessUser(
-      identity.name,
-      { ...identity.user, bucket: bucketName },
-      identity.aliasOfSingle ? { aliases: [{ name: SINGLE_IDENTITY }] } : {},
-    );
-    return {
-      name: identity.name,
-      accountId: user.accountId,
-      outputs: identityOutputs(bucketName, user),
-    };
-  });
+  const users = settings.identities.map(
+    (identity) =>
+      new BucketAccessUser(
+        identity.name,
+        {
+          ...identity.user,
+          bucket: identity.bucketName ?? (createdBucket as SecureBucket).bucketName,
+        },
+        identity.aliasOfSingle ? { aliases: [{ name: SINGLE_IDENTITY }] } : {},
+      ),
+  );
 
-  if (settings.form === "single") {
-    return { ...outputs[0].outputs, accountId: outputs[0].accountId };
-  }
-  return {
-    accountId: outputs[0].accountId,
-    identities: Object.fromEntries(outputs.map((identity) => [identity.name, identity.outputs])),
-  };
+  // A stack of one identity keeps its outputs flat; several go under identities.<name>.
+  return settings.form === "single"
+    ? users[0].outputs
+    : {
+        accountId: users[0].accountId,
+        identities: Object.fromEntries(
+          settings.identities.map((identity, i) => [identity.name, users[i].outputs]),
+        ),
+      };
 };

@@ -17,6 +17,8 @@ import { buildUserPolicy } from "./userPolicy";
 
 /** An IAM user that may use one bucket, and nothing else. */
 export class BucketAccessUser extends pulumi.ComponentResource {
+  /** The bucket's name (also when given by ARN). */
+  readonly bucketName: pulumi.Output<string>;
   /** The IAM user's name. */
   readonly userName: pulumi.Output<string>;
   /** The IAM user's ARN. */
@@ -37,6 +39,8 @@ export class BucketAccessUser extends pulumi.ComponentResource {
   readonly consolePassword?: pulumi.Output<string>;
   /** The account's console sign-in page; undefined when the console is disabled. */
   readonly consoleSignInUrl?: pulumi.Output<string>;
+  /** Every output above by name, those of disabled features left out: what a stack exports. */
+  readonly outputs: Readonly<Record<string, pulumi.Output<string>>>;
 
   /**
    * @param name logical name; children are named `<name>`, `<name>-policy`, … after it
@@ -137,7 +141,9 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       this.consoleSignInUrl = scope.apply(consoleSignInUrl);
     }
 
-    this.registerOutputs({
+    this.bucketName = pulumi.output(args.bucket).apply(bucketNameOf);
+    this.outputs = definedOutputs({
+      bucketName: this.bucketName,
       userName: this.userName,
       userArn: this.userArn,
       policyArn: this.policyArn,
@@ -149,5 +155,17 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       consolePassword: this.consolePassword,
       consoleSignInUrl: this.consoleSignInUrl,
     });
+    this.registerOutputs(this.outputs);
   }
+}
+
+/** The outputs that are set: a disabled feature's are left out, not exported as empty. */
+function definedOutputs(
+  outputs: Record<string, pulumi.Output<string> | undefined>,
+): Record<string, pulumi.Output<string>> {
+  return Object.fromEntries(
+    Object.entries(outputs).filter(
+      (entry): entry is [string, pulumi.Output<string>] => entry[1] !== undefined,
+    ),
+  );
 }
