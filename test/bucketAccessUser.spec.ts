@@ -258,6 +258,35 @@ describe("BucketAccessUser", () => {
     });
   });
 
+  describe("outputs", () => {
+    it("names the bucket by name even when given its ARN", async () => {
+      const { user } = await build({ ...ARGS, bucket: "arn:aws:s3:::my-bucket" });
+      assert.equal(await promiseOf(user.bucketName), "my-bucket");
+    });
+
+    it("lists every set output, and leaves out a disabled feature's", async () => {
+      const all = (await build(ARGS)).user.outputs;
+      const keyOnly = (await build({ ...ARGS, console: { enabled: false } }, "key-only")).user
+        .outputs;
+      const expected = [
+        "accessKeyId",
+        "accountId",
+        "bucketName",
+        "policyArn",
+        "policyJson",
+        "secretAccessKey",
+        "userArn",
+        "userName",
+      ];
+      assert.deepEqual(Object.keys(keyOnly).sort(), expected);
+      assert.deepEqual(
+        Object.keys(all).sort(),
+        [...expected, "consolePassword", "consoleSignInUrl", "consoleUsername"].sort(),
+      );
+      assert.equal(await pulumi.isSecret(all.secretAccessKey), true);
+    });
+  });
+
   describe("resource options", () => {
     it("protects every child when protect is set", async () => {
       const { children } = await build({ ...ARGS, protect: true });
