@@ -22,6 +22,14 @@ export const checkBucketName: Rule<string> = (name) =>
     : "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and " +
       "ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix";
 
+/**
+ * The name prefix of the bucket a stack creates, `<project>-<stack>`, lowercased as S3 requires.
+ * The stack's deploy role is granted exactly the buckets under it.
+ */
+export function createdBucketPrefix(project: string, stack: string): string {
+  return `${project}-${stack.toLowerCase()}`;
+}
+
 /** The name of a bucket this program creates: `<prefix>-<random hex>`. */
 export function createdBucketName(prefix: string, suffixHex: string): string {
   return `${prefix}-${suffixHex}`;

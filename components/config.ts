@@ -9,7 +9,7 @@ import {
   findArgsProblems,
   withDefaults,
 } from "./bucketAccessUserArgs";
-import { checkCreatedBucketPrefix } from "./bucketNaming";
+import { checkCreatedBucketPrefix, createdBucketPrefix } from "./bucketNaming";
 import { AccessLevel } from "./bucketPolicy";
 
 /** How a config value is written in the stack file. */
@@ -35,10 +35,15 @@ export const IDENTITY_KEYS = {
   tags: "string-map",
 } as const satisfies Record<string, ConfigType>;
 
+/** The keys set once per stack, beside the identity keys that act as every identity's default. */
+const STACK_KEYS = { ...IDENTITY_KEYS, protect: "boolean" } as const satisfies Record<
+  string,
+  ConfigType
+>;
+
 /** Every config key of the project, with its type. */
 export const CONFIG_KEYS = {
-  ...IDENTITY_KEYS,
-  protect: "boolean",
+  ...STACK_KEYS,
   identities: "identity-map",
 } as const satisfies Record<string, ConfigType>;
 
@@ -46,6 +51,7 @@ export const CONFIG_KEYS = {
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 type IdentityKey = keyof typeof IDENTITY_KEYS;
 type IdentityValues = Partial<Record<IdentityKey, unknown>>;
+type ValueType = Exclude<ConfigType, "identity-map">;
 
 /** The config key that sets each argument field whose name differs from its key. */
 const CONFIG_KEY_OF_FIELD: Readonly<Record<string, IdentityKey>> = {
@@ -121,7 +127,7 @@ function fromText(type: ConfigType, raw: string): unknown {
 }
 
 /** Checks a typed value (from text, or from inside the identities map) against its type. */
-function checkType(type: Exclude<ConfigType, "identity-map">, value: unknown): Parsed {
+function checkType(type: ValueType, value: unknown): Parsed {
   switch (type) {
     case "string":
       return typeof value === "string" ? { value } : { expected: "text" };
@@ -162,26 +168,23 @@ function configProblem(key: string, value: unknown, expected: string): string {
 }
 
 /**
- * Reads one identity's values (top-level keys, or one entry of `identities`), collecting
- * problems. An empty optional text means unset, which is how `Pulumi.yaml` declares them.
+ * Reads values by their declared types (the stack-level keys, or one entry of `identities`),
+ * collecting a problem for each unknown key or wrong type. An empty optional text means unset,
+ * which is how `Pulumi.yaml` declares optional keys.
  */
-function readIdentityValues(
+function readValues<K extends string>(
   entries: Readonly<Record<string, unknown>>,
+  types: Readonly<Record<K, ValueType>>,
   keyLabel: (key: string) => string,
+  unknownKey: string,
   problems: string[],
-): IdentityValues {
-  const values: IdentityValues = {};
+): Partial<Record<K, unknown>> {
+  const values: Partial<Record<K, unknown>> = {};
   for (const [key, value] of Object.entries(entries)) {
-    if (!isKeyOf(IDENTITY_KEYS, key)) {
-      problems.push(
-        configProblem(
-          keyLabel(key),
-          value,
-          `a key of an identity: ${Object.keys(IDENTITY_KEYS).join(", ")}`,
-        ),
-      );
-    } else if (!(IDENTITY_KEYS[key] === "string" && value === "")) {
-      const parsed = checkType(IDENTITY_KEYS[key], value);
+    if (!isKeyOf(types, key)) {
+      problems.push(configProblem(keyLabel(key), value, unknownKey));
+    } else if (!(types[key] === "string" && value === "")) {
+      const parsed = checkType(types[key], value);
       if ("expected" in parsed) {
         problems.push(configProblem(keyLabel(key), value, parsed.expected));
       } else {
@@ -236,31 +239,24 @@ export function parseStackConfig(
   where: StackIdentity,
 ): StackSettings {
   const problems: string[] = [];
-  const known = Object.fromEntries(
-    Object.entries(raw).filter(([key]) => isKeyOf(CONFIG_KEYS, key)),
-  );
-  for (const key of Object.keys(raw).filter((key) => !isKeyOf(CONFIG_KEYS, key))) {
-    problems.push(
-      configProblem(key, raw[key], `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`),
-    );
-  }
+  const { identities: identitiesText, ...stackTexts } = raw;
   const typed = Object.fromEntries(
-    Object.entries(known).map(([key, text]) => [
+    Object.entries(stackTexts).map(([key, text]) => [
       key,
-      fromText(CONFIG_KEYS[key as ConfigKey], text),
+      isKeyOf(STACK_KEYS, key) ? fromText(STACK_KEYS[key], text) : text,
     ]),
   );
-  const { protect: rawProtect, identities: rawIdentities, ...identityEntries } = typed;
-  const protect = rawProtect === undefined ? undefined : checkType("boolean", rawProtect);
-  if (protect !== undefined && "expected" in protect) {
-    problems.push(configProblem("protect", known.protect, protect.expected));
-  }
-  const stackValues = readIdentityValues(identityEntries, (key) => key, problems);
-  const entries = readIdentityEntries(rawIdentities, known.identities, problems);
+  const { protect, ...stackValues } = readValues(
+    typed,
+    STACK_KEYS,
+    (key) => key,
+    `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`,
+    problems,
+  );
+  const entries = readIdentityEntries(identitiesText, problems);
   throwIfAny(problems);
 
-  const stackProtect =
-    protect === undefined || "expected" in protect ? undefined : (protect.value as boolean);
+  const stackProtect = protect as boolean | undefined;
   const singleUserName = `${where.project}-${where.stack}`;
   const form = entries === undefined ? "single" : "identities";
   const named = entries ?? { [SINGLE_IDENTITY]: {} };
@@ -307,8 +303,8 @@ export function parseStackConfig(
     }
   });
   const createsBucket = identities.some((identity) => identity.bucketName === undefined);
-  const createdBucketPrefix = `${where.project}-${where.stack.toLowerCase()}`;
-  const prefixRule = createsBucket ? checkCreatedBucketPrefix(createdBucketPrefix) : undefined;
+  const bucketPrefix = createdBucketPrefix(where.project, where.stack);
+  const prefixRule = createsBucket ? checkCreatedBucketPrefix(bucketPrefix) : undefined;
   if (prefixRule !== undefined) {
     problems.push(
       configProblem(
@@ -324,7 +320,7 @@ export function parseStackConfig(
     form,
     identities,
     createsBucket,
-    createdBucketPrefix,
+    createdBucketPrefix: bucketPrefix,
     protect: stackProtect,
     tags: stackValues.tags as Record<string, string> | undefined,
   };
@@ -335,13 +331,13 @@ export function parseStackConfig(
  * ones. Returns undefined when the key is not set.
  */
 function readIdentityEntries(
-  value: unknown,
   text: string | undefined,
   problems: string[],
 ): Record<string, IdentityValues> | undefined {
-  if (value === undefined) {
+  if (text === undefined) {
     return undefined;
   }
+  const value = fromText("identity-map", text);
   if (!isRecord(value) || Object.keys(value).length === 0) {
     problems.push(
       configProblem(
@@ -367,7 +363,13 @@ function readIdentityEntries(
         configProblem(`identities.${name}`, entry, "a map of that identity's settings"),
       );
     } else {
-      entries[name] = readIdentityValues(entry, (key) => `identities.${name}.${key}`, problems);
+      entries[name] = readValues(
+        entry,
+        IDENTITY_KEYS,
+        (key) => `identities.${name}.${key}`,
+        `a key of an identity: ${Object.keys(IDENTITY_KEYS).join(", ")}`,
+        problems,
+      );
     }
   }
   return entries;

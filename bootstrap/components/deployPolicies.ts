@@ -4,7 +4,11 @@
  * @see https://www.pulumi.com/docs/deployments/deployments/oidc/aws/
  */
 import { AwsScope, bucketArn } from "../../components/arns";
-import { CREATED_BUCKET_SUFFIX_BYTES, createdBucketName } from "../../components/bucketNaming";
+import {
+  CREATED_BUCKET_SUFFIX_BYTES,
+  createdBucketName,
+  createdBucketPrefix,
+} from "../../components/bucketNaming";
 import { PolicyDocument, policyDocument, Statement } from "../../components/policyDocument";
 
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
@@ -161,7 +165,7 @@ function projectPolicies(env: DeployEnvironment): string {
 /** The buckets a stack creates: `<project>-<stack>-` and exactly the random suffix. */
 export function projectBucketsArn(env: DeployEnvironment): string {
   const pattern = createdBucketName(
-    `${env.project}-${env.stack.toLowerCase()}`,
+    createdBucketPrefix(env.project, env.stack),
     "?".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2),
   );
   return bucketArn(env.scope.partition, pattern);
