@@ -3,6 +3,7 @@
  * receives the raw config strings the Pulumi engine hands the program and either returns typed
  * settings or throws one error listing every problem, before any resource exists.
  */
+import { isRecord, parseJson } from "./json";
 import {
   BucketAccessUserArgs,
   describeProblem,
@@ -144,18 +145,6 @@ function checkType(type: ValueType, value: unknown): Parsed {
         ? { value }
         : { expected: "a map of string keys to string values" };
   }
-}
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isKeyOf<T extends object>(keys: T, key: string): key is Extract<keyof T, string> {

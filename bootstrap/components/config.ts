@@ -2,6 +2,7 @@
  * Bootstrap stack config → validated settings. Pure; throws one error listing every problem,
  * shaped like the main project's (`config key <key>: got <value>; expected <rule>`).
  */
+import { isRecord, parseJson } from "../../components/json";
 import { checkPolicyArn, describeProblem } from "../../components/bucketAccessUserArgs";
 import { parseArn } from "../../components/arns";
 
@@ -37,18 +38,6 @@ const STACK = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 /** A branch name git accepts: no spaces, control characters, `..`, `~^:?*[\`, or leading `-`/`/`. */
 const BRANCH = /^(?![-/])(?!.*\.\.)(?!.*\/\/)[^\s~^:?*[\\\x00-\x1f\x7f]+(?<![/.])$/;
 const ENVIRONMENT_KEYS = ["branch", "createsBucket", "permissionsBoundaryArn"];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
  * Parses and validates the bootstrap config.
@@ -89,7 +78,8 @@ export function parseBootstrapConfig(raw: Readonly<Record<string, string>>): Boo
     );
   }
 
-  const map = raw.environments === undefined ? undefined : parseJson(raw.environments);
+  const map =
+    raw.environments === undefined ? undefined : (parseJson(raw.environments) ?? raw.environments);
   if (!isRecord(map) || Object.keys(map).length === 0) {
     problem(
       "environments",
