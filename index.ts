@@ -23,21 +23,20 @@ export = async () => {
     stack: pulumi.getStack(),
   });
 
-  const createdBucket = settings.createsBucket
-    ? new SecureBucket("bucket", {
-        namePrefix: settings.createdBucketPrefix,
-        tags: settings.tags,
-        protect: settings.protect,
-      })
-    : undefined;
+  // Created on first need, shared by every identity that names no bucket of its own.
+  let createdBucket: SecureBucket | undefined;
+  const bucketOf = (bucketName: string | undefined) =>
+    bucketName ??
+    (createdBucket ??= new SecureBucket("bucket", {
+      namePrefix: settings.createdBucketPrefix,
+      tags: settings.tags,
+      protect: settings.protect,
+    })).bucketName;
   const users = settings.identities.map(
     (identity) =>
       new BucketAccessUser(
         identity.name,
-        {
-          ...identity.user,
-          bucket: identity.bucketName ?? (createdBucket as SecureBucket).bucketName,
-        },
+        { ...identity.user, bucket: bucketOf(identity.bucketName) },
         identity.aliasOfSingle ? { aliases: [{ name: SINGLE_IDENTITY }] } : {},
       ),
   );

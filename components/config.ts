@@ -92,8 +92,6 @@ export interface StackSettings {
   readonly form: "single" | "identities";
   /** Every identity, in name order (the single form has one, named `app`). */
   readonly identities: readonly IdentitySettings[];
-  /** Whether any identity uses a bucket the stack creates. */
-  readonly createsBucket: boolean;
   /** Name prefix of the bucket the stack creates, before a random suffix: `<project>-<stack>`. */
   readonly createdBucketPrefix: string;
   /** Protect every resource of the stack. */
@@ -308,7 +306,6 @@ export function parseStackConfig(
   return {
     form,
     identities,
-    createsBucket,
     createdBucketPrefix: bucketPrefix,
     protect: stackProtect,
     tags: stackValues.tags as Record<string, string> | undefined,

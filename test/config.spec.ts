@@ -9,7 +9,6 @@ describe("parseStackConfig", () => {
   it("derives the user name and the created bucket's prefix from project and stack", () => {
     const settings = parseStackConfig({}, WHERE);
     assert.equal(settings.form, "single");
-    assert.equal(settings.createsBucket, true);
     assert.equal(settings.createdBucketPrefix, "iam-bucket-access-dev");
     assert.deepEqual(
       settings.identities.map((identity) => [identity.name, identity.user.userName]),
@@ -38,7 +37,6 @@ describe("parseStackConfig", () => {
     );
     assert.deepEqual(settings, {
       form: "single",
-      createsBucket: false,
       createdBucketPrefix: "iam-bucket-access-dev",
       protect: true,
       tags: { team: "data" },
@@ -145,7 +143,6 @@ describe("parseStackConfig with identities", () => {
         ["uploads", undefined, "write", ["in/"], true],
       ],
     );
-    assert.equal(settings.createsBucket, true);
   });
 
   it("names users after the stack and the identity, and app after the stack alone", () => {
@@ -167,8 +164,14 @@ describe("parseStackConfig with identities", () => {
     );
   });
 
-  it("creates no bucket when every identity names one", () => {
-    assert.equal(identities({ a: { bucketName: "a-bucket" } }).createsBucket, false);
+  it("asks the stack name to form a bucket name only when some identity names no bucket", () => {
+    const stack = { ...WHERE, stack: "Team_Prod" };
+    const map = (value: object) => ({ identities: JSON.stringify(value) });
+    assert.doesNotThrow(() => parseStackConfig(map({ a: { bucketName: "a-bucket" } }), stack));
+    assert.throws(
+      () => parseStackConfig(map({ a: { bucketName: "a-bucket" }, b: {} }), stack),
+      /config key bucketName: got null; expected a bucket name, as stack "Team_Prod"/,
+    );
   });
 
   describe("invalid", () => {

@@ -52,6 +52,12 @@ describe("a stack with several identities", () => {
     assert.equal(await promiseOf(identityOutputs(run, "archive").bucketName), "archive-bucket");
   });
 
+  it("creates no bucket when every identity names one", async () => {
+    const named = await runProgram("dev", { identities: { a: { bucketName: "a-bucket" } } });
+    assert.ok(!named.registrations.some((r) => r.type.startsWith("aws:s3/")));
+    assert.ok(named.registrations.some((r) => r.type === "aws:iam/user:User"));
+  });
+
   it("exports each identity's outputs under identities.<name>, secrets still secret", async () => {
     assert.deepEqual(Object.keys(run.outputs).sort(), ["accountId", "identities"]);
     for (const name of ["archive", "reports", "uploads"]) {
