@@ -52,6 +52,18 @@ export function readStatements(policy: unknown): ReadStatement[] {
   });
 }
 
+/**
+ * The Allow statements of a policy document, each with its label for messages: every rule
+ * about what a policy grants looks at these alone (Deny statements grant nothing).
+ */
+export function allowStatements(
+  policy: unknown,
+): Array<{ statement: ReadStatement; label: string }> {
+  return readStatements(policy)
+    .map((statement, index) => ({ statement, label: statementLabel(statement, index) }))
+    .filter(({ statement }) => statement.effect === "Allow");
+}
+
 /** How a statement is named in a message: its Sid, or its position. */
 export function statementLabel(statement: ReadStatement, index: number): string {
   return statement.sid === undefined ? `statement ${index + 1}` : `statement ${statement.sid}`;

@@ -1,6 +1,6 @@
 /** Rules for IAM policies and users. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { readStatements, statementLabel } from "./documents";
+import { allowStatements } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
 import { configWithDefaults, forTypes, IAM_POLICY_TYPES } from "./validation";
 
@@ -19,23 +19,20 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
     "Checks that IAM policies allow only named actions: no *, s3:*, s3:Get* or NotAction.",
   enforcementLevel: "mandatory",
   validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    readStatements(args.props.policy).forEach((statement, index) => {
-      if (statement.effect !== "Allow") {
-        return;
-      }
+    for (const { statement, label } of allowStatements(args.props.policy)) {
       for (const action of statement.actions.filter((name) => name.includes("*"))) {
         reportViolation(
-          `${args.name}: ${statementLabel(statement, index)} must allow named actions only, ` +
+          `${args.name}: ${label} must allow named actions only, ` +
             `not the wildcard ${action}; list the exact actions the identity needs.`,
         );
       }
       if (statement.notActions.length > 0) {
         reportViolation(
-          `${args.name}: ${statementLabel(statement, index)} must not allow by NotAction, ` +
+          `${args.name}: ${label} must not allow by NotAction, ` +
             "which grants every other action; list the allowed actions instead.",
         );
       }
-    });
+    }
   }),
 };
 
@@ -57,19 +54,19 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
     const { starResourceActions } = configWithDefaults(args, {
       starResourceActions: STAR_RESOURCE_ACTIONS,
     });
-    readStatements(args.props.policy).forEach((statement, index) => {
-      if (statement.effect !== "Allow" || !statement.resources.includes("*")) {
-        return;
+    for (const { statement, label } of allowStatements(args.props.policy)) {
+      if (!statement.resources.includes("*")) {
+        continue;
       }
       for (const action of statement.actions.filter(
         (name) => !starResourceActions.includes(name),
       )) {
         reportViolation(
-          `${args.name}: ${statementLabel(statement, index)} must name the resources ${action} ` +
+          `${args.name}: ${label} must name the resources ${action} ` +
             `applies to instead of "*" (only ${starResourceActions.join(", ")} may use "*").`,
         );
       }
-    });
+    }
   }),
 };
 
@@ -79,13 +76,11 @@ export const iamPolicyStatementSids: ResourceValidationPolicy = {
     "Checks that every Allow statement of an IAM policy has a Sid saying what it is for.",
   enforcementLevel: "mandatory",
   validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    readStatements(args.props.policy).forEach((statement, index) => {
-      if (statement.effect === "Allow" && statement.sid === undefined) {
-        reportViolation(
-          `${args.name}: Allow statement ${index + 1} must have a Sid that names what it grants.`,
-        );
+    for (const { statement, label } of allowStatements(args.props.policy)) {
+      if (statement.sid === undefined) {
+        reportViolation(`${args.name}: Allow ${label} must have a Sid that names what it grants.`);
       }
-    });
+    }
   }),
 };
 
