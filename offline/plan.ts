@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ACCOUNT_ID } from "./mocks";
-import { promiseOf, runProgram, stackNames } from "./program";
+import { parentUrnOf, promiseOf, runProgram, stackNames } from "./program";
 
 /** A resource the stack would create. */
 export interface PlannedResource {
@@ -44,11 +44,6 @@ export const SECRET_PLACEHOLDER = "[secret]";
 /** A usage or input error: printed without a stack trace, exit code 2. */
 export class PlanUsageError extends Error {}
 
-/** The logical name of a resource, the last part of its URN. */
-async function logicalName(resource: pulumi.Resource): Promise<string> {
-  return (await promiseOf(resource.urn)).split("::").pop() ?? "";
-}
-
 /**
  * Plans a stack that has a `Pulumi.<stack>.yaml`.
  * @param overrides config key (without namespace) → text, applied over the stack file
@@ -67,12 +62,12 @@ export async function planStack(
   const run = await runProgram(stack, overrides);
   const resources = await Promise.all(
     run.resources.map(async (built) => {
-      const parent = built.opts.parent;
-      const isStackChild = parent === undefined || parent === pulumi.runtime.getStackResource();
+      const parentUrn = await parentUrnOf(built);
       return {
         type: built.type,
         name: built.name,
-        ...(isStackChild ? {} : { parent: await logicalName(parent) }),
+        // A URN ends in the logical name: urn:pulumi:<stack>::<project>::<type>::<name>.
+        ...(parentUrn === undefined ? {} : { parent: parentUrn.split("::").pop() }),
         protect: built.opts.protect === true,
       };
     }),

@@ -47,6 +47,17 @@ export function recordResources(): {
   };
 }
 
+/**
+ * The URN of a resource's parent component, or undefined for a child of the stack itself (the
+ * engine leaves the root stack out of its children's URNs, so reports leave it out too).
+ */
+export async function parentUrnOf(built: BuiltResource): Promise<string | undefined> {
+  const parent = built.opts.parent;
+  return parent === undefined || parent === pulumi.runtime.getStackResource()
+    ? undefined
+    : promiseOf(parent.urn);
+}
+
 /** Waits until the engine has registered every one of the resources. */
 export async function registered(resources: readonly BuiltResource[]): Promise<void> {
   await Promise.all(resources.map((built) => promiseOf(built.resource.urn)));

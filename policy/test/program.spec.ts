@@ -4,9 +4,8 @@ import type {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { promiseOf, ProgramRun, runProgram } from "../../offline/program";
+import { parentUrnOf, ProgramRun, runProgram } from "../../offline/program";
 import { iamUserBoundaryInProduction } from "../iam";
 import { GUARDRAILS } from "../policies";
 import { ResourceSpec, resourceViolations, stackResource, stackViolations } from "./util";
@@ -18,16 +17,12 @@ async function resourcesOf(stack: string, run: ProgramRun): Promise<ResourceSpec
     const built = run.resources.find(
       (r) => r.type === registration.type && r.name === registration.name,
     );
-    const parent = built?.opts.parent;
     specs.push({
       type: registration.type,
       name: registration.name,
       props: { ...registration.inputs },
       stack,
-      parent:
-        parent === undefined || parent === pulumi.runtime.getStackResource()
-          ? undefined
-          : await promiseOf(parent.urn),
+      parent: built === undefined ? undefined : await parentUrnOf(built),
     });
   }
   return specs;
