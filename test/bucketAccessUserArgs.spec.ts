@@ -1,0 +1,71 @@
+// A pure module: no Pulumi runtime, so no mocks and a plain import.
+import * as assert from "node:assert/strict";
+import { findArgsProblems, withDefaults } from "../components/bucketAccessUserArgs";
+
+describe("withDefaults", () => {
+  it("applies every documented default to the arguments left out", () => {
+    assert.deepEqual(withDefaults({ userName: "app" }), {
+      userName: "app",
+      access: "read-write",
+      prefixes: [],
+      allowDelete: false,
+      listAllBuckets: true,
+      kmsKeyArn: undefined,
+      console: {
+        enabled: true,
+        passwordResetRequired: true,
+        passwordLength: 20,
+        requireMfa: false,
+      },
+      accessKey: { enabled: true, generation: 1 },
+      path: "/iam-bucket-access/",
+      permissionsBoundaryArn: undefined,
+      tags: {},
+      protect: false,
+    });
+  });
+
+  it("keeps every argument that is given, false and zero included", () => {
+    const resolved = withDefaults({
+      userName: "app",
+      listAllBuckets: false,
+      console: { enabled: false, passwordLength: 32 },
+      accessKey: { generation: 0 },
+    });
+    assert.equal(resolved.listAllBuckets, false);
+    assert.deepEqual(resolved.console, {
+      enabled: false,
+      passwordResetRequired: true,
+      passwordLength: 32,
+      requireMfa: false,
+    });
+    assert.equal(resolved.accessKey.generation, 0);
+  });
+});
+
+describe("findArgsProblems", () => {
+  it("finds nothing wrong with the defaults and a valid bucket", () => {
+    assert.deepEqual(findArgsProblems(withDefaults({ userName: "app" }), "my-bucket"), []);
+  });
+
+  it("leaves a bucket that is not known yet to its own creation", () => {
+    assert.deepEqual(findArgsProblems(withDefaults({ userName: "app" }), undefined), []);
+  });
+
+  it("names each bad field with its value and rule, in field order", () => {
+    // "admin" is no AccessLevel; the cast stands for a JavaScript caller, whom types do not stop.
+    const problems = findArgsProblems(
+      withDefaults({ userName: "a b", access: "admin" as never, accessKey: { generation: 0 } }),
+      "Bad",
+    );
+    assert.deepEqual(
+      problems.map((problem) => [problem.field, problem.value]),
+      [
+        ["bucket", "Bad"],
+        ["userName", "a b"],
+        ["access", "admin"],
+        ["accessKey.generation", 0],
+      ],
+    );
+  });
+});
