@@ -1,12 +1,13 @@
 /**
  * The one-time bootstrap of iam-bucket-access, run by an administrator per AWS account and
- * Pulumi organization: read and validate config, create (or reuse) the Pulumi OIDC provider and
- * one DeploymentEnvironment per stack, export what each stack needs.
+ * Pulumi organization: read and validate config, block public access to the account's buckets,
+ * create (or reuse) the Pulumi OIDC provider and one DeploymentEnvironment per stack, and export
+ * what each stack needs.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BUCKET_ACCESS_USER_DEFAULTS } from "../components/bucketAccessUserArgs";
 import { projectConfig } from "../components/projectConfig";
+import { boundaryReference } from "../components/stackNaming";
 import { DEPLOYED_PROJECT, parseBootstrapConfig } from "./components/config";
 import { PULUMI_OIDC_URL } from "./components/deployPolicies";
 import { DeploymentEnvironment } from "./components/deploymentEnvironment";
@@ -14,6 +15,15 @@ import { DeploymentEnvironment } from "./components/deploymentEnvironment";
 // Pulumi runs an exported function and exports what it resolves to.
 export = async () => {
   const settings = parseBootstrapConfig(projectConfig());
+  if (settings.blockPublicAccess) {
+    // No deploy role can then make a bucket public, whatever bucket policy it writes.
+    new aws.s3.AccountPublicAccessBlock("account-public-access-block", {
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+  }
   const oidcProviderArn: pulumi.Output<string> =
     settings.oidcProviderArn === undefined
       ? new aws.iam.OpenIdConnectProvider("pulumi-oidc", {
@@ -28,7 +38,6 @@ export = async () => {
       project: DEPLOYED_PROJECT,
       environment,
       oidcProviderArn,
-      userPath: BUCKET_ACCESS_USER_DEFAULTS.path,
     });
     return [
       environment.stack,
@@ -36,6 +45,9 @@ export = async () => {
         deployRoleArn: deployment.roleArn,
         secretsKeyArn: deployment.keyArn,
         secretsKeyAlias: deployment.keyAlias,
+        permissionsBoundaryArn: deployment.boundaryArn,
+        // What the stack file sets as its permissionsBoundary.
+        permissionsBoundary: boundaryReference(DEPLOYED_PROJECT, environment.stack),
       },
     ] as const;
   });

@@ -65,9 +65,28 @@ export function bucketNameOf(bucket: string): string {
   return parseArn(bucket)?.resource ?? bucket;
 }
 
+/** `arn:aws:iam::123456789012:<resource>`: an IAM resource of the account, e.g. `role/x`. */
+export function iamArn(scope: AwsScope, resource: string): string {
+  return `arn:${scope.partition}:iam::${scope.accountId}:${resource}`;
+}
+
 /** `arn:aws:iam::123456789012:user/path/name`: an IAM user's ARN, path included. */
 export function iamUserArn(scope: AwsScope, path: string, userName: string): string {
-  return `arn:${scope.partition}:iam::${scope.accountId}:user${path}${userName}`;
+  return iamArn(scope, `user${path}${userName}`);
+}
+
+/** `arn:aws:iam::123456789012:policy/path/name`: a managed policy's ARN, path included. */
+export function iamPolicyArn(scope: AwsScope, path: string, policyName: string): string {
+  return iamArn(scope, `policy${path}${policyName}`);
+}
+
+/**
+ * A managed policy named as a user's boundary: an ARN stays as it is; a path and name as the ARN
+ * ends (`iam-bucket-access-boundary/iam-bucket-access-dev`) is a policy of the account the stack
+ * deploys into, as CDK's `PermissionsBoundary.fromName` reads a name.
+ */
+export function managedPolicyArnOf(scope: AwsScope, policy: string): string {
+  return policy.startsWith("arn:") ? policy : iamArn(scope, `policy/${policy}`);
 }
 
 /**
@@ -75,5 +94,5 @@ export function iamUserArn(scope: AwsScope, path: string, userName: string): str
  * console, so creating one cannot be narrowed further; assigning it is limited to the user.
  */
 export function virtualMfaDevicesArn(scope: AwsScope): string {
-  return `arn:${scope.partition}:iam::${scope.accountId}:mfa/*`;
+  return iamArn(scope, "mfa/*");
 }

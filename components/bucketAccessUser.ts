@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketNameOf, scopeOfCaller } from "./arns";
+import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "./arns";
 import {
   BucketAccessUserArgs,
   findArgsProblems,
@@ -53,7 +53,10 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     args: BucketAccessUserArgs,
     opts: pulumi.ComponentResourceOptions = {},
   ) {
-    const settings = withDefaults(args);
+    const settings = withDefaults(args, {
+      project: pulumi.getProject(),
+      stack: pulumi.getStack(),
+    });
     throwOnArgsProblems(`BucketAccessUser ${name}`, findArgsProblems(settings, args.bucket));
     super("iam-bucket-access:iam:BucketAccessUser", name, {}, opts);
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
@@ -61,12 +64,16 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     const caller = aws.getCallerIdentityOutput({}, { parent: this });
     const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
 
+    const boundary = settings.permissionsBoundary;
     const user = new aws.iam.User(
       name,
       {
         name: settings.userName,
         path: settings.path,
-        permissionsBoundary: settings.permissionsBoundaryArn,
+        permissionsBoundary:
+          boundary === undefined
+            ? undefined
+            : scope.apply((awsScope) => managedPolicyArnOf(awsScope, boundary)),
         tags: settings.tags,
         // MFA devices the user adds itself are unknown to Pulumi and would block deletion.
         forceDestroy: true,
@@ -92,11 +99,14 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       {
         name: `${settings.userName}-bucket-access`,
         path: settings.path,
-        description: pulumi.interpolate`Least-privilege access of ${settings.userName} to bucket ${args.bucket}`,
+        // A constant description: changing it would replace the policy.
+        description: `Least-privilege bucket access of ${settings.userName}`,
         policy: this.policyJson,
         tags: settings.tags,
       },
-      childOpts,
+      // A new path or name replaces the policy; IAM policy names are unique in the account, so
+      // the old one must go first (its attachment is recreated with it).
+      { ...childOpts, deleteBeforeReplace: true },
     );
     new aws.iam.UserPolicyAttachment(
       `${name}-policy-attachment`,

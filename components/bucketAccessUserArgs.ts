@@ -3,9 +3,12 @@
  * their rules. Pure; the only Pulumi import is a type.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { parseArn } from "./arns";
+import { bucketNameOf, parseArn } from "./arns";
 import { checkBucketName } from "./bucketNaming";
 import { ACCESS_LEVELS, AccessLevel } from "./bucketPolicy";
+import { IAM_QUOTAS, policyCharacters } from "./iamQuotas";
+import { StackIdentity, stackIamPath } from "./stackNaming";
+import { buildUserPolicy } from "./userPolicy";
 
 /** Console sign-in for the user. */
 export interface ConsoleArgs {
@@ -94,16 +97,18 @@ export interface BucketAccessUserArgs {
   /** The application's access key. @default - enabled, generation 1 */
   readonly accessKey?: AccessKeyArgs;
   /**
-   * IAM path of the user and its policy; starts and ends with `/`. Lets administrators scope
-   * their own permissions to this project's identities.
-   * @default "/iam-bucket-access/"
+   * IAM path of the user and its policy; starts and ends with `/`. Each stack's deploy role is
+   * confined to its stack's path, so another stack's role can never reach these identities.
+   * @default - the stack's own path, `/<project>/<stack>/`
    */
   readonly path?: string;
   /**
-   * ARN of a managed policy that caps what the user can ever be granted.
+   * The managed policy that caps what the user can ever be granted: its ARN, or its path and
+   * name as the ARN ends (`iam-bucket-access-boundary/iam-bucket-access-dev`), which is completed
+   * with the account and partition the stack deploys into.
    * @default - no permissions boundary
    */
-  readonly permissionsBoundaryArn?: string;
+  readonly permissionsBoundary?: string;
   /** Tags for every taggable resource (at most 50; keys may not start with `aws:`). @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   /**
@@ -124,12 +129,12 @@ export interface ResolvedUserSettings {
   readonly console: Required<ConsoleArgs>;
   readonly accessKey: Required<AccessKeyArgs>;
   readonly path: string;
-  readonly permissionsBoundaryArn?: string;
+  readonly permissionsBoundary?: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly protect: boolean;
 }
 
-/** The defaults, exported so the project's config schema can be checked against them. */
+/** The literal defaults, exported so the project's config schema can be checked against them. */
 export const BUCKET_ACCESS_USER_DEFAULTS = {
   access: "read-write",
   prefixes: [],
@@ -137,13 +142,18 @@ export const BUCKET_ACCESS_USER_DEFAULTS = {
   listAllBuckets: true,
   console: { enabled: true, passwordResetRequired: true, passwordLength: 20, requireMfa: false },
   accessKey: { enabled: true, generation: 1 },
-  path: "/iam-bucket-access/",
   tags: {},
   protect: false,
-} as const satisfies Omit<ResolvedUserSettings, "userName">;
+} as const satisfies Omit<ResolvedUserSettings, "userName" | "path">;
 
-/** Applies the defaults; the only place that writes a fallback value. */
-export function withDefaults(args: Omit<BucketAccessUserArgs, "bucket">): ResolvedUserSettings {
+/**
+ * Applies the defaults; the only place that writes a fallback value.
+ * @param where the stack the user belongs to, whose own IAM path is the default path
+ */
+export function withDefaults(
+  args: Omit<BucketAccessUserArgs, "bucket">,
+  where: StackIdentity,
+): ResolvedUserSettings {
   const defaults = BUCKET_ACCESS_USER_DEFAULTS;
   return {
     userName: args.userName,
@@ -163,8 +173,8 @@ export function withDefaults(args: Omit<BucketAccessUserArgs, "bucket">): Resolv
       enabled: args.accessKey?.enabled ?? defaults.accessKey.enabled,
       generation: args.accessKey?.generation ?? defaults.accessKey.generation,
     },
-    path: args.path ?? defaults.path,
-    permissionsBoundaryArn: args.permissionsBoundaryArn,
+    path: args.path ?? stackIamPath(where.project, where.stack),
+    permissionsBoundary: args.permissionsBoundary,
     tags: args.tags ?? defaults.tags,
     protect: args.protect ?? defaults.protect,
   };
@@ -240,10 +250,27 @@ const checkKmsKeyArn: Rule<string> = (arn) =>
     ? undefined
     : "a KMS key ARN like arn:aws:kms:us-east-1:123456789012:key/<key id> (not an alias)";
 
+/** A managed policy's path and name, as its ARN ends after `policy/`. */
+const POLICY_PATH_AND_NAME = /^([\x21-\x2e\x30-\x7e]+\/)*[\w+=,.@-]{1,128}$/;
+
+/** Whether text is a managed policy ARN, the account's own or AWS's. */
+function isPolicyArn(arn: string): boolean {
+  const pathAndName = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/(.+)$/.exec(arn)?.[2];
+  return pathAndName !== undefined && POLICY_PATH_AND_NAME.test(pathAndName);
+}
+
 export const checkPolicyArn: Rule<string> = (arn) =>
-  /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/([\x21-\x7e]+\/)*[\w+=,.@-]{1,128}$/.test(arn)
+  isPolicyArn(arn)
     ? undefined
     : "an IAM managed policy ARN like arn:aws:iam::123456789012:policy/boundary";
+
+/** A managed policy by ARN, or by path and name in the stack's account. */
+const checkBoundary: Rule<string> = (boundary) =>
+  (boundary.startsWith("arn:") ? isPolicyArn(boundary) : POLICY_PATH_AND_NAME.test(boundary))
+    ? undefined
+    : "a managed policy ARN (arn:aws:iam::123456789012:policy/boundary), or a policy's path " +
+      "and name in the stack's account without a leading / " +
+      "(iam-bucket-access-boundary/iam-bucket-access-dev)";
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating */
 const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
@@ -266,6 +293,43 @@ const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
     : "at most 50 tags; keys 1 to 128 and values up to 256 of letters, digits, spaces and " +
         "_.:/=+-@; keys not starting with aws:";
 };
+
+/** The longest partition name (`aws-us-gov`), for a size that holds in every partition. */
+const LONGEST_PARTITION = "aws-us-gov";
+/** S3's longest bucket name, for a bucket whose name is not known yet. */
+const LONGEST_BUCKET_NAME = "b".repeat(63);
+
+/**
+ * The user's policy must fit IAM's managed policy quota. Its size depends on the bucket's
+ * name; for a bucket that is an output (created in the same program), S3's longest is assumed.
+ */
+function checkPolicySize(
+  args: ResolvedUserSettings,
+  bucket: pulumi.Input<string> | undefined,
+): ArgsProblem[] {
+  const characters = policyCharacters(
+    buildUserPolicy({
+      ...args,
+      scope: { partition: LONGEST_PARTITION, accountId: "123456789012" },
+      bucket: typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
+      console: args.console.enabled,
+      requireMfa: args.console.requireMfa,
+    }),
+  );
+  const limit = IAM_QUOTAS.managedPolicyCharacters;
+  return characters <= limit
+    ? []
+    : [
+        {
+          field: "prefixes",
+          value: args.prefixes,
+          expected:
+            `fewer or shorter prefixes: with these the policy has ${characters} characters, ` +
+            `over IAM's limit of ${limit} for a managed policy` +
+            (typeof bucket === "string" ? "" : " (counting a bucket name of S3's maximum 63)"),
+        },
+      ];
+}
 
 /** Collects the problem a rule finds, if any. */
 function check<T>(field: string, value: T, rule: Rule<T>): ArgsProblem[] {
@@ -306,8 +370,9 @@ export function findArgsProblems(
       : []),
     ...check("accessKey.generation", args.accessKey.generation, checkGeneration),
     ...check("path", args.path, checkPath),
-    ...checkIfSet("permissionsBoundaryArn", args.permissionsBoundaryArn, checkPolicyArn),
+    ...checkIfSet("permissionsBoundary", args.permissionsBoundary, checkBoundary),
     ...check("tags", args.tags, checkTags),
+    ...checkPolicySize(args, bucket),
   ];
 }
 

@@ -35,6 +35,17 @@ export function createdBucketName(prefix: string, suffixHex: string): string {
   return `${prefix}-${suffixHex}`;
 }
 
+/**
+ * Whether a name is one a bucket created under the prefix could have: the IAM pattern of the
+ * created buckets (`<prefix>-????????`) matches exactly these names.
+ */
+export function matchesCreatedBucketName(prefix: string, name: string): boolean {
+  return (
+    name.startsWith(`${prefix}-`) &&
+    name.length === createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)).length
+  );
+}
+
 /** A prefix whose created names are valid bucket names, whatever the random suffix. */
 export const checkCreatedBucketPrefix: Rule<string> = (prefix) => {
   const rule = checkBucketName(

@@ -4,7 +4,12 @@
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
  */
 import { bucketArn, objectArns, parseArn } from "./arns";
-import { Statement, policyDocument, PolicyDocument } from "./policyDocument";
+import {
+  policyDocument,
+  PolicyDocument,
+  ResourcePolicyStatement,
+  Statement,
+} from "./policyDocument";
 
 /** What the identity may do with objects: read them, write them, or both. */
 export type AccessLevel = "read" | "write" | "read-write";
@@ -24,6 +29,10 @@ export const S3_OBJECT_WRITE_ACTIONS = ["s3:PutObject", "s3:AbortMultipartUpload
 export const S3_OBJECT_DELETE_ACTIONS = ["s3:DeleteObject"] as const;
 /** Lists the account's bucket names; the console needs it to show any bucket at all. */
 export const S3_ACCOUNT_LIST_ACTIONS = ["s3:ListAllMyBuckets"] as const;
+/**
+ * Every S3 action, for a Deny only: it grants nothing, and it also covers actions S3 adds later.
+ */
+export const S3_EVERY_ACTION = ["s3:*"] as const;
 /** Decrypts SSE-KMS objects on read. */
 export const KMS_READ_ACTIONS = ["kms:Decrypt"] as const;
 /**
@@ -234,10 +243,13 @@ export function bucketAccessStatements(settings: BucketAccess): Statement[] {
 
 /**
  * The bucket policy of a bucket this program creates: every principal is denied every S3
- * action on it without TLS. A resource policy may use `s3:*` in a Deny; it grants nothing.
+ * action on it without TLS.
  */
-export function tlsOnlyBucketPolicy(partition: string, bucket: string): PolicyDocument {
+export function tlsOnlyBucketPolicy(
+  partition: string,
+  bucket: string,
+): PolicyDocument<ResourcePolicyStatement> {
   return policyDocument([
-    { ...denyInsecureTransportStatement(partition, bucket, ["s3:*"]), Principal: "*" },
+    { ...denyInsecureTransportStatement(partition, bucket, S3_EVERY_ACTION), Principal: "*" },
   ]);
 }

@@ -12,6 +12,7 @@ import {
 } from "./bucketAccessUserArgs";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "./bucketNaming";
 import { AccessLevel } from "./bucketPolicy";
+import { StackIdentity } from "./stackNaming";
 
 /** How a config value is written in the stack file. */
 type ConfigType = "string" | "boolean" | "integer" | "string-list" | "string-map" | "identity-map";
@@ -26,7 +27,7 @@ export const IDENTITY_KEYS = {
   kmsKeyArn: "string",
   userName: "string",
   path: "string",
-  permissionsBoundaryArn: "string",
+  permissionsBoundary: "string",
   console: "boolean",
   passwordResetRequired: "boolean",
   passwordLength: "integer",
@@ -98,12 +99,6 @@ export interface StackSettings {
   readonly protect?: boolean;
   /** Tags for the created bucket: the stack-level tags. */
   readonly tags?: Readonly<Record<string, string>>;
-}
-
-/** Where the stack runs: names derive from these. */
-export interface StackIdentity {
-  readonly project: string;
-  readonly stack: string;
 }
 
 /** A value read by its declared type, or the rule it broke. */
@@ -192,7 +187,7 @@ function userArgsOf(values: IdentityValues, defaultUserName: string, protect?: b
     listAllBuckets: values.listAllBuckets as boolean | undefined,
     kmsKeyArn: values.kmsKeyArn as string | undefined,
     path: values.path as string | undefined,
-    permissionsBoundaryArn: values.permissionsBoundaryArn as string | undefined,
+    permissionsBoundary: values.permissionsBoundary as string | undefined,
     console: {
       enabled: values.console as boolean | undefined,
       passwordResetRequired: values.passwordResetRequired as boolean | undefined,
@@ -270,7 +265,10 @@ export function parseStackConfig(
       ? `identities.${identity}.${key}`
       : key;
   for (const identity of identities) {
-    for (const problem of findArgsProblems(withDefaults(identity.user), identity.bucketName)) {
+    for (const problem of findArgsProblems(
+      withDefaults(identity.user, where),
+      identity.bucketName,
+    )) {
       const key = CONFIG_KEY_OF_FIELD[problem.field] ?? problem.field;
       problems.push(configProblem(keyLabel(identity.name, key), problem.value, problem.expected));
     }

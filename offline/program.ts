@@ -10,6 +10,8 @@ import { Registration, registrations, resetRegistrations, useStack } from "./moc
 
 /** The main project's directory; every function takes another one, e.g. `bootstrap/`. */
 export const ROOT = join(__dirname, "..");
+/** The bootstrap project's directory. */
+export const BOOTSTRAP = join(ROOT, "bootstrap");
 
 /** Resolves an output's value (unknowns never occur under mocks). */
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
@@ -119,6 +121,19 @@ export function stackConfig(
     merged[namespaced(key)] = value;
   }
   return Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, configText(value)]));
+}
+
+/** A project's own values from a config the CLI would pass: keys without the namespace. */
+export function projectValues(
+  config: Readonly<Record<string, string>>,
+  project: string,
+): Record<string, string> {
+  const namespace = `${project}:`;
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => key.startsWith(namespace))
+      .map(([key, value]) => [key.slice(namespace.length), value]),
+  );
 }
 
 /** What one run of the whole program produced. */

@@ -128,7 +128,7 @@ function boundaryRule(
       if (applies(production) && !args.props.permissionsBoundary) {
         reportViolation(
           `${args.name}: IAM user must have a permissions boundary` +
-            `${production ? " in a production stack" : ""}; set permissionsBoundaryArn.`,
+            `${production ? " in a production stack" : ""}; set permissionsBoundary.`,
         );
       }
     }),

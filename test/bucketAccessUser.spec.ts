@@ -1,4 +1,10 @@
-import { ACCOUNT_ID, registrations, resetRegistrations } from "../offline/mocks";
+import {
+  ACCOUNT_ID,
+  DEFAULT_STACK,
+  registrations,
+  resetRegistrations,
+  useStack,
+} from "../offline/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/bucketAccessUser";
@@ -10,6 +16,8 @@ import { inputsOfOnly } from "./helpers";
 let BucketAccessUser: typeof Component.BucketAccessUser;
 
 before(async () => {
+  // The default path is the stack's own: run where the expectations below assume.
+  await useStack(DEFAULT_STACK, {});
   ({ BucketAccessUser } = await import("../components/bucketAccessUser"));
 });
 
@@ -43,11 +51,11 @@ describe("BucketAccessUser", () => {
       );
     });
 
-    it("creates the user under the project path, removable with its own MFA devices", async () => {
+    it("creates the user under its stack's own path, removable with its own MFA devices", async () => {
       await build({ ...ARGS, tags: { team: "data" } });
       assert.deepEqual(inputsOfOnly("aws:iam/user:User"), {
         name: "app-user",
-        path: "/iam-bucket-access/",
+        path: "/iam-bucket-access/test/",
         tags: { team: "data" },
         forceDestroy: true,
       });
@@ -57,10 +65,10 @@ describe("BucketAccessUser", () => {
       await build(ARGS);
       const policy = inputsOfOnly("aws:iam/policy:Policy");
       assert.equal(policy.name, "app-user-bucket-access");
-      assert.equal(policy.path, "/iam-bucket-access/");
+      assert.equal(policy.path, "/iam-bucket-access/test/");
       assert.deepEqual(inputsOfOnly("aws:iam/userPolicyAttachment:UserPolicyAttachment"), {
         user: "app-user",
-        policyArn: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access/app-user-bucket-access`,
+        policyArn: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access/test/app-user-bucket-access`,
       });
     });
 
@@ -78,7 +86,7 @@ describe("BucketAccessUser", () => {
       assert.equal(await promiseOf(user.userName), "app-user");
       assert.equal(
         await promiseOf(user.userArn),
-        `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/app-user`,
+        `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/test/app-user`,
       );
       assert.equal(await promiseOf(user.accountId), ACCOUNT_ID);
       assert.equal(await promiseOf(user.consoleUsername ?? pulumi.output("")), "app-user");
@@ -112,7 +120,7 @@ describe("BucketAccessUser", () => {
         allowDelete: false,
         listAllBuckets: true,
         userName: "app-user",
-        path: "/iam-bucket-access/",
+        path: "/iam-bucket-access/test/",
         console: true,
         requireMfa: false,
         ...settings,
@@ -151,7 +159,7 @@ describe("BucketAccessUser", () => {
         listAllBuckets: false,
         console: { requireMfa: true },
       });
-      const userArn = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/app-user`;
+      const userArn = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/test/app-user`;
       assert.deepEqual(JSON.parse(await promiseOf(user.policyJson)), {
         Version: "2012-10-17",
         Statement: [
@@ -301,6 +309,20 @@ describe("BucketAccessUser", () => {
       assert.ok(children.every((child) => child.opts.protect === false));
     });
 
+    it("deletes the old policy before creating its replacement, as IAM names are account-wide", async () => {
+      const { children } = await build(ARGS);
+      const policy = children.find((c) => c.type === "aws:iam/policy:Policy");
+      assert.equal(policy?.opts.deleteBeforeReplace, true);
+    });
+
+    it("gives the policy a description that does not name the bucket, so a new bucket updates it in place", async () => {
+      await build(ARGS);
+      assert.equal(
+        inputsOfOnly("aws:iam/policy:Policy").description,
+        "Least-privilege bucket access of app-user",
+      );
+    });
+
     it("replaces the access key when its generation changes", async () => {
       const { children } = await build({ ...ARGS, accessKey: { generation: 7 } });
       const key = children.find((c) => c.type === "aws:iam/accessKey:AccessKey");
@@ -312,10 +334,18 @@ describe("BucketAccessUser", () => {
       );
     });
 
-    it("sets the permissions boundary on the user", async () => {
+    it("sets a permissions boundary given by ARN on the user", async () => {
       const boundary = "arn:aws:iam::123456789012:policy/app-boundary";
-      await build({ ...ARGS, permissionsBoundaryArn: boundary });
+      await build({ ...ARGS, permissionsBoundary: boundary });
       assert.equal(inputsOfOnly("aws:iam/user:User").permissionsBoundary, boundary);
+    });
+
+    it("completes a boundary given by path and name with the account it deploys into", async () => {
+      await build({ ...ARGS, permissionsBoundary: "boundaries/app-boundary" });
+      assert.equal(
+        inputsOfOnly("aws:iam/user:User").permissionsBoundary,
+        `arn:aws:iam::${ACCOUNT_ID}:policy/boundaries/app-boundary`,
+      );
     });
   });
 
@@ -347,6 +377,15 @@ describe("BucketAccessUser", () => {
           );
           return true;
         },
+      );
+      assert.deepEqual(registrations, []);
+    });
+
+    it("refuses prefixes whose policy would exceed IAM's managed policy size, before anything is registered", () => {
+      const prefixes = Array.from({ length: 40 }, (_, i) => `exports/department-${i}/`);
+      assert.throws(
+        () => new BucketAccessUser("big", { ...ARGS, prefixes }),
+        /args\.prefixes: got \[.*\]; expected fewer or shorter prefixes: with these the policy has \d+ characters, over IAM's limit of 6144 for a managed policy$/,
       );
       assert.deepEqual(registrations, []);
     });

@@ -1,9 +1,16 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { findArgsProblems, withDefaults } from "../components/bucketAccessUserArgs";
+import {
+  BucketAccessUserArgs,
+  findArgsProblems,
+  withDefaults as withStackDefaults,
+} from "../components/bucketAccessUserArgs";
+
+const WHERE = { project: "iam-bucket-access", stack: "dev" };
+const withDefaults = (args: Omit<BucketAccessUserArgs, "bucket">) => withStackDefaults(args, WHERE);
 
 describe("withDefaults", () => {
-  it("applies every documented default to the arguments left out", () => {
+  it("applies every documented default to the arguments left out, the stack's own path included", () => {
     assert.deepEqual(withDefaults({ userName: "app" }), {
       userName: "app",
       access: "read-write",
@@ -18,8 +25,8 @@ describe("withDefaults", () => {
         requireMfa: false,
       },
       accessKey: { enabled: true, generation: 1 },
-      path: "/iam-bucket-access/",
-      permissionsBoundaryArn: undefined,
+      path: "/iam-bucket-access/dev/",
+      permissionsBoundary: undefined,
       tags: {},
       protect: false,
     });

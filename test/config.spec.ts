@@ -53,7 +53,7 @@ describe("parseStackConfig", () => {
             listAllBuckets: false,
             kmsKeyArn: undefined,
             path: undefined,
-            permissionsBoundaryArn: undefined,
+            permissionsBoundary: undefined,
             console: {
               enabled: true,
               passwordResetRequired: undefined,
@@ -71,13 +71,14 @@ describe("parseStackConfig", () => {
 
   it("treats an empty optional text as unset, as Pulumi.yaml's defaults pass it", () => {
     const settings = parseStackConfig(
-      { bucketName: "", kmsKeyArn: "", permissionsBoundaryArn: "", userName: "" },
+      { bucketName: "", kmsKeyArn: "", permissionsBoundary: "", path: "", userName: "" },
       WHERE,
     );
     const [identity] = settings.identities;
     assert.equal(identity.bucketName, undefined);
     assert.equal(identity.user.kmsKeyArn, undefined);
-    assert.equal(identity.user.permissionsBoundaryArn, undefined);
+    assert.equal(identity.user.permissionsBoundary, undefined);
+    assert.equal(identity.user.path, undefined);
     assert.equal(identity.user.userName, "iam-bucket-access-dev");
   });
 

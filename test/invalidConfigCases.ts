@@ -63,8 +63,8 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
   ],
   [
     "a malformed permissions boundary",
-    { permissionsBoundaryArn: "boundary" },
-    /config key permissionsBoundaryArn: got "boundary"; expected an IAM managed policy ARN/,
+    { permissionsBoundary: "/boundary" },
+    /config key permissionsBoundary: got "\/boundary"; expected a managed policy ARN/,
   ],
   [
     "a path without a trailing /",

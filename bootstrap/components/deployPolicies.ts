@@ -1,28 +1,75 @@
 /**
- * The policies of a deploy environment: who may assume its deploy role (trust), what the role
- * may do (least privilege), and who may use its KMS key. Pure: plain data in, JSON out.
+ * The policies of one deploy environment (a stack of the deployed project): who may assume its
+ * deploy role (trust), what the role may do (confined to the stack, unable to grant more than
+ * the stack's boundary), the boundary every user of the stack carries, and who may use the
+ * stack's KMS key. Pure: plain data in, JSON out.
  * @see https://www.pulumi.com/docs/deployments/deployments/oidc/aws/
  */
-import { AwsScope, bucketArn } from "../../components/arns";
+import {
+  AwsScope,
+  bucketArn,
+  iamArn,
+  iamPolicyArn,
+  virtualMfaDevicesArn,
+} from "../../components/arns";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
   createdBucketName,
   createdBucketPrefix,
 } from "../../components/bucketNaming";
-import { PolicyDocument, policyDocument, Statement } from "../../components/policyDocument";
+import {
+  KMS_READ_ACTIONS,
+  KMS_WRITE_ACTIONS,
+  S3_ACCOUNT_LIST_ACTIONS,
+  S3_BUCKET_LIST_ACTIONS,
+  S3_BUCKET_LOCATE_ACTIONS,
+  S3_EVERY_ACTION,
+  S3_OBJECT_DELETE_ACTIONS,
+  S3_OBJECT_READ_ACTIONS,
+  S3_OBJECT_WRITE_ACTIONS,
+  serviceHost,
+} from "../../components/bucketPolicy";
+import {
+  IAM_MFA_CREATE_ACTIONS,
+  IAM_OWN_MFA_ACTIONS,
+  IAM_OWN_MFA_REMOVE_ACTIONS,
+  IAM_OWN_PASSWORD_ACTIONS,
+  IAM_PASSWORD_POLICY_ACTIONS,
+} from "../../components/consolePolicy";
+import {
+  PolicyDocument,
+  policyDocument,
+  ResourcePolicyStatement,
+  Statement,
+  TrustStatement,
+} from "../../components/policyDocument";
+import { boundaryName, boundaryPath, stackIamPath } from "../../components/stackNaming";
 
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
 export const PULUMI_OIDC_URL = "https://api.pulumi.com/oidc";
 /** The issuer as IAM condition keys name it. */
 const PULUMI_OIDC_KEY = "api.pulumi.com/oidc";
 
-/** Reading and deleting the project's users, and everything deleting a user requires. */
+/**
+ * The operations a Deployments OIDC token can be for; the token's subject names one.
+ * @see https://www.pulumi.com/docs/pulumi-cloud/deployments/oidc/
+ */
+export const DEPLOY_OPERATIONS = ["preview", "update", "refresh", "destroy"] as const;
+/** A deploy operation. */
+export type DeployOperation = (typeof DEPLOY_OPERATIONS)[number];
+/** What a production stack's role may be assumed for: never a preview of unmerged code. */
+export const PRODUCTION_OPERATIONS: readonly DeployOperation[] = ["update", "refresh", "destroy"];
+
+/**
+ * Reading, moving, tagging and deleting the stack's users, their keys and login profiles, and
+ * everything the provider's forced deletion of a user removes first.
+ */
 export const IAM_USER_MANAGE_ACTIONS = [
   "iam:GetUser",
+  "iam:UpdateUser",
   "iam:DeleteUser",
   "iam:TagUser",
   "iam:UntagUser",
-  "iam:ListUserTags",
   "iam:ListAttachedUserPolicies",
   "iam:DetachUserPolicy",
   "iam:ListUserPolicies",
@@ -34,7 +81,6 @@ export const IAM_USER_MANAGE_ACTIONS = [
   "iam:DeleteAccessKey",
   "iam:GetLoginProfile",
   "iam:CreateLoginProfile",
-  "iam:UpdateLoginProfile",
   "iam:DeleteLoginProfile",
   "iam:ListMFADevices",
   "iam:DeactivateMFADevice",
@@ -45,38 +91,46 @@ export const IAM_USER_MANAGE_ACTIONS = [
   "iam:ListServiceSpecificCredentials",
   "iam:DeleteServiceSpecificCredential",
 ] as const;
-/** Creating users, and setting their boundary; held to the configured boundary when there is one. */
-export const IAM_USER_CREATE_ACTIONS = [
+/** Creating users and setting their boundary: only with the stack's boundary. */
+export const IAM_USER_BOUNDED_ACTIONS = [
   "iam:CreateUser",
   "iam:PutUserPermissionsBoundary",
 ] as const;
-/** Removing a user's boundary: denied whenever a boundary is configured. */
+/** Removing a user's boundary: never. */
 export const IAM_BOUNDARY_REMOVE_ACTIONS = ["iam:DeleteUserPermissionsBoundary"] as const;
 /** Deleting the virtual MFA devices users added themselves, which user deletion removes. */
 export const IAM_MFA_DELETE_ACTIONS = ["iam:DeleteVirtualMFADevice"] as const;
-/** Attaching policies to the project's users: only the project's own policies. */
+/** Finding those devices: the provider lists the account's assigned ones; AWS grants it on `*` only. */
+export const IAM_MFA_LIST_ACTIONS = ["iam:ListVirtualMFADevices"] as const;
+/** Attaching policies to the stack's users: only the stack's own, only to bounded users. */
 export const IAM_POLICY_ATTACH_ACTIONS = ["iam:AttachUserPolicy"] as const;
-/** The life cycle of the project's managed policies. */
-export const IAM_POLICY_MANAGE_ACTIONS = [
-  "iam:CreatePolicy",
-  "iam:DeletePolicy",
+/** Reading the stack's managed policies. */
+export const IAM_POLICY_READ_ACTIONS = [
   "iam:GetPolicy",
   "iam:GetPolicyVersion",
   "iam:ListPolicyVersions",
+] as const;
+/** Creating, rewriting and deleting managed policies: the stack's own, never a boundary. */
+export const IAM_POLICY_WRITE_ACTIONS = [
+  "iam:CreatePolicy",
+  "iam:DeletePolicy",
   "iam:CreatePolicyVersion",
   "iam:DeletePolicyVersion",
   "iam:TagPolicy",
   "iam:UntagPolicy",
-  "iam:ListPolicyTags",
 ] as const;
-/** What the KMS secrets provider does with the environment's key. */
-export const KMS_SECRETS_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"] as const;
-/** What the deploy role may do with the environment's key, as the key policy states it. */
-export const KMS_KEY_USER_ACTIONS = [...KMS_SECRETS_ACTIONS, "kms:DescribeKey"] as const;
+/** Making an older version of a policy the live one: the provider never does; denied on boundaries. */
+export const IAM_POLICY_VERSION_SELECT_ACTIONS = ["iam:SetDefaultPolicyVersion"] as const;
+/**
+ * What Pulumi's `awskms://` secrets provider does with the stack's key: encrypt a data key made
+ * locally when the stack's secrets provider is set, and decrypt it on every operation.
+ */
+export const KMS_SECRETS_ACTIONS = ["kms:Encrypt", "kms:Decrypt"] as const;
 /** Creating, configuring, reading back and deleting the bucket a stack creates. */
-export const S3_PROJECT_BUCKET_ACTIONS = [
+export const S3_CREATED_BUCKET_ACTIONS = [
   "s3:CreateBucket",
   "s3:DeleteBucket",
+  // HeadBucket, which the provider polls after creating and deleting, and reads the region by.
   "s3:ListBucket",
   "s3:GetBucketLocation",
   "s3:GetBucketPublicAccessBlock",
@@ -104,115 +158,220 @@ export const S3_PROJECT_BUCKET_ACTIONS = [
   "s3:GetBucketObjectLockConfiguration",
 ] as const;
 
-/** One environment's deploy role, as its policies need to know it. */
+/** One environment, as its policies need to know it. */
 export interface DeployEnvironment {
   readonly scope: AwsScope;
   readonly organization: string;
   /** The deployed project's name. */
   readonly project: string;
   readonly stack: string;
-  /** The IAM path the project's users and policies live under. */
-  readonly userPath: string;
   /** ARN of the environment's KMS key. */
   readonly keyArn: string;
   /** Whether the stack creates its own bucket. */
   readonly createsBucket: boolean;
-  readonly permissionsBoundaryArn?: string;
+  /** Existing buckets the stack's users may use. */
+  readonly buckets: readonly string[];
 }
 
-/** The OIDC token subject of every Deployments operation on one stack. */
-export function deploySubject(organization: string, project: string, stack: string): string {
-  return `pulumi:deploy:org:${organization}:project:${project}:stack:${stack}:*`;
+/**
+ * The OIDC token subjects of Deployments of one stack, one per operation.
+ * @see https://www.pulumi.com/docs/pulumi-cloud/deployments/oidc/
+ */
+export function deploySubjects(
+  organization: string,
+  project: string,
+  stack: string,
+  operations: readonly DeployOperation[],
+): string[] {
+  return operations.map(
+    (operation) =>
+      `pulumi:deploy:org:${organization}:project:${project}:stack:${stack}:operation:${operation}:scope:write`,
+  );
 }
 
 /**
  * Who may assume the deploy role: Pulumi Deployments, with a token for this organization
- * (audience) and for this project's stack (subject), nothing else.
+ * (audience) and for one of the allowed operations on this project's stack (subject), nothing
+ * else. A trust policy names no resource: the role is its resource.
  */
 export function deployRoleTrustPolicy(
   oidcProviderArn: string,
   organization: string,
   project: string,
   stack: string,
-): PolicyDocument {
+  operations: readonly DeployOperation[],
+): PolicyDocument<TrustStatement> {
   return policyDocument([
     {
       Sid: "PulumiDeploymentsOfThisStack",
       Effect: "Allow",
       Principal: { Federated: oidcProviderArn },
       Action: ["sts:AssumeRoleWithWebIdentity"],
-      Resource: "*",
       Condition: {
-        StringEquals: { [`${PULUMI_OIDC_KEY}:aud`]: organization },
-        StringLike: { [`${PULUMI_OIDC_KEY}:sub`]: deploySubject(organization, project, stack) },
+        StringEquals: {
+          [`${PULUMI_OIDC_KEY}:aud`]: organization,
+          [`${PULUMI_OIDC_KEY}:sub`]: deploySubjects(organization, project, stack, operations),
+        },
       },
     },
   ]);
 }
 
-const iamArn = (scope: AwsScope, resource: string) =>
-  `arn:${scope.partition}:iam::${scope.accountId}:${resource}`;
-
-/** The project's users and policies: everything under its IAM path. */
-function projectUsers(env: DeployEnvironment): string {
-  return iamArn(env.scope, `user${env.userPath}*`);
+/** Every user of the stack: everything under its own IAM path. */
+export function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
+  return iamArn(scope, `user${stackIamPath(project, stack)}*`);
 }
 
-function projectPolicies(env: DeployEnvironment): string {
-  return iamArn(env.scope, `policy${env.userPath}*`);
+/** Every managed policy of the stack. */
+export function stackPoliciesArn(scope: AwsScope, project: string, stack: string): string {
+  return iamArn(scope, `policy${stackIamPath(project, stack)}*`);
 }
 
-/** The buckets a stack creates: `<project>-<stack>-` and exactly the random suffix. */
-export function projectBucketsArn(env: DeployEnvironment): string {
+/** The stack's permissions boundary, which the bootstrap creates. */
+export function boundaryArn(scope: AwsScope, project: string, stack: string): string {
+  return iamPolicyArn(scope, boundaryPath(project), boundaryName(project, stack));
+}
+
+/** Every boundary the bootstrap creates, of any stack. */
+function boundariesArn(scope: AwsScope, project: string): string {
+  return iamArn(scope, `policy${boundaryPath(project)}*`);
+}
+
+/**
+ * The buckets a stack creates: `<project>-<stack>-` and exactly the random suffix. IAM wildcards
+ * have no character classes, so any bucket of that name and length matches, hex or not.
+ */
+export function createdBucketsArn(partition: string, project: string, stack: string): string {
   const pattern = createdBucketName(
-    createdBucketPrefix(env.project, env.stack),
+    createdBucketPrefix(project, stack),
     "?".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2),
   );
-  return bucketArn(env.scope.partition, pattern);
+  return bucketArn(partition, pattern);
 }
 
-/** What the deploy role of one environment may do: exactly what `pulumi up` of its stack needs. */
+/** The environment's buckets: the existing ones it lists and the one it creates, if it does. */
+function environmentBucketArns(env: DeployEnvironment): string[] {
+  const partition = env.scope.partition;
+  return [
+    ...env.buckets.map((bucket) => bucketArn(partition, bucket)),
+    ...(env.createsBucket ? [createdBucketsArn(partition, env.project, env.stack)] : []),
+  ];
+}
+
+/**
+ * The permissions boundary of every user of the stack: the most any policy could ever give
+ * them, whoever wrote it. Object and listing access to the environment's buckets, the bucket
+ * key through S3 only, and a console user's care of its own password and MFA device. So even a
+ * policy of `s3:*` on `*` written by the stack's deploy role reaches no other bucket.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ */
+export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocument {
+  const { scope, project, stack } = env;
+  const buckets = environmentBucketArns(env);
+  // The policy variable is the requesting user's own name: each user may tend only itself.
+  const self = iamArn(scope, `user${stackIamPath(project, stack)}\${aws:username}`);
+  return policyDocument([
+    {
+      Sid: "LocateAndListEnvironmentBuckets",
+      Effect: "Allow",
+      Action: [...S3_BUCKET_LOCATE_ACTIONS, ...S3_BUCKET_LIST_ACTIONS],
+      Resource: buckets,
+    },
+    {
+      Sid: "UseObjectsOfEnvironmentBuckets",
+      Effect: "Allow",
+      Action: [...S3_OBJECT_READ_ACTIONS, ...S3_OBJECT_WRITE_ACTIONS, ...S3_OBJECT_DELETE_ACTIONS],
+      Resource: buckets.map((bucket) => `${bucket}/*`),
+    },
+    {
+      Sid: "ListAllBuckets",
+      Effect: "Allow",
+      Action: [...S3_ACCOUNT_LIST_ACTIONS],
+      Resource: "*",
+    },
+    {
+      Sid: "UseBucketKeysViaS3",
+      Effect: "Allow",
+      Action: [...new Set([...KMS_READ_ACTIONS, ...KMS_WRITE_ACTIONS])].sort(),
+      Resource: `arn:${scope.partition}:kms:*:*:key/*`,
+      Condition: { StringLike: { "kms:ViaService": serviceHost("s3", "*", scope.partition) } },
+    },
+    {
+      Sid: "TendOwnPasswordAndMfa",
+      Effect: "Allow",
+      Action: [...IAM_OWN_PASSWORD_ACTIONS, ...IAM_OWN_MFA_ACTIONS, ...IAM_OWN_MFA_REMOVE_ACTIONS],
+      Resource: self,
+    },
+    {
+      Sid: "ReadAccountPasswordPolicy",
+      Effect: "Allow",
+      Action: [...IAM_PASSWORD_POLICY_ACTIONS],
+      Resource: "*",
+    },
+    {
+      Sid: "CreateVirtualMfaDevice",
+      Effect: "Allow",
+      Action: [...IAM_MFA_CREATE_ACTIONS],
+      Resource: virtualMfaDevicesArn(scope),
+    },
+  ]);
+}
+
+/**
+ * What the deploy role of one environment may do: exactly what `pulumi up`, `refresh` and
+ * `destroy` of its stack need, confined to the stack's IAM path, its key and its created bucket.
+ * Users are created only with the stack's boundary, policies attached only to such users, and
+ * explicit denies keep every boundary in place and every object out of reach.
+ */
 export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
-  const boundary = env.permissionsBoundaryArn;
-  const boundaryCondition =
-    boundary === undefined
-      ? {}
-      : { Condition: { StringEquals: { "iam:PermissionsBoundary": boundary } } };
+  const { scope, project, stack } = env;
+  const users = stackUsersArn(scope, project, stack);
+  const boundary = boundaryArn(scope, project, stack);
+  const withBoundary = { "iam:PermissionsBoundary": boundary };
   const statements: Statement[] = [
     {
-      Sid: "ManageProjectUsers",
+      Sid: "ManageStackUsers",
       Effect: "Allow",
       Action: [...IAM_USER_MANAGE_ACTIONS],
-      Resource: projectUsers(env),
+      Resource: users,
     },
     {
-      Sid: boundary === undefined ? "CreateProjectUsers" : "CreateProjectUsersWithBoundary",
+      Sid: "CreateStackUsersWithBoundary",
       Effect: "Allow",
-      Action: [...IAM_USER_CREATE_ACTIONS],
-      Resource: projectUsers(env),
-      ...boundaryCondition,
+      Action: [...IAM_USER_BOUNDED_ACTIONS],
+      Resource: users,
+      Condition: { StringEquals: withBoundary },
     },
     {
-      Sid: "AttachOnlyProjectPolicies",
+      Sid: "AttachStackPoliciesToBoundedUsers",
       Effect: "Allow",
       Action: [...IAM_POLICY_ATTACH_ACTIONS],
-      Resource: projectUsers(env),
-      Condition: { ArnLike: { "iam:PolicyARN": projectPolicies(env) } },
+      Resource: users,
+      Condition: {
+        ArnLike: { "iam:PolicyARN": stackPoliciesArn(scope, project, stack) },
+        StringEquals: withBoundary,
+      },
     },
     {
-      Sid: "ManageProjectPolicies",
+      Sid: "ManageStackPolicies",
       Effect: "Allow",
-      Action: [...IAM_POLICY_MANAGE_ACTIONS],
-      Resource: projectPolicies(env),
+      Action: [...IAM_POLICY_READ_ACTIONS, ...IAM_POLICY_WRITE_ACTIONS],
+      Resource: stackPoliciesArn(scope, project, stack),
     },
     {
       Sid: "DeleteUserAddedMfaDevices",
       Effect: "Allow",
       Action: [...IAM_MFA_DELETE_ACTIONS],
-      Resource: iamArn(env.scope, "mfa/*"),
+      Resource: virtualMfaDevicesArn(scope),
     },
     {
-      Sid: "UseEnvironmentSecretsKey",
+      Sid: "FindUserAddedMfaDevices",
+      Effect: "Allow",
+      Action: [...IAM_MFA_LIST_ACTIONS],
+      Resource: "*",
+    },
+    {
+      Sid: "UseStackSecretsKey",
       Effect: "Allow",
       Action: [...KMS_SECRETS_ACTIONS],
       Resource: env.keyArn,
@@ -220,23 +379,39 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
     ...(env.createsBucket
       ? [
           {
-            Sid: "ManageProjectBuckets",
+            Sid: "ManageCreatedBucket",
             Effect: "Allow" as const,
-            Action: [...S3_PROJECT_BUCKET_ACTIONS],
-            Resource: projectBucketsArn(env),
+            Action: [...S3_CREATED_BUCKET_ACTIONS],
+            Resource: createdBucketsArn(scope.partition, project, stack),
           },
         ]
       : []),
-    ...(boundary === undefined
-      ? []
-      : [
-          {
-            Sid: "KeepPermissionsBoundary",
-            Effect: "Deny" as const,
-            Action: [...IAM_BOUNDARY_REMOVE_ACTIONS],
-            Resource: "*",
-          },
-        ]),
+    {
+      Sid: "DenyUsersWithoutTheBoundary",
+      Effect: "Deny",
+      Action: [...IAM_USER_BOUNDED_ACTIONS],
+      Resource: "*",
+      Condition: { StringNotEquals: withBoundary },
+    },
+    {
+      Sid: "DenyBoundaryRemoval",
+      Effect: "Deny",
+      Action: [...IAM_BOUNDARY_REMOVE_ACTIONS],
+      Resource: "*",
+    },
+    {
+      Sid: "DenyBoundaryChanges",
+      Effect: "Deny",
+      Action: [...IAM_POLICY_WRITE_ACTIONS, ...IAM_POLICY_VERSION_SELECT_ACTIONS],
+      Resource: boundariesArn(scope, project),
+    },
+    {
+      // A bucket policy the role writes could grant it objects; this deny outweighs any grant.
+      Sid: "DenyObjectAccess",
+      Effect: "Deny",
+      Action: [...S3_EVERY_ACTION],
+      Resource: `${bucketArn(scope.partition, "*")}/*`,
+    },
   ];
   return policyDocument(statements);
 }
@@ -246,7 +421,10 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
  * nobody could, ever), and the deploy role may use it for stack secrets.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
  */
-export function secretsKeyPolicy(scope: AwsScope, deployRoleArn: string): PolicyDocument {
+export function secretsKeyPolicy(
+  scope: AwsScope,
+  deployRoleArn: string,
+): PolicyDocument<ResourcePolicyStatement> {
   return policyDocument([
     {
       Sid: "AccountAdministersKey",
@@ -259,7 +437,7 @@ export function secretsKeyPolicy(scope: AwsScope, deployRoleArn: string): Policy
       Sid: "DeployRoleUsesKey",
       Effect: "Allow",
       Principal: { AWS: deployRoleArn },
-      Action: [...KMS_KEY_USER_ACTIONS],
+      Action: [...KMS_SECRETS_ACTIONS],
       Resource: "*",
     },
   ]);

@@ -1,14 +1,24 @@
 /**
  * `DeploymentEnvironment`: what one stack of the project needs to deploy itself from git:
- * a KMS key for its secrets, a deploy role only Pulumi Deployments of that stack can assume,
- * with least-privilege permissions, and the stack's Deployments settings. Wires resources only.
+ * the stack itself, a KMS key for its secrets, the permissions boundary of its users, a deploy
+ * role only Pulumi Deployments of that stack can assume, confined to the stack, and the stack's
+ * Deployments settings. Wires resources only.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
 import { scopeOfCaller } from "../../components/arns";
-import { EnvironmentSettings } from "./config";
-import { deployRolePolicy, deployRoleTrustPolicy, secretsKeyPolicy } from "./deployPolicies";
+import { boundaryName, boundaryPath, projectIamPath } from "../../components/stackNaming";
+import { deployRoleName, EnvironmentSettings } from "./config";
+import {
+  DEPLOY_OPERATIONS,
+  DeployEnvironment,
+  deployRolePolicy,
+  deployRoleTrustPolicy,
+  permissionsBoundaryPolicy,
+  PRODUCTION_OPERATIONS,
+  secretsKeyPolicy,
+} from "./deployPolicies";
 
 /** Arguments of a `DeploymentEnvironment`. */
 export interface DeploymentEnvironmentArgs {
@@ -18,12 +28,10 @@ export interface DeploymentEnvironmentArgs {
   readonly repository: string;
   /** The deployed project's name. */
   readonly project: string;
-  /** The stack, its branch, whether it creates a bucket, its users' boundary. */
+  /** The stack, its branch, its buckets, whether it is production. */
   readonly environment: EnvironmentSettings;
   /** ARN of the account's OIDC provider for Pulumi Cloud. */
   readonly oidcProviderArn: pulumi.Input<string>;
-  /** IAM path of the project's users and policies (and of the deploy role). */
-  readonly userPath: string;
 }
 
 /** How long a deployment's AWS session lasts. */
@@ -42,7 +50,7 @@ export function deployPaths(stack: string): string[] {
   ];
 }
 
-/** One stack's key, deploy role and Deployments settings. */
+/** One stack, its key, boundary, deploy role and Deployments settings. */
 export class DeploymentEnvironment extends pulumi.ComponentResource {
   /** The role Deployments of the stack assume. */
   readonly roleArn: pulumi.Output<string>;
@@ -50,6 +58,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
   readonly keyArn: pulumi.Output<string>;
   /** `alias/<project>-<stack>`, as the stack's `secretsprovider` names it. */
   readonly keyAlias: pulumi.Output<string>;
+  /** The permissions boundary every user of the stack must carry. */
+  readonly boundaryArn: pulumi.Output<string>;
 
   /**
    * @param name logical name, the stack's name; children are named `<name>-deploy`, …
@@ -67,19 +77,37 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
     const childOpts = { parent: this };
     const caller = aws.getCallerIdentityOutput({}, childOpts);
     const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+    const policyOf = (build: (env: DeployEnvironment) => unknown, keyArn: pulumi.Input<string>) =>
+      pulumi.all([scope, keyArn]).apply(([awsScope, key]) =>
+        JSON.stringify(
+          build({
+            scope: awsScope,
+            organization,
+            project,
+            stack,
+            keyArn: key,
+            createsBucket: environment.createsBucket,
+            buckets: environment.buckets,
+          }),
+          null,
+          2,
+        ),
+      );
 
+    // Production is never assumed for a preview: no pull request's code runs with its role.
+    const operations = environment.production ? PRODUCTION_OPERATIONS : DEPLOY_OPERATIONS;
     const role = new aws.iam.Role(
       `${name}-deploy`,
       {
-        name: `${project}-deploy-${stack}`,
-        path: args.userPath,
+        name: deployRoleName(stack),
+        path: projectIamPath(project),
         description: `Pulumi Deployments of ${organization}/${project}/${stack}`,
         maxSessionDuration: 3600,
         assumeRolePolicy: pulumi
           .output(args.oidcProviderArn)
           .apply((providerArn) =>
             JSON.stringify(
-              deployRoleTrustPolicy(providerArn, organization, project, stack),
+              deployRoleTrustPolicy(providerArn, organization, project, stack, operations),
               null,
               2,
             ),
@@ -109,29 +137,35 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       },
       childOpts,
     );
+    // Outside every stack's IAM path, so no deploy role can rewrite it.
+    const boundary = new aws.iam.Policy(
+      `${name}-boundary`,
+      {
+        name: boundaryName(project, stack),
+        path: boundaryPath(project),
+        description: `The most any user of ${project}/${stack} may ever be granted`,
+        policy: policyOf(permissionsBoundaryPolicy, key.arn),
+      },
+      childOpts,
+    );
     const permissions = new aws.iam.RolePolicy(
       `${name}-deploy`,
       {
         role: role.name,
         name: `deploy-${stack}`,
-        policy: pulumi.all([scope, key.arn]).apply(([awsScope, keyArn]) =>
-          JSON.stringify(
-            deployRolePolicy({
-              scope: awsScope,
-              organization,
-              project,
-              stack,
-              userPath: args.userPath,
-              keyArn,
-              createsBucket: environment.createsBucket,
-              permissionsBoundaryArn: environment.permissionsBoundaryArn,
-            }),
-            null,
-            2,
-          ),
-        ),
+        policy: policyOf(deployRolePolicy, key.arn),
       },
       childOpts,
+    );
+    // Removing an environment from the bootstrap must not delete the stack and its state.
+    const pulumiStack = new pulumiservice.Stack(
+      `${name}-stack`,
+      { organizationName: organization, projectName: project, stackName: stack },
+      {
+        ...childOpts,
+        retainOnDelete: true,
+        ...(environment.adoptStack ? { import: `${organization}/${project}/${stack}` } : {}),
+      },
     );
     new pulumiservice.DeploymentSettings(
       `${name}-deployments`,
@@ -143,7 +177,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
           provider: "github",
           repository: args.repository,
           deployCommits: true,
-          previewPullRequests: true,
+          previewPullRequests: !environment.production,
           paths: deployPaths(stack),
         },
         sourceContext: { git: { branch: `refs/heads/${environment.branch}` } },
@@ -160,14 +194,20 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
           preRunCommands: ["npm ci --no-audit --no-fund"],
           environmentVariables: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
         },
-        // A deployment must not start before its role has its permissions.
       },
-      { ...childOpts, dependsOn: [permissions, alias] },
+      // A deployment must not start before its role, key alias and boundary are in place.
+      { ...childOpts, dependsOn: [permissions, alias, boundary, pulumiStack] },
     );
 
     this.roleArn = role.arn;
     this.keyArn = key.arn;
     this.keyAlias = alias.name;
-    this.registerOutputs({ roleArn: this.roleArn, keyArn: this.keyArn, keyAlias: this.keyAlias });
+    this.boundaryArn = boundary.arn;
+    this.registerOutputs({
+      roleArn: this.roleArn,
+      keyArn: this.keyArn,
+      keyAlias: this.keyAlias,
+      boundaryArn: this.boundaryArn,
+    });
   }
 }

@@ -6,10 +6,7 @@ const VALID = {
   organization: "acme",
   repository: "acme/iam-bucket-access",
   environments: JSON.stringify({
-    prod: {
-      branch: "release",
-      permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/boundary",
-    },
+    prod: { branch: "release", production: true, buckets: ["acme-app-data-prod"] },
     dev: { branch: "main", createsBucket: true },
   }),
 };
@@ -20,13 +17,23 @@ describe("parseBootstrapConfig", () => {
       organization: "acme",
       repository: "acme/iam-bucket-access",
       oidcProviderArn: undefined,
+      blockPublicAccess: true,
       environments: [
-        { stack: "dev", branch: "main", createsBucket: true },
+        {
+          stack: "dev",
+          branch: "main",
+          createsBucket: true,
+          buckets: [],
+          production: false,
+          adoptStack: false,
+        },
         {
           stack: "prod",
           branch: "release",
           createsBucket: false,
-          permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/boundary",
+          buckets: ["acme-app-data-prod"],
+          production: true,
+          adoptStack: false,
         },
       ],
     });
@@ -38,6 +45,13 @@ describe("parseBootstrapConfig", () => {
     assert.equal(
       parseBootstrapConfig({ ...VALID, oidcProviderArn: "" }).oidcProviderArn,
       undefined,
+    );
+  });
+
+  it("leaves account-wide Block Public Access off only when told to", () => {
+    assert.equal(
+      parseBootstrapConfig({ ...VALID, blockPublicAccess: "false" }).blockPublicAccess,
+      false,
     );
   });
 
@@ -62,6 +76,11 @@ describe("parseBootstrapConfig", () => {
       /config key oidcProviderArn: got .*; expected the ARN of the account's OIDC provider for api\.pulumi\.com\/oidc/,
     ],
     [
+      "a non-boolean blockPublicAccess",
+      { blockPublicAccess: "sometimes" },
+      /config key blockPublicAccess: got "sometimes"; expected true or false/,
+    ],
+    [
       "no environments",
       { environments: "{}" },
       /config key environments: got \{\}; expected a map of stack name to/,
@@ -82,9 +101,63 @@ describe("parseBootstrapConfig", () => {
       /config key environments\.dev\.createsBucket: got "yes"; expected true or false/,
     ],
     [
-      "a malformed boundary",
-      { environments: '{"dev":{"branch":"main","permissionsBoundaryArn":"boundary"}}' },
-      /config key environments\.dev\.permissionsBoundaryArn: got "boundary"; expected an IAM managed policy ARN/,
+      "a non-boolean production",
+      { environments: '{"prod":{"branch":"main","production":"yes"}}' },
+      /config key environments\.prod\.production: got "yes"; expected true or false/,
+    ],
+    [
+      "a non-boolean adoptStack",
+      { environments: '{"prod":{"branch":"main","adoptStack":"yes"}}' },
+      /config key environments\.prod\.adoptStack: got "yes"; expected true or false/,
+    ],
+    [
+      "buckets that are not a list of names",
+      { environments: '{"prod":{"branch":"main","buckets":"data"}}' },
+      /config key environments\.prod\.buckets: got "data"; expected a list of existing bucket names/,
+    ],
+    [
+      "a bucket S3 could not have",
+      { environments: '{"prod":{"branch":"main","buckets":["Data_Bucket"]}}' },
+      /config key environments\.prod\.buckets: got "Data_Bucket"; expected an S3 bucket name/,
+    ],
+    [
+      "a bucket two environments share",
+      {
+        environments:
+          '{"dev":{"branch":"main","buckets":["shared-data"]},"prod":{"branch":"release","buckets":["shared-data"]}}',
+      },
+      /config key environments\.prod\.buckets: got "shared-data"; expected a bucket of one environment only \(dev lists it\)/,
+    ],
+    [
+      "an existing bucket named like another stack's created bucket",
+      {
+        environments:
+          '{"dev":{"branch":"main","createsBucket":true},"prod":{"branch":"release","buckets":["iam-bucket-access-dev-0a1b2c3d"]}}',
+      },
+      /config key environments\.prod\.buckets: got "iam-bucket-access-dev-0a1b2c3d"; expected a bucket whose name no stack's created bucket can have \(it is one of dev's\)/,
+    ],
+    [
+      "two stacks that differ only in case",
+      { environments: '{"dev":{"branch":"main"},"Dev":{"branch":"main"}}' },
+      /config key environments: got "Dev"; expected stack names that differ in more than case \(dev is one\)/,
+    ],
+    [
+      "a stack whose deploy role name would exceed IAM's 64 characters",
+      { environments: JSON.stringify({ ["s".repeat(40)]: { branch: "main" } }) },
+      /config key environments: got "s{40}"; expected a stack name .* fits IAM's 64 characters/,
+    ],
+    [
+      "a bucket-creating stack whose name S3 cannot take",
+      { environments: '{"qa_env":{"branch":"main","createsBucket":true}}' },
+      /config key environments\.qa_env\.createsBucket: got true; expected false, as stack "qa_env" cannot name a bucket of its own/,
+    ],
+    [
+      "the retired permissionsBoundaryArn",
+      {
+        environments:
+          '{"dev":{"branch":"main","permissionsBoundaryArn":"arn:aws:iam::123456789012:policy/b"}}',
+      },
+      /config key environments\.dev\.permissionsBoundaryArn: got .*; expected no such key: the bootstrap now creates each environment's permissions boundary itself/,
     ],
     [
       "an unknown environment key",

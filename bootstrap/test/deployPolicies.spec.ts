@@ -1,10 +1,16 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
+// Each document is pinned here once, whole; what it allows is proven by the IAM engine in
+// deployRole.simulation.spec.ts, and that AWS accepts it in test/policyGrammar.spec.ts.
 import * as assert from "node:assert/strict";
 import {
+  createdBucketsArn,
   DeployEnvironment,
   deployRolePolicy,
   deployRoleTrustPolicy,
-  S3_PROJECT_BUCKET_ACTIONS,
+  deploySubjects,
+  permissionsBoundaryPolicy,
+  PRODUCTION_OPERATIONS,
+  S3_CREATED_BUCKET_ACTIONS,
   secretsKeyPolicy,
 } from "../components/deployPolicies";
 
@@ -15,128 +21,272 @@ const DEV: DeployEnvironment = {
   organization: "acme",
   project: "iam-bucket-access",
   stack: "dev",
-  userPath: "/iam-bucket-access/",
   keyArn: KEY,
   createsBucket: true,
+  buckets: ["acme-dev-fixtures"],
 };
-const sidsOf = (env: DeployEnvironment) => deployRolePolicy(env).Statement.map((s) => s.Sid);
-const statement = (env: DeployEnvironment, sid: string) =>
-  deployRolePolicy(env).Statement.find((s) => s.Sid === sid);
+const BOUNDARY =
+  "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-dev";
+
+describe("deploySubjects", () => {
+  it("names the organization, project, stack and operation as a Deployments token does", () => {
+    assert.deepEqual(deploySubjects("acme", "iam-bucket-access", "prod", ["update"]), [
+      "pulumi:deploy:org:acme:project:iam-bucket-access:stack:prod:operation:update:scope:write",
+    ]);
+  });
+});
 
 describe("deployRoleTrustPolicy", () => {
-  it("trusts only Pulumi Deployments of this organization's project stack", () => {
+  it("trusts Pulumi Deployments of this organization's stack, for the given operations only", () => {
     const provider = "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
-    assert.deepEqual(deployRoleTrustPolicy(provider, "acme", "iam-bucket-access", "prod"), {
+    const subject = (operation: string) =>
+      `pulumi:deploy:org:acme:project:iam-bucket-access:stack:prod:operation:${operation}:scope:write`;
+    assert.deepEqual(
+      deployRoleTrustPolicy(provider, "acme", "iam-bucket-access", "prod", PRODUCTION_OPERATIONS),
+      {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "PulumiDeploymentsOfThisStack",
+            Effect: "Allow",
+            Principal: { Federated: provider },
+            Action: ["sts:AssumeRoleWithWebIdentity"],
+            Condition: {
+              StringEquals: {
+                "api.pulumi.com/oidc:aud": "acme",
+                "api.pulumi.com/oidc:sub": [
+                  subject("update"),
+                  subject("refresh"),
+                  subject("destroy"),
+                ],
+              },
+            },
+          },
+        ],
+      },
+    );
+  });
+});
+
+describe("createdBucketsArn", () => {
+  it("matches the stack's prefix and exactly the random suffix's length", () => {
+    assert.equal(
+      createdBucketsArn("aws", "iam-bucket-access", "Dev"),
+      "arn:aws:s3:::iam-bucket-access-dev-????????",
+    );
+  });
+});
+
+describe("permissionsBoundaryPolicy", () => {
+  it("caps users at the environment's buckets, their keys via S3 and their own credentials", () => {
+    const buckets = [
+      "arn:aws:s3:::acme-dev-fixtures",
+      "arn:aws:s3:::iam-bucket-access-dev-????????",
+    ];
+    assert.deepEqual(permissionsBoundaryPolicy(DEV), {
       Version: "2012-10-17",
       Statement: [
         {
-          Sid: "PulumiDeploymentsOfThisStack",
+          Sid: "LocateAndListEnvironmentBuckets",
           Effect: "Allow",
-          Principal: { Federated: provider },
-          Action: ["sts:AssumeRoleWithWebIdentity"],
+          Action: ["s3:GetBucketLocation", "s3:ListBucket"],
+          Resource: buckets,
+        },
+        {
+          Sid: "UseObjectsOfEnvironmentBuckets",
+          Effect: "Allow",
+          Action: ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"],
+          Resource: buckets.map((bucket) => `${bucket}/*`),
+        },
+        {
+          Sid: "ListAllBuckets",
+          Effect: "Allow",
+          Action: ["s3:ListAllMyBuckets"],
           Resource: "*",
-          Condition: {
-            StringEquals: { "api.pulumi.com/oidc:aud": "acme" },
-            StringLike: {
-              "api.pulumi.com/oidc:sub":
-                "pulumi:deploy:org:acme:project:iam-bucket-access:stack:prod:*",
-            },
-          },
+        },
+        {
+          Sid: "UseBucketKeysViaS3",
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+          Resource: "arn:aws:kms:*:*:key/*",
+          Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+        },
+        {
+          Sid: "TendOwnPasswordAndMfa",
+          Effect: "Allow",
+          Action: [
+            "iam:ChangePassword",
+            "iam:GetUser",
+            "iam:EnableMFADevice",
+            "iam:ListMFADevices",
+            "iam:ResyncMFADevice",
+            "iam:DeactivateMFADevice",
+          ],
+          Resource: "arn:aws:iam::123456789012:user/iam-bucket-access/dev/${aws:username}",
+        },
+        {
+          Sid: "ReadAccountPasswordPolicy",
+          Effect: "Allow",
+          Action: ["iam:GetAccountPasswordPolicy"],
+          Resource: "*",
+        },
+        {
+          Sid: "CreateVirtualMfaDevice",
+          Effect: "Allow",
+          Action: ["iam:CreateVirtualMFADevice"],
+          Resource: "arn:aws:iam::123456789012:mfa/*",
         },
       ],
     });
   });
+
+  it("allows only the listed buckets to a stack that creates none", () => {
+    const statements = permissionsBoundaryPolicy({ ...DEV, createsBucket: false }).Statement;
+    assert.deepEqual(statements[0].Resource, ["arn:aws:s3:::acme-dev-fixtures"]);
+  });
 });
 
 describe("deployRolePolicy", () => {
-  it("grants user, policy, MFA clean-up, key and bucket rights to a dev stack without boundary", () => {
-    assert.deepEqual(sidsOf(DEV), [
-      "ManageProjectUsers",
-      "CreateProjectUsers",
-      "AttachOnlyProjectPolicies",
-      "ManageProjectPolicies",
-      "DeleteUserAddedMfaDevices",
-      "UseEnvironmentSecretsKey",
-      "ManageProjectBuckets",
-    ]);
-  });
-
-  it("limits users and policies to the project's IAM path", () => {
-    assert.equal(
-      statement(DEV, "ManageProjectUsers")?.Resource,
-      "arn:aws:iam::123456789012:user/iam-bucket-access/*",
-    );
-    assert.equal(
-      statement(DEV, "CreateProjectUsers")?.Resource,
-      "arn:aws:iam::123456789012:user/iam-bucket-access/*",
-    );
-    assert.equal(
-      statement(DEV, "ManageProjectPolicies")?.Resource,
-      "arn:aws:iam::123456789012:policy/iam-bucket-access/*",
-    );
-  });
-
-  it("attaches only the project's own policies", () => {
-    assert.deepEqual(statement(DEV, "AttachOnlyProjectPolicies"), {
-      Sid: "AttachOnlyProjectPolicies",
-      Effect: "Allow",
-      Action: ["iam:AttachUserPolicy"],
-      Resource: "arn:aws:iam::123456789012:user/iam-bucket-access/*",
-      Condition: {
-        ArnLike: { "iam:PolicyARN": "arn:aws:iam::123456789012:policy/iam-bucket-access/*" },
-      },
-    });
-  });
-
-  it("uses only the environment's key, for secrets", () => {
-    assert.deepEqual(statement(DEV, "UseEnvironmentSecretsKey"), {
-      Sid: "UseEnvironmentSecretsKey",
-      Effect: "Allow",
-      Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
-      Resource: KEY,
-    });
-  });
-
-  it("manages only buckets named like the ones the stack creates", () => {
-    assert.deepEqual(statement(DEV, "ManageProjectBuckets"), {
-      Sid: "ManageProjectBuckets",
-      Effect: "Allow",
-      Action: [...S3_PROJECT_BUCKET_ACTIONS],
-      Resource: "arn:aws:s3:::iam-bucket-access-dev-????????",
+  it("confines the role to its stack's path, key and created bucket, and keeps boundaries whole", () => {
+    const users = "arn:aws:iam::123456789012:user/iam-bucket-access/dev/*";
+    const policies = "arn:aws:iam::123456789012:policy/iam-bucket-access/dev/*";
+    assert.deepEqual(deployRolePolicy(DEV), {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "ManageStackUsers",
+          Effect: "Allow",
+          Action: [
+            "iam:GetUser",
+            "iam:UpdateUser",
+            "iam:DeleteUser",
+            "iam:TagUser",
+            "iam:UntagUser",
+            "iam:ListAttachedUserPolicies",
+            "iam:DetachUserPolicy",
+            "iam:ListUserPolicies",
+            "iam:DeleteUserPolicy",
+            "iam:ListGroupsForUser",
+            "iam:ListAccessKeys",
+            "iam:CreateAccessKey",
+            "iam:UpdateAccessKey",
+            "iam:DeleteAccessKey",
+            "iam:GetLoginProfile",
+            "iam:CreateLoginProfile",
+            "iam:DeleteLoginProfile",
+            "iam:ListMFADevices",
+            "iam:DeactivateMFADevice",
+            "iam:ListSigningCertificates",
+            "iam:DeleteSigningCertificate",
+            "iam:ListSSHPublicKeys",
+            "iam:DeleteSSHPublicKey",
+            "iam:ListServiceSpecificCredentials",
+            "iam:DeleteServiceSpecificCredential",
+          ],
+          Resource: users,
+        },
+        {
+          Sid: "CreateStackUsersWithBoundary",
+          Effect: "Allow",
+          Action: ["iam:CreateUser", "iam:PutUserPermissionsBoundary"],
+          Resource: users,
+          Condition: { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } },
+        },
+        {
+          Sid: "AttachStackPoliciesToBoundedUsers",
+          Effect: "Allow",
+          Action: ["iam:AttachUserPolicy"],
+          Resource: users,
+          Condition: {
+            ArnLike: { "iam:PolicyARN": policies },
+            StringEquals: { "iam:PermissionsBoundary": BOUNDARY },
+          },
+        },
+        {
+          Sid: "ManageStackPolicies",
+          Effect: "Allow",
+          Action: [
+            "iam:GetPolicy",
+            "iam:GetPolicyVersion",
+            "iam:ListPolicyVersions",
+            "iam:CreatePolicy",
+            "iam:DeletePolicy",
+            "iam:CreatePolicyVersion",
+            "iam:DeletePolicyVersion",
+            "iam:TagPolicy",
+            "iam:UntagPolicy",
+          ],
+          Resource: policies,
+        },
+        {
+          Sid: "DeleteUserAddedMfaDevices",
+          Effect: "Allow",
+          Action: ["iam:DeleteVirtualMFADevice"],
+          Resource: "arn:aws:iam::123456789012:mfa/*",
+        },
+        {
+          Sid: "FindUserAddedMfaDevices",
+          Effect: "Allow",
+          Action: ["iam:ListVirtualMFADevices"],
+          Resource: "*",
+        },
+        {
+          Sid: "UseStackSecretsKey",
+          Effect: "Allow",
+          Action: ["kms:Encrypt", "kms:Decrypt"],
+          Resource: KEY,
+        },
+        {
+          Sid: "ManageCreatedBucket",
+          Effect: "Allow",
+          Action: [...S3_CREATED_BUCKET_ACTIONS],
+          Resource: "arn:aws:s3:::iam-bucket-access-dev-????????",
+        },
+        {
+          Sid: "DenyUsersWithoutTheBoundary",
+          Effect: "Deny",
+          Action: ["iam:CreateUser", "iam:PutUserPermissionsBoundary"],
+          Resource: "*",
+          Condition: { StringNotEquals: { "iam:PermissionsBoundary": BOUNDARY } },
+        },
+        {
+          Sid: "DenyBoundaryRemoval",
+          Effect: "Deny",
+          Action: ["iam:DeleteUserPermissionsBoundary"],
+          Resource: "*",
+        },
+        {
+          Sid: "DenyBoundaryChanges",
+          Effect: "Deny",
+          Action: [
+            "iam:CreatePolicy",
+            "iam:DeletePolicy",
+            "iam:CreatePolicyVersion",
+            "iam:DeletePolicyVersion",
+            "iam:TagPolicy",
+            "iam:UntagPolicy",
+            "iam:SetDefaultPolicyVersion",
+          ],
+          Resource: "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/*",
+        },
+        {
+          Sid: "DenyObjectAccess",
+          Effect: "Deny",
+          Action: ["s3:*"],
+          Resource: "arn:aws:s3:::*/*",
+        },
+      ],
     });
   });
 
   it("grants no bucket rights to a stack that creates no bucket", () => {
-    assert.ok(!sidsOf({ ...DEV, createsBucket: false }).includes("ManageProjectBuckets"));
-  });
-
-  describe("with a permissions boundary", () => {
-    const boundary = "arn:aws:iam::123456789012:policy/iam-bucket-access/boundary";
-    const bounded = { ...DEV, permissionsBoundaryArn: boundary };
-
-    it("creates users only with that boundary", () => {
-      assert.deepEqual(statement(bounded, "CreateProjectUsersWithBoundary"), {
-        Sid: "CreateProjectUsersWithBoundary",
-        Effect: "Allow",
-        Action: ["iam:CreateUser", "iam:PutUserPermissionsBoundary"],
-        Resource: "arn:aws:iam::123456789012:user/iam-bucket-access/*",
-        Condition: { StringEquals: { "iam:PermissionsBoundary": boundary } },
-      });
-    });
-
-    it("may never remove a boundary", () => {
-      assert.deepEqual(statement(bounded, "KeepPermissionsBoundary"), {
-        Sid: "KeepPermissionsBoundary",
-        Effect: "Deny",
-        Action: ["iam:DeleteUserPermissionsBoundary"],
-        Resource: "*",
-      });
-    });
+    const sids = deployRolePolicy({ ...DEV, createsBucket: false }).Statement.map((s) => s.Sid);
+    assert.ok(!sids.includes("ManageCreatedBucket"));
   });
 });
 
 describe("secretsKeyPolicy", () => {
-  it("lets the account administer the key and the deploy role use it", () => {
+  it("lets the account administer the key and the deploy role encrypt and decrypt with it", () => {
     const role = "arn:aws:iam::123456789012:role/iam-bucket-access/iam-bucket-access-deploy-dev";
     assert.deepEqual(secretsKeyPolicy(SCOPE, role), {
       Version: "2012-10-17",
@@ -152,7 +302,7 @@ describe("secretsKeyPolicy", () => {
           Sid: "DeployRoleUsesKey",
           Effect: "Allow",
           Principal: { AWS: role },
-          Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+          Action: ["kms:Encrypt", "kms:Decrypt"],
           Resource: "*",
         },
       ],

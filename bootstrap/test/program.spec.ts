@@ -1,14 +1,45 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { ACCOUNT_ID } from "../../offline/mocks";
-import { ProgramRun, projectName, promiseOf, ROOT, runProgram } from "../../offline/program";
+import {
+  BOOTSTRAP,
+  ProgramRun,
+  projectName,
+  promiseOf,
+  ROOT,
+  runProgram,
+} from "../../offline/program";
 import { DEPLOYED_PROJECT } from "../components/config";
-import { deployRoleTrustPolicy } from "../components/deployPolicies";
+import {
+  DEPLOY_OPERATIONS,
+  deployRoleTrustPolicy,
+  PRODUCTION_OPERATIONS,
+} from "../components/deployPolicies";
 import { deployPaths } from "../components/deploymentEnvironment";
 
-const BOOTSTRAP = join(__dirname, "..");
 const PROVIDER = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`;
+
+/**
+ * The project's own files a program loads, from its entry, relative to the project: the
+ * modules Node records as required from it, outside node_modules.
+ */
+function programFiles(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (module: NodeJS.Module | undefined) => {
+    if (
+      module === undefined ||
+      seen.has(module.filename) ||
+      module.filename.includes("node_modules")
+    ) {
+      return;
+    }
+    seen.add(module.filename);
+    module.children.forEach(visit);
+  };
+  visit(require.cache[require.resolve(entry)]);
+  return [...seen].map((file) => relative(ROOT, file)).sort();
+}
 
 /** The inputs of the one registration of a type and name in a run. */
 function inputsOf(run: ProgramRun, type: string, name: string): Record<string, unknown> {
@@ -28,21 +59,45 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
     assert.equal(DEPLOYED_PROJECT, projectName(ROOT));
   });
 
-  it("creates the OIDC provider once and a key, alias, role, permissions and settings per stack", () => {
+  it("blocks public access account-wide, creates the OIDC provider and each stack's environment", () => {
     assert.deepEqual(
       run.resources.map((r) => `${r.type} ${r.name}`),
       [
+        "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock account-public-access-block",
         "aws:iam/openIdConnectProvider:OpenIdConnectProvider pulumi-oidc",
         ...["dev", "prod"].flatMap((stack) => [
           `iam-bucket-access:bootstrap:DeploymentEnvironment ${stack}`,
           `aws:iam/role:Role ${stack}-deploy`,
           `aws:kms/key:Key ${stack}-secrets`,
           `aws:kms/alias:Alias ${stack}-secrets`,
+          `aws:iam/policy:Policy ${stack}-boundary`,
           `aws:iam/rolePolicy:RolePolicy ${stack}-deploy`,
+          `pulumiservice:index:Stack ${stack}-stack`,
           `pulumiservice:index:DeploymentSettings ${stack}-deployments`,
         ]),
       ],
     );
+  });
+
+  it("turns every Block Public Access setting on for the account", () => {
+    assert.deepEqual(
+      inputsOf(
+        run,
+        "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+        "account-public-access-block",
+      ),
+      {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+    );
+  });
+
+  it("leaves account-wide Block Public Access alone when opted out", async () => {
+    const open = await runProgram("admin", { blockPublicAccess: false }, BOOTSTRAP);
+    assert.ok(!open.resources.some((r) => r.type.includes("accountPublicAccessBlock")));
   });
 
   it("registers Pulumi Cloud's issuer with the organization as audience", () => {
@@ -69,16 +124,42 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
       );
     });
 
-    it(`lets only Deployments of ${stack} assume ${stack}'s role`, () => {
+    const operations = stack === "prod" ? PRODUCTION_OPERATIONS : DEPLOY_OPERATIONS;
+    it(`trusts ${stack}'s role to Deployments of ${stack} for ${operations.join(", ")}`, () => {
       const role = inputsOf(run, "aws:iam/role:Role", `${stack}-deploy`);
       assert.deepEqual(
         JSON.parse(String(role.assumeRolePolicy)),
-        deployRoleTrustPolicy(PROVIDER, "acme", "iam-bucket-access", stack),
+        deployRoleTrustPolicy(PROVIDER, "acme", "iam-bucket-access", stack, operations),
       );
       assert.equal(role.path, "/iam-bucket-access/");
     });
 
-    it(`deploys ${stack} on pushes to its branch through OIDC, installing from the lockfile`, () => {
+    it(`creates ${stack}'s boundary outside every stack's path and exports how to name it`, async () => {
+      const boundary = inputsOf(run, "aws:iam/policy:Policy", `${stack}-boundary`);
+      assert.equal(boundary.path, "/iam-bucket-access-boundary/");
+      assert.equal(boundary.name, `iam-bucket-access-${stack}`);
+      const outputs = (run.outputs.environments as Record<string, Record<string, unknown>>)[stack];
+      assert.equal(
+        outputs.permissionsBoundary,
+        `iam-bucket-access-boundary/iam-bucket-access-${stack}`,
+      );
+      assert.equal(
+        await promiseOf(outputs.permissionsBoundaryArn as pulumi.Output<string>),
+        `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access-boundary/iam-bucket-access-${stack}`,
+      );
+    });
+
+    it(`creates the Pulumi stack ${stack} and keeps it when the environment is removed`, () => {
+      assert.deepEqual(inputsOf(run, "pulumiservice:index:Stack", `${stack}-stack`), {
+        organizationName: "acme",
+        projectName: "iam-bucket-access",
+        stackName: stack,
+      });
+      const built = run.resources.find((r) => r.name === `${stack}-stack`);
+      assert.equal(built?.opts.retainOnDelete, true);
+    });
+
+    it(`deploys ${stack} on pushes to its branch through OIDC, installing from the lockfile${stack === "prod" ? ", previewing no pull requests" : ""}`, () => {
       const branch = stack === "dev" ? "main" : "release";
       assert.deepEqual(
         inputsOf(run, "pulumiservice:index:DeploymentSettings", `${stack}-deployments`),
@@ -90,7 +171,7 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
             provider: "github",
             repository: "acme/iam-bucket-access",
             deployCommits: true,
-            previewPullRequests: true,
+            previewPullRequests: stack !== "prod",
             pullRequestTemplate: false,
             paths: deployPaths(stack),
           },
@@ -112,13 +193,45 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
     });
   }
 
+  it("deploys a stack on a change to any file its program loads, and to no test or doc", async () => {
+    await runProgram("dev");
+    const loaded = programFiles(join(ROOT, "index.ts"));
+    assert.ok(loaded.includes("components/bucketAccessUser.ts"), loaded.join(", "));
+    const deploys = (file: string) =>
+      deployPaths("dev").some((path) =>
+        path.endsWith("/**") ? file.startsWith(path.slice(0, -2)) : file === path,
+      );
+    assert.deepEqual(
+      loaded.filter((file) => !deploys(file)),
+      [],
+    );
+    assert.ok(
+      !deploys("README.md") && !deploys("test/config.spec.ts") && !deploys("Pulumi.prod.yaml"),
+    );
+  });
+
   it("gives the dev role bucket rights and the prod role none (prod names an existing bucket)", () => {
     const sids = (stack: string) =>
       JSON.parse(
         String(inputsOf(run, "aws:iam/rolePolicy:RolePolicy", `${stack}-deploy`).policy),
       ).Statement.map((s: { Sid: string }) => s.Sid);
-    assert.ok(sids("dev").includes("ManageProjectBuckets"));
-    assert.ok(!sids("prod").includes("ManageProjectBuckets"));
+    assert.ok(sids("dev").includes("ManageCreatedBucket"));
+    assert.ok(!sids("prod").includes("ManageCreatedBucket"));
+  });
+
+  it("adopts a Pulumi stack that exists already instead of creating it", async () => {
+    const adopting = await runProgram(
+      "admin",
+      {
+        environments: {
+          prod: { branch: "release", adoptStack: true, buckets: ["acme-app-data-prod"] },
+        },
+      },
+      BOOTSTRAP,
+    );
+    const stack = adopting.resources.find((r) => r.name === "prod-stack");
+    assert.equal(stack?.opts.import, "acme/iam-bucket-access/prod");
+    assert.equal(run.resources.find((r) => r.name === "prod-stack")?.opts.import, undefined);
   });
 
   it("reuses an existing OIDC provider instead of creating one", async () => {

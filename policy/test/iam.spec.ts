@@ -163,7 +163,7 @@ describe("#iam-user-permissions-boundary", () => {
     assert.equal(iamUserBoundaryElsewhere.enforcementLevel, "advisory");
     assertViolation(
       await resourceViolations(iamUserBoundaryElsewhere, user({}, "dev")),
-      /app: IAM user must have a permissions boundary; set permissionsBoundaryArn/,
+      /app: IAM user must have a permissions boundary; set permissionsBoundary/,
     );
   });
 

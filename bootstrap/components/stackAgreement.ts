@@ -1,0 +1,100 @@
+/**
+ * Whether a stack of the deployed project can deploy through the environment the bootstrap made
+ * for it: the same boundary and IAM path as its deploy role requires, a created bucket only
+ * where the role may create one, and existing buckets only among those its boundary allows.
+ * Pure: both programs' validated settings in, the disagreements out.
+ */
+import { describeProblem, withDefaults } from "../../components/bucketAccessUserArgs";
+import { bucketNameOf } from "../../components/arns";
+import { IdentitySettings, StackSettings } from "../../components/config";
+import { boundaryReference, StackIdentity, stackIamPath } from "../../components/stackNaming";
+import { EnvironmentSettings } from "./config";
+
+/** How a key of one identity is named to the user: itself, or as one identity's. */
+function keyOf(settings: StackSettings, identity: IdentitySettings, key: string): string {
+  return settings.form === "single" ? key : `${key} of identity ${identity.name}`;
+}
+
+/** Whether a boundary names the stack's own, by path and name or by an ARN ending in them. */
+function isStackBoundary(boundary: string | undefined, reference: string): boolean {
+  return boundary === reference || (boundary?.endsWith(`:policy/${reference}`) ?? false);
+}
+
+/**
+ * Every way the stack's settings and its bootstrap environment disagree, one line each, naming
+ * the stack's config key, its value and what the environment allows.
+ * @param environment the stack's environment in the bootstrap config; undefined when it has none
+ */
+export function stackDisagreements(
+  where: StackIdentity,
+  settings: StackSettings,
+  environment: EnvironmentSettings | undefined,
+): string[] {
+  const { project, stack } = where;
+  if (environment === undefined) {
+    return [
+      `stack ${stack}: no environment in the bootstrap config; add environments.${stack} there ` +
+        "(the stack has no deploy role, key or boundary without it)",
+    ];
+  }
+  const reference = boundaryReference(project, stack);
+  const path = stackIamPath(project, stack);
+  const environmentKey = (key: string) => `bootstrap config key environments.${stack}.${key}`;
+  const problems = settings.identities.flatMap((identity): string[] => {
+    const user = withDefaults(identity.user, where);
+    const bucket =
+      identity.bucketName === undefined ? undefined : bucketNameOf(identity.bucketName);
+    return [
+      ...(isStackBoundary(user.permissionsBoundary, reference)
+        ? []
+        : [
+            describeProblem(
+              `config key ${keyOf(settings, identity, "permissionsBoundary")}`,
+              user.permissionsBoundary ?? null,
+              `${reference}, the boundary the bootstrap creates for ${stack}: its deploy role ` +
+                "creates users with no other",
+            ),
+          ]),
+      ...(user.path === path
+        ? []
+        : [
+            describeProblem(
+              `config key ${keyOf(settings, identity, "path")}`,
+              user.path,
+              `${path}, the only path ${stack}'s deploy role may use`,
+            ),
+          ]),
+      ...(bucket === undefined || environment.buckets.includes(bucket)
+        ? []
+        : [
+            describeProblem(
+              `config key ${keyOf(settings, identity, "bucketName")}`,
+              identity.bucketName,
+              `a bucket that ${environmentKey("buckets")} lists ` +
+                `(${JSON.stringify(environment.buckets)}): ${stack}'s boundary allows no other`,
+            ),
+          ]),
+    ];
+  });
+  const createsBucket = settings.identities.some((identity) => identity.bucketName === undefined);
+  if (createsBucket && !environment.createsBucket) {
+    problems.push(
+      describeProblem(
+        "config key bucketName",
+        null,
+        `a bucket name, as ${environmentKey("createsBucket")} is not true: ` +
+          `${stack}'s deploy role may not create a bucket`,
+      ),
+    );
+  }
+  if (!createsBucket && environment.createsBucket) {
+    problems.push(
+      describeProblem(
+        environmentKey("createsBucket"),
+        true,
+        `false, as stack ${stack} names every bucket it uses: its deploy role needs no bucket rights`,
+      ),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,556 @@
+/**
+ * The deploy path tried as an attacker would, decided by an IAM policy engine on the documents
+ * the mocked bootstrap registers with its committed config, and on the users and policies the
+ * mocked stacks register: each deploy role against the other stack, every escalation chain, who
+ * may assume each role, what a user under its boundary could ever do, and that everything a real
+ * deployment asks of AWS stays allowed.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import { tlsOnlyBucketPolicy } from "../../components/bucketPolicy";
+import { Decision, decide, decideTrust, PolicySet } from "../../offline/iamSimulator";
+import { ACCOUNT_ID } from "../../offline/mocks";
+import { BOOTSTRAP, ProgramRun, promiseOf, runProgram } from "../../offline/program";
+import { deploymentRequests } from "../../offline/providerRequests";
+import { DEPLOY_OPERATIONS } from "../components/deployPolicies";
+
+type Stack = "dev" | "prod";
+const STACKS: readonly Stack[] = ["dev", "prod"];
+const OTHER: Readonly<Record<Stack, Stack>> = { dev: "prod", prod: "dev" };
+
+const ADMINISTRATOR = "arn:aws:iam::aws:policy/AdministratorAccess";
+const PROVIDER = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`;
+const iam = (resource: string) => `arn:aws:iam::${ACCOUNT_ID}:${resource}`;
+/** A user or policy an attacker would make in a stack's own path. */
+const userIn = (stack: string, name: string) => iam(`user/iam-bucket-access/${stack}/${name}`);
+const policyIn = (stack: string, name: string) => iam(`policy/iam-bucket-access/${stack}/${name}`);
+
+/** What the mocked runs registered for one stack, by the names the rows use. */
+interface Fixture {
+  /** The deploy role's ARN and its documents. */
+  readonly role: string;
+  readonly rolePolicy: unknown;
+  readonly trust: unknown;
+  readonly boundary: unknown;
+  readonly boundaryArn: string;
+  readonly key: string;
+  readonly keyPolicy: unknown;
+  /** The stack's own application user, its policy and its bucket, as the program registers them. */
+  readonly user: string;
+  readonly userName: string;
+  readonly policy: string;
+  readonly bucket: string;
+  /** The stack's registrations, for what a deployment asks. */
+  readonly run: ProgramRun;
+}
+
+/**
+ * A reference the rows use in place of an ARN that only the mocked runs know: `user:prod`,
+ * `policy:dev`, `boundary:prod`, `key:dev`, `role:prod`, `bucket:dev`, `object:dev`. Anything
+ * else is taken as it is.
+ */
+function resolve(value: string, fixtures: Readonly<Record<Stack, Fixture>>): string {
+  const match = /^(user|policy|boundary|key|role|bucket|object):(dev|prod)$/.exec(value);
+  if (match === null) {
+    return value;
+  }
+  const fixture = fixtures[match[2] as Stack];
+  switch (match[1]) {
+    case "user":
+      return fixture.user;
+    case "policy":
+      return fixture.policy;
+    case "boundary":
+      return fixture.boundaryArn;
+    case "key":
+      return fixture.key;
+    case "role":
+      return fixture.role;
+    case "bucket":
+      return `arn:aws:s3:::${fixture.bucket}`;
+    default:
+      return `arn:aws:s3:::${fixture.bucket}/reports/q3.csv`;
+  }
+}
+
+/** The resource policy AWS would weigh for a target: a key's or a created bucket's own. */
+function resourcePolicyOf(target: string, fixtures: Readonly<Record<Stack, Fixture>>): unknown {
+  const stack = STACKS.find(
+    (candidate) =>
+      target === fixtures[candidate].key ||
+      target === fixtures[candidate].role ||
+      target.startsWith(`arn:aws:s3:::${fixtures[candidate].bucket}`),
+  );
+  if (stack === undefined) {
+    return undefined;
+  }
+  const fixture = fixtures[stack];
+  if (target === fixture.key) {
+    return fixture.keyPolicy;
+  }
+  if (target === fixture.role) {
+    return fixture.trust;
+  }
+  return stack === "dev" ? tlsOnlyBucketPolicy("aws", fixture.bucket) : undefined;
+}
+
+/** The role's stack, the action, the target, extra context (references allowed), AWS's answer. */
+type Row = readonly [Stack, string, string, Readonly<Record<string, string>>, Decision];
+
+/** One test per row: the stack's deploy role asks, over TLS, and the engine decides. */
+function itDecidesForRoles(rows: readonly Row[], fixtures: () => Record<Stack, Fixture>): void {
+  for (const [stack, action, target, context, expected] of rows) {
+    const extra = Object.entries(context).map(([key, value]) => ` ${key}=${value}`);
+    it(`${stack} role: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
+      const all = fixtures();
+      const resource = resolve(target, all);
+      const policies: PolicySet = {
+        identity: [all[stack].rolePolicy],
+        resource: resourcePolicyOf(resource, all),
+      };
+      const decision = await decide(policies, {
+        principal: all[stack].role,
+        action,
+        resource,
+        context: {
+          "aws:SecureTransport": "true",
+          ...Object.fromEntries(
+            Object.entries(context).map(([key, value]) => [key, resolve(value, all)]),
+          ),
+        },
+      });
+      assert.equal(decision, expected);
+    });
+  }
+}
+
+// Each role against the other stack's users, policies, keys, login profiles, role and bucket.
+const CONFINEMENT_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
+  const other = OTHER[own];
+  return [
+    [own, "iam:CreateAccessKey", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:UpdateAccessKey", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:CreateLoginProfile", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:UpdateLoginProfile", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteLoginProfile", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteUser", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:UpdateUser", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:TagUser", `user:${other}`, {}, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:DetachUserPolicy",
+      `user:${other}`,
+      { "iam:PolicyARN": `policy:${other}` },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:PutUserPermissionsBoundary",
+      `user:${other}`,
+      { "iam:PermissionsBoundary": `boundary:${own}` },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:PutUserPermissionsBoundary",
+      `user:${other}`,
+      { "iam:PermissionsBoundary": ADMINISTRATOR },
+      "ExplicitlyDenied",
+    ],
+    [own, "iam:CreatePolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeletePolicy", `policy:${other}`, {}, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:AttachUserPolicy",
+      `user:${own}`,
+      { "iam:PolicyARN": `policy:${other}`, "iam:PermissionsBoundary": `boundary:${own}` },
+      "ImplicitlyDenied",
+    ],
+    [own, "kms:Decrypt", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:Encrypt", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "sts:AssumeRole", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:PutBucketPolicy", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:DeleteBucket", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:GetObject", `object:${other}`, {}, "ExplicitlyDenied"],
+  ];
+});
+
+// The chains to more power than the stack's: broad policy, user, attachment, key; boundary
+// removal, change and rewrite; attaching to a user without the boundary; the role itself.
+const ESCALATION_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
+  const other = OTHER[own];
+  const minted = userIn(own, "minted");
+  const broad = policyIn(own, "everything");
+  const withBoundary = (boundary: string) => ({ "iam:PermissionsBoundary": boundary });
+  return [
+    // Writing a policy of Allow *:* is possible; no user can carry it past the boundary.
+    [own, "iam:CreatePolicy", broad, {}, "Allowed"],
+    [own, "iam:CreateUser", minted, {}, "ExplicitlyDenied"],
+    [own, "iam:CreateUser", minted, withBoundary(ADMINISTRATOR), "ExplicitlyDenied"],
+    [own, "iam:CreateUser", minted, withBoundary(`boundary:${other}`), "ExplicitlyDenied"],
+    [own, "iam:CreateUser", minted, withBoundary(`boundary:${own}`), "Allowed"],
+    [
+      own,
+      "iam:CreateUser",
+      iam("user/admins/minted"),
+      withBoundary(`boundary:${own}`),
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:AttachUserPolicy",
+      minted,
+      { "iam:PolicyARN": broad, ...withBoundary(`boundary:${own}`) },
+      "Allowed",
+    ],
+    [own, "iam:CreateAccessKey", minted, {}, "Allowed"],
+    // Around the boundary: other policies, users that lack it.
+    [
+      own,
+      "iam:AttachUserPolicy",
+      minted,
+      { "iam:PolicyARN": ADMINISTRATOR, ...withBoundary(`boundary:${own}`) },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:AttachUserPolicy",
+      userIn(own, "legacy"),
+      { "iam:PolicyARN": broad },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:AttachUserPolicy",
+      userIn(own, "legacy"),
+      { "iam:PolicyARN": broad, ...withBoundary(`boundary:${other}`) },
+      "ImplicitlyDenied",
+    ],
+    [own, "iam:PutUserPolicy", `user:${own}`, {}, "ImplicitlyDenied"],
+    [own, "iam:AddUserToGroup", iam("group/admins"), {}, "ImplicitlyDenied"],
+    // The boundary itself: never removed, replaced or rewritten.
+    [own, "iam:DeleteUserPermissionsBoundary", `user:${own}`, {}, "ExplicitlyDenied"],
+    [
+      own,
+      "iam:PutUserPermissionsBoundary",
+      `user:${own}`,
+      withBoundary(ADMINISTRATOR),
+      "ExplicitlyDenied",
+    ],
+    [own, "iam:CreatePolicyVersion", `boundary:${own}`, {}, "ExplicitlyDenied"],
+    [own, "iam:SetDefaultPolicyVersion", `boundary:${own}`, {}, "ExplicitlyDenied"],
+    [own, "iam:DeletePolicyVersion", `boundary:${own}`, {}, "ExplicitlyDenied"],
+    [own, "iam:DeletePolicy", `boundary:${own}`, {}, "ExplicitlyDenied"],
+    [own, "iam:CreatePolicyVersion", `boundary:${other}`, {}, "ExplicitlyDenied"],
+    // The role itself, other roles, the account's settings, the stack's key.
+    [own, "iam:PutRolePolicy", `role:${own}`, {}, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:AttachRolePolicy",
+      `role:${own}`,
+      { "iam:PolicyARN": ADMINISTRATOR },
+      "ImplicitlyDenied",
+    ],
+    [own, "iam:UpdateAssumeRolePolicy", `role:${own}`, {}, "ImplicitlyDenied"],
+    [own, "iam:CreateRole", iam("role/minted"), {}, "ImplicitlyDenied"],
+    [own, "iam:PassRole", `role:${own}`, {}, "ImplicitlyDenied"],
+    [own, "s3:PutAccountPublicAccessBlock", "*", {}, "ImplicitlyDenied"],
+    [own, "kms:PutKeyPolicy", `key:${own}`, {}, "ImplicitlyDenied"],
+    [own, "kms:ScheduleKeyDeletion", `key:${own}`, {}, "ImplicitlyDenied"],
+    // Objects stay out of reach, whatever bucket policy the role could write.
+    [own, "s3:GetObject", `object:${own}`, {}, "ExplicitlyDenied"],
+    [own, "s3:PutObject", `object:${own}`, {}, "ExplicitlyDenied"],
+  ];
+});
+
+// What the dev role's bucket rights reach, and what remains: IAM wildcards have no character
+// classes, so a bucket of this account named iam-bucket-access-dev- and any 8 characters matches.
+const BUCKET_NAME_ROWS: readonly Row[] = [
+  ["dev", "s3:CreateBucket", "arn:aws:s3:::iam-bucket-access-dev-0a1b2c3d", {}, "Allowed"],
+  ["dev", "s3:CreateBucket", "arn:aws:s3:::iam-bucket-access-dev-backups1", {}, "Allowed"],
+  ["dev", "s3:CreateBucket", "arn:aws:s3:::iam-bucket-access-dev-backups", {}, "ImplicitlyDenied"],
+  [
+    "dev",
+    "s3:CreateBucket",
+    "arn:aws:s3:::iam-bucket-access-dev-eu-0a1b2c3d",
+    {},
+    "ImplicitlyDenied",
+  ],
+  ["dev", "s3:CreateBucket", "arn:aws:s3:::iam-bucket-access-prod-0a1b2c3", {}, "ImplicitlyDenied"],
+  [
+    "prod",
+    "s3:CreateBucket",
+    "arn:aws:s3:::iam-bucket-access-prod-0a1b2c3d",
+    {},
+    "ImplicitlyDenied",
+  ],
+];
+
+/** Who presents a token to AWS STS for a role: the issuer's provider and the token's claims. */
+type TrustRow = readonly [Stack, string, string, string, string, Decision];
+
+const subject = (org: string, project: string, stack: string, operation: string) =>
+  `pulumi:deploy:org:${org}:project:${project}:stack:${stack}:operation:${operation}:scope:write`;
+
+// role's stack, what presents the token, provider, aud, sub, AWS's answer
+const TRUST_ROWS: readonly TrustRow[] = STACKS.flatMap((own): TrustRow[] => [
+  ...DEPLOY_OPERATIONS.map((operation): TrustRow => [
+    own,
+    `a ${operation} of ${own}`,
+    PROVIDER,
+    "acme",
+    subject("acme", "iam-bucket-access", own, operation),
+    own === "prod" && operation === "preview" ? "ImplicitlyDenied" : "Allowed",
+  ]),
+  [
+    own,
+    `an update of ${OTHER[own]}`,
+    PROVIDER,
+    "acme",
+    subject("acme", "iam-bucket-access", OTHER[own], "update"),
+    "ImplicitlyDenied",
+  ],
+  [
+    own,
+    `an update of ${own}-eu`,
+    PROVIDER,
+    "acme",
+    subject("acme", "iam-bucket-access", `${own}-eu`, "update"),
+    "ImplicitlyDenied",
+  ],
+  [
+    own,
+    "an update of another project's stack",
+    PROVIDER,
+    "acme",
+    subject("acme", "payroll", own, "update"),
+    "ImplicitlyDenied",
+  ],
+  [
+    own,
+    "another organization's update",
+    PROVIDER,
+    "evil",
+    subject("evil", "iam-bucket-access", own, "update"),
+    "ImplicitlyDenied",
+  ],
+  [
+    own,
+    "another organization's token for this stack's subject",
+    PROVIDER,
+    "evil",
+    subject("acme", "iam-bucket-access", own, "update"),
+    "ImplicitlyDenied",
+  ],
+  [
+    own,
+    "a Pulumi ESC environment",
+    PROVIDER,
+    "aws:acme",
+    `pulumi:environments:org:acme:env:iam-bucket-access/app-${own}`,
+    "ImplicitlyDenied",
+  ],
+  [
+    own,
+    "a GitHub Actions token with the same claims",
+    iam("oidc-provider/token.actions.githubusercontent.com"),
+    "acme",
+    subject("acme", "iam-bucket-access", own, "update"),
+    "ImplicitlyDenied",
+  ],
+]);
+
+/** A request of a stack's application user, its policy at its broadest: Allow * on *. */
+type BoundaryRow = readonly [Stack, string, string, Readonly<Record<string, string>>, Decision];
+
+// user's stack, action, target (references allowed), extra context, AWS's answer
+const BOUNDARY_ROWS: readonly BoundaryRow[] = STACKS.flatMap((own): BoundaryRow[] => {
+  const other = OTHER[own];
+  const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  return [
+    [own, "s3:GetObject", `object:${own}`, {}, "Allowed"],
+    [own, "s3:PutObject", `object:${own}`, {}, "Allowed"],
+    [own, "s3:DeleteObject", `object:${own}`, {}, "Allowed"],
+    [own, "s3:ListBucket", `bucket:${own}`, {}, "Allowed"],
+    [own, "s3:ListAllMyBuckets", "*", {}, "Allowed"],
+    [own, "s3:GetObject", `object:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:ListBucket", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:GetObject", "arn:aws:s3:::acme-payroll/2026/11.csv", {}, "ImplicitlyDenied"],
+    [own, "s3:PutBucketPolicy", `bucket:${own}`, {}, "ImplicitlyDenied"],
+    [own, "s3:DeleteBucket", `bucket:${own}`, {}, "ImplicitlyDenied"],
+    [own, "kms:Decrypt", bucketKey, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, "Allowed"],
+    [own, "kms:Decrypt", bucketKey, {}, "ImplicitlyDenied"],
+    [own, "iam:ChangePassword", `user:${own}`, {}, "Allowed"],
+    [own, "iam:ChangePassword", userIn(own, "someone-else"), {}, "ImplicitlyDenied"],
+    [own, "iam:CreateAccessKey", `user:${own}`, {}, "ImplicitlyDenied"],
+    [own, "iam:CreateUser", userIn(own, "minted"), {}, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:AttachUserPolicy",
+      `user:${own}`,
+      { "iam:PolicyARN": ADMINISTRATOR },
+      "ImplicitlyDenied",
+    ],
+    [own, "sts:AssumeRole", `role:${own}`, {}, "ImplicitlyDenied"],
+    [own, "kms:Decrypt", `key:${own}`, {}, "ImplicitlyDenied"],
+  ];
+});
+
+/** The broadest identity policy a deploy role could write for its users. */
+const EVERYTHING = {
+  Version: "2012-10-17",
+  Statement: [{ Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" }],
+};
+
+/** The inputs of a registration found by type and name. */
+function inputsOf(run: ProgramRun, type: string, name: string): Readonly<Record<string, unknown>> {
+  const found = run.registrations.find((r) => r.type === type && r.name === name);
+  if (found === undefined) {
+    throw new Error(`no ${type} ${name} registered`);
+  }
+  return found.inputs;
+}
+
+const json = (value: unknown): unknown => JSON.parse(String(value));
+
+/** Reads one stack's fixture from the bootstrap run and the stack's own run. */
+async function fixtureOf(admin: ProgramRun, stack: Stack, run: ProgramRun): Promise<Fixture> {
+  const role = inputsOf(admin, "aws:iam/role:Role", `${stack}-deploy`);
+  const boundary = inputsOf(admin, "aws:iam/policy:Policy", `${stack}-boundary`);
+  const environment = (admin.outputs.environments as Record<string, Record<string, unknown>>)[
+    stack
+  ];
+  const user = inputsOf(run, "aws:iam/user:User", "app");
+  const policy = inputsOf(run, "aws:iam/policy:Policy", "app-policy");
+  return {
+    role: iam(`role${String(role.path)}${String(role.name)}`),
+    rolePolicy: json(inputsOf(admin, "aws:iam/rolePolicy:RolePolicy", `${stack}-deploy`).policy),
+    trust: json(role.assumeRolePolicy),
+    boundary: json(boundary.policy),
+    boundaryArn: iam(`policy${String(boundary.path)}${String(boundary.name)}`),
+    key: await promiseOf(environment.secretsKeyArn as pulumi.Output<string>),
+    keyPolicy: json(inputsOf(admin, "aws:kms/key:Key", `${stack}-secrets`).policy),
+    user: iam(`user${String(user.path)}${String(user.name)}`),
+    userName: String(user.name),
+    policy: iam(`policy${String(policy.path)}${String(policy.name)}`),
+    bucket: String(await promiseOf(run.outputs.bucketName as pulumi.Output<string>)),
+    run,
+  };
+}
+
+describe("the deploy path, decided by an IAM policy engine", () => {
+  let fixtures: Record<Stack, Fixture>;
+  /** Dev with several identities: more users, the same confinement. */
+  let devIdentities: ProgramRun;
+
+  before(async () => {
+    const admin = await runProgram("admin", {}, BOOTSTRAP);
+    const dev = await runProgram("dev");
+    const prod = await runProgram("prod");
+    devIdentities = await runProgram("dev", {
+      identities: { uploader: { access: "write" }, reporting: { console: false } },
+    });
+    fixtures = {
+      dev: await fixtureOf(admin, "dev", dev),
+      prod: await fixtureOf(admin, "prod", prod),
+    };
+  });
+
+  describe("each deploy role against the other stack", () => {
+    itDecidesForRoles(CONFINEMENT_ROWS, () => fixtures);
+  });
+
+  describe("escalation attempts of each deploy role", () => {
+    itDecidesForRoles(ESCALATION_ROWS, () => fixtures);
+  });
+
+  describe("the buckets the dev role may create", () => {
+    itDecidesForRoles(BUCKET_NAME_ROWS, () => fixtures);
+  });
+
+  describe("who may assume each deploy role", () => {
+    for (const [stack, who, provider, aud, sub, expected] of TRUST_ROWS) {
+      it(`${stack} role: ${who} (aud ${aud}) is ${expected}`, () => {
+        const decision = decideTrust(fixtures[stack].trust, fixtures[stack].role, {
+          principal: provider,
+          action: "sts:AssumeRoleWithWebIdentity",
+          context: { "api.pulumi.com/oidc:aud": aud, "api.pulumi.com/oidc:sub": sub },
+        });
+        assert.equal(decision, expected);
+      });
+    }
+
+    it("is no plain AssumeRole of a principal of the account", () => {
+      assert.equal(
+        decideTrust(fixtures.dev.trust, fixtures.dev.role, {
+          principal: iam("root"),
+          action: "sts:AssumeRole",
+          context: {},
+        }),
+        "ImplicitlyDenied",
+      );
+    });
+  });
+
+  describe("a stack's user under its boundary, given a policy of Allow * on *", () => {
+    for (const [stack, action, target, context, expected] of BOUNDARY_ROWS) {
+      const extra = Object.entries(context).map(([key, value]) => ` ${key}=${value}`);
+      it(`${stack} user: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
+        const fixture = fixtures[stack];
+        const resource = resolve(target, fixtures);
+        const decision = await decide(
+          { identity: [EVERYTHING], boundary: fixture.boundary },
+          {
+            principal: fixture.user,
+            action,
+            resource,
+            context: {
+              "aws:SecureTransport": "true",
+              "aws:username": fixture.userName,
+              ...context,
+            },
+          },
+        );
+        assert.equal(decision, expected);
+      });
+    }
+  });
+
+  describe("what a deployment asks of AWS", () => {
+    /** The requests a run's deployment makes that its stack's role would be refused. */
+    async function refused(stack: Stack, run: ProgramRun): Promise<string[]> {
+      const fixture = fixtures[stack];
+      const requests = deploymentRequests(run.registrations, fixture.key);
+      assert.ok(requests.length > 40, `only ${requests.length} requests`);
+      const decisions = await Promise.all(
+        requests.map(async (request) => {
+          const decision = await decide(
+            {
+              identity: [fixture.rolePolicy],
+              resource: resourcePolicyOf(request.resource, fixtures),
+            },
+            {
+              principal: fixture.role,
+              ...request,
+              context: { "aws:SecureTransport": "true", ...request.context },
+            },
+          );
+          return decision === "Allowed"
+            ? []
+            : [`${request.why}: ${request.action} on ${request.resource} is ${decision}`];
+        }),
+      );
+      return decisions.flat();
+    }
+
+    for (const stack of STACKS) {
+      it(`is all allowed to ${stack}'s role: up, refresh and destroy of every resource ${stack} registers`, async () => {
+        assert.deepEqual(await refused(stack, fixtures[stack].run), []);
+      });
+    }
+
+    it("is all allowed to dev's role for a dev stack of several identities", async () => {
+      assert.deepEqual(await refused("dev", devIdentities), []);
+    });
+  });
+});

@@ -1,0 +1,104 @@
+// A pure module: no Pulumi runtime, so no mocks and a plain import.
+import * as assert from "node:assert/strict";
+import { parseStackConfig } from "../../components/config";
+import { EnvironmentSettings } from "../components/config";
+import { stackDisagreements } from "../components/stackAgreement";
+
+const PROD = { project: "iam-bucket-access", stack: "prod" };
+const ENVIRONMENT: EnvironmentSettings = {
+  stack: "prod",
+  branch: "release",
+  createsBucket: false,
+  buckets: ["acme-app-data-prod"],
+  production: true,
+  adoptStack: false,
+};
+/** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
+const AGREEING = {
+  bucketName: "acme-app-data-prod",
+  permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-prod",
+};
+const disagreements = (raw: Record<string, string>, environment: EnvironmentSettings | undefined) =>
+  stackDisagreements(PROD, parseStackConfig(raw, PROD), environment);
+
+describe("stackDisagreements", () => {
+  it("finds none for a stack with its environment's boundary, path and bucket", () => {
+    assert.deepEqual(disagreements(AGREEING, ENVIRONMENT), []);
+  });
+
+  it("takes the boundary by its full ARN too", () => {
+    const arn =
+      "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-prod";
+    assert.deepEqual(disagreements({ ...AGREEING, permissionsBoundary: arn }, ENVIRONMENT), []);
+  });
+
+  const cases: ReadonlyArray<
+    readonly [string, Record<string, string>, EnvironmentSettings | undefined, RegExp]
+  > = [
+    // what disagrees, stack config, its environment, the problem named
+    [
+      "a stack the bootstrap has no environment for",
+      AGREEING,
+      undefined,
+      /^stack prod: no environment in the bootstrap config; add environments\.prod there/,
+    ],
+    [
+      "a stack without the boundary",
+      { bucketName: "acme-app-data-prod" },
+      ENVIRONMENT,
+      /^config key permissionsBoundary: got null; expected iam-bucket-access-boundary\/iam-bucket-access-prod, the boundary the bootstrap creates for prod/,
+    ],
+    [
+      "another stack's boundary",
+      { ...AGREEING, permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-dev" },
+      ENVIRONMENT,
+      /^config key permissionsBoundary: got "iam-bucket-access-boundary\/iam-bucket-access-dev"/,
+    ],
+    [
+      "a path outside the stack's own",
+      { ...AGREEING, path: "/iam-bucket-access/" },
+      ENVIRONMENT,
+      /^config key path: got "\/iam-bucket-access\/"; expected \/iam-bucket-access\/prod\/, the only path prod's deploy role may use/,
+    ],
+    [
+      "a bucket the environment does not list",
+      { ...AGREEING, bucketName: "acme-payroll" },
+      ENVIRONMENT,
+      /^config key bucketName: got "acme-payroll"; expected a bucket that bootstrap config key environments\.prod\.buckets lists \(\["acme-app-data-prod"\]\): prod's boundary allows no other/,
+    ],
+    [
+      "a created bucket where the role may create none",
+      { permissionsBoundary: AGREEING.permissionsBoundary },
+      { ...ENVIRONMENT, buckets: [] },
+      /^config key bucketName: got null; expected a bucket name, as bootstrap config key environments\.prod\.createsBucket is not true/,
+    ],
+    [
+      "bucket rights for a stack that names its bucket",
+      AGREEING,
+      { ...ENVIRONMENT, createsBucket: true },
+      /^bootstrap config key environments\.prod\.createsBucket: got true; expected false, as stack prod names every bucket it uses/,
+    ],
+  ];
+  for (const [what, raw, environment, problem] of cases) {
+    it(`names ${what}`, () => {
+      const found = disagreements(raw, environment);
+      assert.equal(found.length, 1, found.join("\n"));
+      assert.match(found[0], problem);
+    });
+  }
+
+  it("names the identity whose setting disagrees", () => {
+    const found = disagreements(
+      {
+        ...AGREEING,
+        identities: JSON.stringify({ reports: {}, archive: { bucketName: "acme-archive" } }),
+      },
+      ENVIRONMENT,
+    );
+    assert.deepEqual(found, [
+      'config key bucketName of identity archive: got "acme-archive"; expected a bucket that ' +
+        'bootstrap config key environments.prod.buckets lists (["acme-app-data-prod"]): ' +
+        "prod's boundary allows no other",
+    ]);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The IAM and resource-policy quotas that AWS enforces when a document or name is created, so
+ * the program and the tests can refuse what AWS would refuse, before anything is deployed. Pure.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ */
+
+/** Characters per document (whitespace not counted) and per name. */
+export const IAM_QUOTAS = {
+  /** A customer managed policy, e.g. a user's bucket-access policy or a boundary. */
+  managedPolicyCharacters: 6144,
+  /** A role's trust policy, at the default quota (it can be raised to 4,096). */
+  trustPolicyCharacters: 2048,
+  /** All inline policies of one role together. */
+  roleInlinePolicyCharacters: 10240,
+  /** An S3 bucket policy (20 KB). */
+  bucketPolicyCharacters: 20480,
+  /** A KMS key policy (32 KB). */
+  keyPolicyCharacters: 32768,
+  userNameCharacters: 64,
+  roleNameCharacters: 64,
+  policyNameCharacters: 128,
+  pathCharacters: 512,
+} as const;
+
+/** A document's size as IAM counts it against its quota: JSON without its whitespace. */
+export function policyCharacters(document: unknown): number {
+  return JSON.stringify(document).replace(/\s/g, "").length;
+}

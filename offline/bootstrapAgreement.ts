@@ -1,0 +1,39 @@
+/**
+ * Reads a stack file of the project and every stack file of `bootstrap/` as the CLI would pass
+ * them, and reports where they disagree: what `npm test` and `npm run plan` check before a stack
+ * could fail at its first deployment.
+ */
+import { parseBootstrapConfig } from "../bootstrap/components/config";
+import { stackDisagreements } from "../bootstrap/components/stackAgreement";
+import { parseStackConfig } from "../components/config";
+import { BOOTSTRAP, projectName, projectValues, stackConfig, stackNames } from "./program";
+
+/**
+ * Every disagreement between a stack's config (with overrides, as `--config` takes them) and
+ * the bootstrap environments made for it, each line naming the bootstrap stack file.
+ * @throws Error when either config is itself invalid
+ */
+export function bootstrapDisagreements(
+  stack: string,
+  overrides: Readonly<Record<string, unknown>> = {},
+): string[] {
+  const project = projectName();
+  const where = { project, stack };
+  const settings = parseStackConfig(projectValues(stackConfig(stack, overrides), project), where);
+  const environments = stackNames(BOOTSTRAP).flatMap((bootstrapStack) => {
+    const bootstrap = parseBootstrapConfig(
+      projectValues(stackConfig(bootstrapStack, {}, BOOTSTRAP), projectName(BOOTSTRAP)),
+    );
+    return bootstrap.environments
+      .filter((environment) => environment.stack === stack)
+      .map((environment) => ({ file: `bootstrap/Pulumi.${bootstrapStack}.yaml`, environment }));
+  });
+  if (environments.length === 0) {
+    return stackDisagreements(where, settings, undefined).map(
+      (problem) => `bootstrap/Pulumi.*.yaml: ${problem}`,
+    );
+  }
+  return environments.flatMap(({ file, environment }) =>
+    stackDisagreements(where, settings, environment).map((problem) => `${file}: ${problem}`),
+  );
+}

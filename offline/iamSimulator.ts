@@ -1,0 +1,144 @@
+/**
+ * Evaluates requests with a real IAM policy engine (`@cloud-copilot/iam-simulate`), as AWS
+ * would decide them: a principal's identity policies, its permissions boundary and the
+ * resource's own policy together; or a role's trust policy for a web identity token.
+ */
+import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
+import { createValidatedPolicy, validateTrustPolicy } from "@cloud-copilot/iam-policy";
+import { parseArn } from "../components/arns";
+import { policyDocument } from "../components/policyDocument";
+
+/** AWS's three possible answers. */
+export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
+
+/** One request as an IAM principal would make it. */
+export interface IamRequest {
+  /** The ARN of the principal making the request: a user, a role, an OIDC provider. */
+  readonly principal: string;
+  readonly action: string;
+  /** The resource ARN, or `*` for actions that have none. */
+  readonly resource: string;
+  /** Request context keys, e.g. `aws:SecureTransport`. */
+  readonly context: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/** The policies AWS weighs for a request (no organization policies here). */
+export interface PolicySet {
+  /** The principal's identity policies, as documents. */
+  readonly identity: readonly unknown[];
+  /** The principal's permissions boundary, when it has one. */
+  readonly boundary?: unknown;
+  /**
+   * The resource's own policy (a bucket policy, a key policy). A KMS key without one given is
+   * judged by the default key policy, which defers to the account's IAM policies.
+   */
+  readonly resource?: unknown;
+}
+
+/**
+ * A KMS key's default key policy: it lets the account's IAM policies grant use of the key, which
+ * is what an identity policy's KMS statement relies on.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ */
+function defaultKeyPolicy(accountId: string, partition: string) {
+  return policyDocument([
+    {
+      Sid: "EnableIamUserPermissions",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+      Action: ["kms:*"],
+      Resource: "*",
+    },
+  ]);
+}
+
+/** Context values as the engine takes them. */
+function contextOf(request: IamRequest): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(request.context).map(([key, value]) => [
+      key,
+      typeof value === "string" ? value : [...value],
+    ]),
+  );
+}
+
+/**
+ * The decision for a request under a set of policies.
+ * @throws Error when the engine rejects the request or a policy (unknown action, wrong
+ *   resource type, a document IAM would not accept)
+ */
+export async function decide(policies: PolicySet, request: IamRequest): Promise<Decision> {
+  const principal = parseArn(request.principal);
+  if (principal === undefined) {
+    throw new Error(`principal ${request.principal} is not an ARN`);
+  }
+  const target = parseArn(request.resource);
+  const resourcePolicy =
+    policies.resource ??
+    (target?.service === "kms" ? defaultKeyPolicy(target.accountId, target.partition) : undefined);
+  const result = await runSimulation(
+    {
+      request: {
+        principal: request.principal,
+        action: request.action,
+        resource: {
+          resource: request.resource,
+          accountId: target?.accountId || principal.accountId,
+        },
+        contextVariables: contextOf(request),
+      },
+      identityPolicies: policies.identity.map((policy, i) => ({ name: `identity-${i}`, policy })),
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy,
+      permissionBoundaryPolicies:
+        policies.boundary === undefined
+          ? undefined
+          : [{ name: "boundary", policy: policies.boundary }],
+    },
+    {},
+  );
+  if (result.resultType === "error") {
+    throw new Error(
+      `IAM engine rejected ${request.action} on ${request.resource}: ${JSON.stringify(result.errors)}`,
+    );
+  }
+  if (result.resultType !== "single") {
+    throw new Error(`ask about one resource, not ${request.resource}`);
+  }
+  return result.overallResult;
+}
+
+/**
+ * Whether a role's trust policy lets a web identity token assume it: the principal is the OIDC
+ * provider, the context the token's claims (`<issuer>:aud`, `<issuer>:sub`). The engine's
+ * catalog knows the claims of a few issuers only, so this asks it without checking context keys
+ * against the catalog; the trust policy's grammar is checked here instead.
+ * @throws Error when the trust policy is not one IAM would accept
+ */
+export function decideTrust(
+  trustPolicy: unknown,
+  roleArn: string,
+  request: Omit<IamRequest, "resource">,
+): Decision {
+  const validated = createValidatedPolicy(trustPolicy, validateTrustPolicy, { name: "trust" });
+  if (validated.errors.length > 0) {
+    throw new Error(`not a trust policy IAM accepts: ${JSON.stringify(validated.errors)}`);
+  }
+  const role = parseArn(roleArn);
+  return runUnsafeSimulation(
+    {
+      request: {
+        principal: request.principal,
+        action: request.action,
+        resource: { resource: roleArn, accountId: role?.accountId ?? "" },
+        contextVariables: contextOf({ ...request, resource: roleArn }),
+      },
+      identityPolicies: [],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: validated,
+    },
+    {},
+  );
+}

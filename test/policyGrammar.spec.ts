@@ -1,0 +1,154 @@
+import * as assert from "node:assert/strict";
+import { nameProblems, policyProblems } from "../offline/iamGrammar";
+import { registeredPolicies, RegisteredPolicy } from "../offline/policyInputs";
+import { parseStackConfig } from "../components/config";
+import {
+  BOOTSTRAP,
+  ProgramRun,
+  projectName,
+  projectValues,
+  runProgram,
+  stackConfig,
+} from "../offline/program";
+
+const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/** The runs whose every document and name AWS must accept: the committed stacks and variants. */
+const RUNS: ReadonlyArray<readonly [string, () => Promise<ProgramRun>]> = [
+  // what runs, how
+  ["bootstrap admin", () => runProgram("admin", {}, BOOTSTRAP)],
+  ["dev", () => runProgram("dev")],
+  ["prod", () => runProgram("prod")],
+  [
+    "dev, MFA required, bucket key, delete",
+    () => runProgram("dev", { requireMfa: true, kmsKeyArn: KEY, allowDelete: true }),
+  ],
+  [
+    "prod with identities",
+    () =>
+      runProgram("prod", {
+        identities: { uploader: { access: "write" }, reporting: { access: "read", console: true } },
+      }),
+  ],
+];
+
+/** A one-statement document of a kind, for checking that the checks can fail. */
+function policy(
+  kind: RegisteredPolicy["kind"],
+  statement: object,
+  maxCharacters = 6144,
+): RegisteredPolicy {
+  return {
+    type: "test",
+    name: "probe",
+    input: "policy",
+    kind,
+    maxCharacters,
+    document: {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Probe", Effect: "Allow", ...statement }],
+    },
+  };
+}
+
+describe("every policy document and name both programs register", () => {
+  for (const [what, run] of RUNS) {
+    it(`is one AWS accepts: ${what}`, async () => {
+      const { registrations } = await run();
+      const policies = registeredPolicies(registrations);
+      assert.ok(policies.length > 0);
+      assert.deepEqual(policies.flatMap(policyProblems), []);
+      assert.deepEqual(registrations.flatMap(nameProblems), []);
+    });
+  }
+
+  it("covers identity, trust and resource policies", async () => {
+    const kinds = new Set<string>();
+    for (const [, run] of RUNS) {
+      registeredPolicies((await run()).registrations).forEach((p) => kinds.add(p.kind));
+    }
+    assert.deepEqual([...kinds].sort(), ["identity", "resource", "trust"]);
+  });
+});
+
+describe("the prefixes a stack's config accepts", () => {
+  const prefixes = (count: number) =>
+    Array.from({ length: count }, (_, i) => `exports/department-${String(i).padStart(3, "0")}/`);
+  /** Whether prod's config with that many prefixes passes validation. */
+  const accepted = (count: number) => {
+    const project = projectName();
+    const raw = projectValues(stackConfig("prod", { prefixes: prefixes(count) }), project);
+    try {
+      parseStackConfig(raw, { project, stack: "prod" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("stop where the policy would outgrow IAM's managed policy quota, at the last AWS accepts", async () => {
+    let most = 1;
+    while (accepted(most + 1)) {
+      most += 1;
+    }
+    assert.ok(most >= 10, `only ${most} prefixes fit`);
+    const { registrations } = await runProgram("prod", { prefixes: prefixes(most) });
+    assert.deepEqual(registeredPolicies(registrations).flatMap(policyProblems), []);
+    await assert.rejects(
+      runProgram("prod", { prefixes: prefixes(most + 1) }),
+      /config key prefixes: got \[.*\]; expected fewer or shorter prefixes: with these the policy has \d+ characters, over IAM's limit of 6144/,
+    );
+  });
+});
+
+describe("policyProblems", () => {
+  const cases: ReadonlyArray<readonly [string, RegisteredPolicy, RegExp]> = [
+    // what AWS refuses, the document, the problem named
+    [
+      "a trust policy with a Resource",
+      policy("trust", {
+        Principal: { Service: "ec2.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Resource: "*",
+      }),
+      /Resource is not allowed in a trust policy/,
+    ],
+    [
+      "an identity policy with a Principal",
+      policy("identity", { Principal: "*", Action: "s3:GetObject", Resource: "*" }),
+      /Principal/,
+    ],
+    [
+      "a resource policy without a Principal",
+      policy("resource", { Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }),
+      /Principal is required in a resource policy/,
+    ],
+    [
+      "a managed policy over 6,144 characters",
+      policy("identity", {
+        Action: "s3:GetObject",
+        Resource: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::bucket/prefix-${i}/*`),
+      }),
+      /over AWS's 6144/,
+    ],
+  ];
+  for (const [what, document, problem] of cases) {
+    it(`names ${what}`, () => {
+      assert.match(policyProblems(document).join("\n"), problem);
+    });
+  }
+});
+
+describe("nameProblems", () => {
+  it("names a user name longer than IAM's 64 characters", () => {
+    assert.deepEqual(
+      nameProblems({
+        type: "aws:iam/user:User",
+        name: "app",
+        inputs: { name: "u".repeat(65), path: "/" },
+        custom: true,
+      }),
+      ["aws:iam/user:User app: name has 65 characters, over 64"],
+    );
+  });
+});
