@@ -1,13 +1,19 @@
 /**
- * `npm run plan -- <stack> [--json] [--config key=value ...]`: what `pulumi up` would create
- * for a stack, worked out offline. Runs the real program with the stack's real config (plus any
- * `--config` overrides, as `pulumi up --config` takes them) under the runtime mocks and prints
- * every resource (type, name, parent, protect), the exact policy documents and the outputs,
+ * `npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]`: what
+ * `pulumi up` would create for a stack of the project (or of `bootstrap/`), worked out offline.
+ * Checks the stack against the bootstrap environment made for it, runs the real program with
+ * the stack's real config (plus any `--config` overrides, as `pulumi up --config` takes them)
+ * under the runtime mocks and prints every resource (type, name, parent, protect) with its key
+ * inputs, the exact policy documents (identity, trust, bucket and key policies) and the outputs,
  * secrets as `[secret]`. Needs no AWS account and no Pulumi CLI.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { bootstrapDisagreements } from "./bootstrapAgreement";
 import { ACCOUNT_ID } from "./mocks";
-import { parentUrnOf, promiseOf, runProgram, stackNames } from "./program";
+import { PolicyKind, registeredPolicies } from "./policyInputs";
+import { parentUrnOf, promiseOf, ROOT, runProgram, stackNames } from "./program";
 
 /** A resource the stack would create. */
 export interface PlannedResource {
@@ -16,12 +22,16 @@ export interface PlannedResource {
   /** Logical name of the parent component; undefined for a child of the stack itself. */
   readonly parent?: string;
   readonly protect: boolean;
+  /** The inputs a reviewer checks first (path, boundary, tags, …), by dotted name. */
+  readonly inputs: Readonly<Record<string, unknown>>;
 }
 
-/** A policy document the stack would attach, and the resource attaching it. */
+/** A policy document the stack would create, and the resource and input holding it. */
 export interface PlannedPolicy {
   readonly type: string;
   readonly name: string;
+  readonly input: string;
+  readonly kind: PolicyKind;
   readonly document: unknown;
 }
 
@@ -35,8 +45,60 @@ export interface Plan {
   readonly outputs: Readonly<Record<string, string>>;
 }
 
-/** Resource types whose `policy` input is a policy document. */
-const POLICY_TYPES = ["aws:iam/policy:Policy", "aws:s3/bucketPolicy:BucketPolicy"];
+/** The inputs a reviewer checks first, per resource type, by dotted name. */
+const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  "aws:iam/user:User": ["name", "path", "permissionsBoundary", "tags"],
+  "aws:iam/policy:Policy": ["name", "path"],
+  "aws:iam/userLoginProfile:UserLoginProfile": ["passwordLength", "passwordResetRequired"],
+  "aws:s3/bucket:Bucket": ["bucket", "tags"],
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": [
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+  ],
+  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": [
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+  ],
+  "aws:iam/role:Role": ["name", "path", "maxSessionDuration"],
+  "aws:iam/rolePolicy:RolePolicy": ["name"],
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": ["url", "clientIdLists"],
+  "aws:kms/key:Key": ["enableKeyRotation", "deletionWindowInDays"],
+  "aws:kms/alias:Alias": ["name"],
+  "pulumiservice:index:Stack": ["organizationName", "projectName", "stackName"],
+  "pulumiservice:index:DeploymentSettings": [
+    "sourceContext.git.branch",
+    "vcs.repository",
+    "vcs.deployCommits",
+    "vcs.previewPullRequests",
+    "operationContext.oidc.aws.roleARN",
+  ],
+};
+
+/** The value at a dotted path of nested inputs, or undefined. */
+function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unknown {
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (value, key) =>
+        typeof value === "object" && value !== null
+          ? (value as Record<string, unknown>)[key]
+          : undefined,
+      inputs,
+    );
+}
+
+/** A resource's key inputs that are set. */
+function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
+  return Object.fromEntries(
+    (KEY_INPUTS[type] ?? [])
+      .map((path) => [path, valueAt(inputs, path)] as const)
+      .filter(([, value]) => value !== undefined),
+  );
+}
 
 /** What a secret output shows as. */
 export const SECRET_PLACEHOLDER = "[secret]";
@@ -47,38 +109,48 @@ export class PlanUsageError extends Error {}
 /**
  * Plans a stack that has a `Pulumi.<stack>.yaml`.
  * @param overrides config key (without namespace) → text, applied over the stack file
- * @throws PlanUsageError for an unknown stack; the program's own error for invalid config
+ * @param dir the project: the main one, or `bootstrap/`
+ * @throws PlanUsageError for an unknown stack; the program's own error for invalid config; an
+ *   error listing every disagreement of a main stack with its bootstrap environment
  */
 export async function planStack(
   stack: string,
   overrides: Readonly<Record<string, string>> = {},
+  dir = ROOT,
 ): Promise<Plan> {
-  const stacks = stackNames();
+  const stacks = stackNames(dir);
   if (!stacks.includes(stack)) {
     throw new PlanUsageError(
       `unknown stack ${JSON.stringify(stack)}: no Pulumi.${stack}.yaml; stacks: ${stacks.join(", ")}`,
     );
   }
-  const run = await runProgram(stack, overrides);
+  const run = await runProgram(stack, overrides, dir);
+  if (dir === ROOT) {
+    const disagreements = bootstrapDisagreements(stack, overrides);
+    if (disagreements.length > 0) {
+      throw new Error(
+        `stack ${stack} cannot deploy through its bootstrap environment:\n${disagreements.join("\n")}`,
+      );
+    }
+  }
+  const registrations = new Map(run.registrations.map((r) => [`${r.type} ${r.name}`, r]));
   const resources = await Promise.all(
     run.resources.map(async (built) => {
       const parentUrn = await parentUrnOf(built);
+      const registration = registrations.get(`${built.type} ${built.name}`);
       return {
         type: built.type,
         name: built.name,
         // A URN ends in the logical name: urn:pulumi:<stack>::<project>::<type>::<name>.
         ...(parentUrn === undefined ? {} : { parent: parentUrn.split("::").pop() }),
         protect: built.opts.protect === true,
+        inputs: keyInputsOf(built.type, registration?.inputs ?? {}),
       };
     }),
   );
-  const policies = run.registrations
-    .filter((registration) => POLICY_TYPES.includes(registration.type))
-    .map((registration) => ({
-      type: registration.type,
-      name: registration.name,
-      document: JSON.parse(String(registration.inputs.policy)) as unknown,
-    }));
+  const policies = registeredPolicies(run.registrations).map(
+    ({ type, name, input, kind, document }) => ({ type, name, input, kind, document }),
+  );
   const outputs: Record<string, string> = {};
   for (const [name, output] of flattenOutputs(run.outputs)) {
     outputs[name] = (await pulumi.isSecret(output))
@@ -111,6 +183,13 @@ function flattenOutputs(
         : flattenOutputs(value as Record<string, unknown>, `${prefix}${name}.`),
   );
 }
+
+/** How each kind of document is headed. */
+const POLICY_TITLES: Readonly<Record<PolicyKind, string>> = {
+  identity: "Policy",
+  trust: "Trust policy",
+  resource: "Resource policy",
+};
 
 /** Pads text to a column width. */
 function column(text: string, width: number): string {
@@ -149,9 +228,20 @@ export function formatPlan(plan: Plan): string {
         `${column(r.type, typeWidth)}  ${column(r.name, nameWidth)}  ` +
         `${column(r.parent ?? "-", parentWidth)}  ${r.protect ? "yes" : "no"}`,
     ),
+    "",
+    "Key inputs:",
+    ...plan.resources
+      .filter((r) => Object.keys(r.inputs).length > 0)
+      .flatMap((r) => [
+        `  ${r.name} (${r.type})`,
+        ...Object.entries(r.inputs).map(
+          ([name, value]) =>
+            `    ${name} = ${typeof value === "string" ? value : JSON.stringify(value)}`,
+        ),
+      ]),
     ...plan.policies.flatMap((policy) => [
       "",
-      `Policy of ${policy.name} (${policy.type}):`,
+      `${POLICY_TITLES[policy.kind]} of ${policy.name} (${policy.type}, ${policy.input}):`,
       JSON.stringify(policy.document, null, 2),
     ]),
     "",
@@ -162,21 +252,51 @@ export function formatPlan(plan: Plan): string {
   ].join("\n");
 }
 
-const USAGE = "usage: npm run plan -- <stack> [--json] [--config key=value ...]";
+const USAGE =
+  "usage: npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]";
 
-/** The command's arguments: one stack, `--json`, and `--config key=value` (or `-c`) overrides. */
+/** What `--help` prints. */
+const HELP = `${USAGE}
+
+Shows what \`pulumi up\` would create for a stack, offline: every resource with its key inputs,
+each policy document (identity, trust, bucket and key policies) and the outputs, secrets as
+[secret]. A stack of the main project is first checked against its bootstrap environment.
+
+  <stack>               a stack with a Pulumi.<stack>.yaml in the project
+  --project bootstrap   plan a stack of bootstrap/ (its roles, boundaries, trust and key policies)
+  --json                print the plan as JSON
+  --config key=value    override a config key, as pulumi up --config would (repeatable; -c)
+  --help                print this help
+
+Exit codes: 0 planned; 1 invalid config or a disagreement with the bootstrap; 2 bad usage.
+`;
+
+/** A request for the help text: printed on standard output, exit code 0. */
+class HelpRequest extends Error {}
+
+/** The command's arguments: one stack, the project, `--json` and `--config` overrides. */
 function parseArgs(args: readonly string[]): {
   stack: string;
+  dir: string;
   json: boolean;
   overrides: Record<string, string>;
 } {
   const positional: string[] = [];
   const overrides: Record<string, string> = {};
   let json = false;
+  let dir = ROOT;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "--json") {
+    if (arg === "--help" || arg === "-h") {
+      throw new HelpRequest();
+    } else if (arg === "--json") {
       json = true;
+    } else if (arg === "--project") {
+      const project = args[++i] ?? "";
+      dir = join(ROOT, project);
+      if (project === "" || !existsSync(join(dir, "Pulumi.yaml"))) {
+        throw new PlanUsageError(`--project needs a project folder such as bootstrap; ${USAGE}`);
+      }
     } else if (arg === "--config" || arg === "-c") {
       const pair = /^([^=]+)=(.*)$/s.exec(args[++i] ?? "");
       if (pair === null) {
@@ -190,19 +310,26 @@ function parseArgs(args: readonly string[]): {
     }
   }
   if (positional.length !== 1) {
-    throw new PlanUsageError(`${USAGE}; stacks: ${stackNames().join(", ")}`);
+    throw new PlanUsageError(`${USAGE}; stacks: ${stackNames(dir).join(", ")}`);
   }
-  return { stack: positional[0], json, overrides };
+  return { stack: positional[0], dir, json, overrides };
 }
 
-/** Runs the command; returns the exit code: 0 planned, 1 invalid config, 2 bad usage. */
+/**
+ * Runs the command; returns the exit code: 0 planned (or help), 1 invalid config or a
+ * disagreement with the bootstrap, 2 bad usage.
+ */
 export async function main(args: readonly string[]): Promise<number> {
   try {
-    const { stack, json, overrides } = parseArgs(args);
-    const plan = await planStack(stack, overrides);
+    const { stack, dir, json, overrides } = parseArgs(args);
+    const plan = await planStack(stack, overrides, dir);
     process.stdout.write(`${json ? JSON.stringify(plan, null, 2) : formatPlan(plan)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof HelpRequest) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     process.stderr.write(`plan: ${error instanceof Error ? error.message : String(error)}\n`);
     return error instanceof PlanUsageError ? 2 : 1;
   }

@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type * as PlanModule from "../offline/plan";
-import { promiseOf, runProgram } from "../offline/program";
+import { BOOTSTRAP, promiseOf, runProgram } from "../offline/program";
 import { outputOf } from "./helpers";
 
 let plans: typeof PlanModule;
@@ -25,26 +25,67 @@ function planCommand(...args: string[]) {
 describe("planStack", () => {
   it("lists every resource prod would create, with its parent and protection", async () => {
     const plan = await plans.planStack("prod");
-    assert.deepEqual(plan.resources, [
-      { type: "iam-bucket-access:iam:BucketAccessUser", name: "app", protect: false },
-      { type: "aws:iam/user:User", name: "app", parent: "app", protect: true },
-      { type: "aws:iam/policy:Policy", name: "app-policy", parent: "app", protect: true },
-      {
-        type: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-        name: "app-policy-attachment",
-        parent: "app",
-        protect: true,
-      },
-      { type: "aws:iam/accessKey:AccessKey", name: "app-key", parent: "app", protect: true },
-    ]);
+    assert.deepEqual(
+      plan.resources.map(({ inputs: _, ...resource }) => resource),
+      [
+        { type: "iam-bucket-access:iam:BucketAccessUser", name: "app", protect: false },
+        { type: "aws:iam/user:User", name: "app", parent: "app", protect: true },
+        { type: "aws:iam/policy:Policy", name: "app-policy", parent: "app", protect: true },
+        {
+          type: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+          name: "app-policy-attachment",
+          parent: "app",
+          protect: true,
+        },
+        { type: "aws:iam/accessKey:AccessKey", name: "app-key", parent: "app", protect: true },
+      ],
+    );
+  });
+
+  it("shows each resource's key inputs: the user's path, boundary and tags", async () => {
+    const plan = await plans.planStack("prod");
+    assert.deepEqual(plan.resources.find((r) => r.type === "aws:iam/user:User")?.inputs, {
+      name: "iam-bucket-access-prod",
+      path: "/iam-bucket-access/prod/",
+      permissionsBoundary: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access-boundary/iam-bucket-access-prod`,
+      tags: { environment: "prod", project: "iam-bucket-access" },
+    });
   });
 
   it("shows the exact policy the stack attaches", async () => {
     const plan = await plans.planStack("prod");
     const expected = await promiseOf(outputOf((await runProgram("prod")).outputs, "policyJson"));
     assert.deepEqual(plan.policies, [
-      { type: "aws:iam/policy:Policy", name: "app-policy", document: JSON.parse(String(expected)) },
+      {
+        type: "aws:iam/policy:Policy",
+        name: "app-policy",
+        input: "policy",
+        kind: "identity",
+        document: JSON.parse(String(expected)),
+      },
     ]);
+  });
+
+  it("shows the bootstrap's trust, role, boundary and key policies of each stack", async () => {
+    const plan = await plans.planStack("admin", {}, BOOTSTRAP);
+    assert.deepEqual(
+      plan.policies
+        .filter((policy) => policy.name.startsWith("prod-"))
+        .map((policy) => `${policy.kind} ${policy.type} ${policy.name}`),
+      [
+        "trust aws:iam/role:Role prod-deploy",
+        "resource aws:kms/key:Key prod-secrets",
+        "identity aws:iam/policy:Policy prod-boundary",
+        "identity aws:iam/rolePolicy:RolePolicy prod-deploy",
+      ],
+    );
+  });
+
+  it("refuses a stack that disagrees with its bootstrap environment", async () => {
+    await assert.rejects(
+      plans.planStack("prod", { permissionsBoundary: "" }),
+      /^Error: stack prod cannot deploy through its bootstrap environment:\nbootstrap\/Pulumi\.admin\.yaml: config key permissionsBoundary: got null/,
+    );
   });
 
   it("shows the bucket policy of a bucket the stack creates", async () => {
@@ -91,7 +132,15 @@ describe("formatPlan", () => {
     const text = plans.formatPlan(plan);
     assert.match(text, /^Stack dev would create 14 resources \(offline plan: /);
     assert.match(text, /\naws:iam\/user:User +app +app +no\n/);
-    assert.match(text, /\nPolicy of app-policy \(aws:iam\/policy:Policy\):\n\{\n {2}"Version"/);
+    assert.match(
+      text,
+      /\nKey inputs:\n {2}bucket \(aws:s3\/bucket:Bucket\)\n {4}bucket = iam-bucket-access-dev-/,
+    );
+    assert.match(text, /\n {4}path = \/iam-bucket-access\/dev\/\n/);
+    assert.match(
+      text,
+      /\nPolicy of app-policy \(aws:iam\/policy:Policy, policy\):\n\{\n {2}"Version"/,
+    );
     assert.match(text, /\n {2}secretAccessKey +\[secret\]\n/);
     assert.match(text, /\n {2}policyJson +\(the document shown above for app-policy\)\n/);
   });
@@ -114,6 +163,22 @@ describe("npm run plan", () => {
       stderr,
       'plan: invalid stack config:\nconfig key access: got "admin"; expected one of read, write, read-write\n',
     );
+  });
+
+  it("plans a bootstrap stack with --project bootstrap", () => {
+    const { code, stdout } = planCommand("admin", "--project", "bootstrap");
+    assert.equal(code, 0);
+    assert.match(stdout, /^Stack admin would create 18 resources/);
+    assert.match(
+      stdout,
+      /\nTrust policy of prod-deploy \(aws:iam\/role:Role, assumeRolePolicy\):\n/,
+    );
+  });
+
+  it("prints its usage with --help and exits 0", () => {
+    const { code, stdout } = planCommand("--help");
+    assert.equal(code, 0);
+    assert.match(stdout, /^usage: npm run plan -- <stack> \[--project bootstrap\]/);
   });
 
   it("exits 2 naming the known stacks for an unknown stack", () => {
