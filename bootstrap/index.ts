@@ -7,9 +7,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { projectConfig } from "../components/projectConfig";
-import { boundaryReference } from "../components/stackNaming";
-import { DEPLOYED_PROJECT, parseBootstrapConfig } from "./components/config";
-import { PULUMI_OIDC_URL } from "./components/deployPolicies";
+import { boundaryReference } from "../iam/stackNaming";
+import { DEPLOYED_PROJECT, parseBootstrapConfig } from "./config/bootstrapConfig";
+import { PULUMI_OIDC_URL } from "./iam/deployPolicies";
 import { DeploymentEnvironment } from "./components/deploymentEnvironment";
 
 // Pulumi runs an exported function and exports what it resolves to.

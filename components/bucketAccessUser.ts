@@ -5,15 +5,15 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "./arns";
+import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
 import {
   BucketAccessUserArgs,
   findArgsProblems,
   throwOnArgsProblems,
   withDefaults,
 } from "./bucketAccessUserArgs";
-import { consoleSignInUrl } from "./consolePolicy";
-import { buildUserPolicy } from "./userPolicy";
+import { consoleSignInUrl } from "../iam/consoleSelfService";
+import { buildUserPolicy } from "../iam/userPolicy";
 
 /** An IAM user that may use one bucket, and nothing else. */
 export class BucketAccessUser extends pulumi.ComponentResource {

@@ -3,12 +3,12 @@
  * their rules. Pure; the only Pulumi import is a type.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { bucketNameOf, parseArn } from "./arns";
-import { checkBucketName } from "./bucketNaming";
-import { ACCESS_LEVELS, AccessLevel } from "./bucketPolicy";
-import { IAM_QUOTAS, policyCharacters } from "./iamQuotas";
-import { StackIdentity, stackIamPath } from "./stackNaming";
-import { buildUserPolicy } from "./userPolicy";
+import { bucketNameOf, parseArn } from "../iam/arns";
+import { checkBucketName } from "../iam/bucketNaming";
+import { ACCESS_LEVELS, AccessLevel } from "../iam/bucketAccess";
+import { IAM_QUOTAS, policyCharacters } from "../iam/iamQuotas";
+import { StackIdentity, stackIamPath } from "../iam/stackNaming";
+import { buildUserPolicy } from "../iam/userPolicy";
 
 /** Console sign-in for the user. */
 export interface ConsoleArgs {

@@ -11,8 +11,8 @@ import {
   CREATED_BUCKET_SUFFIX_BYTES,
   checkCreatedBucketPrefix,
   createdBucketName,
-} from "./bucketNaming";
-import { tlsOnlyBucketPolicy } from "./bucketPolicy";
+} from "../iam/bucketNaming";
+import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
 
 /** Arguments of a `SecureBucket`. */
 export interface SecureBucketArgs {

@@ -3,9 +3,9 @@
  * them, and reports where they disagree: what `npm test` and `npm run plan` check before a stack
  * could fail at its first deployment.
  */
-import { parseBootstrapConfig } from "../bootstrap/components/config";
-import { stackDisagreements } from "../bootstrap/components/stackAgreement";
-import { parseStackConfig } from "../components/config";
+import { parseBootstrapConfig } from "../bootstrap/config/bootstrapConfig";
+import { stackDisagreements } from "../bootstrap/config/stackAgreement";
+import { parseStackConfig } from "../config/stackConfig";
 import { BOOTSTRAP, projectName, projectValues, stackConfig, stackNames } from "./program";
 
 /**

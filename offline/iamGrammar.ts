@@ -8,7 +8,7 @@ import {
   validateTrustPolicy,
   ValidationError,
 } from "@cloud-copilot/iam-policy";
-import { IAM_QUOTAS, policyCharacters } from "../components/iamQuotas";
+import { IAM_QUOTAS, policyCharacters } from "../iam/iamQuotas";
 import { Registration } from "./mocks";
 import { PolicyKind, RegisteredPolicy } from "./policyInputs";
 

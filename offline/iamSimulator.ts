@@ -5,8 +5,8 @@
  */
 import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import { createValidatedPolicy, validateTrustPolicy } from "@cloud-copilot/iam-policy";
-import { parseArn } from "../components/arns";
-import { policyDocument } from "../components/policyDocument";
+import { parseArn } from "../iam/arns";
+import { policyDocument } from "../iam/policyDocument";
 
 /** AWS's three possible answers. */
 export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";

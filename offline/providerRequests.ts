@@ -11,7 +11,7 @@
  * action is named otherwise (HeadBucket is `s3:ListBucket`; deleting a bucket's public access
  * block, ownership controls or encryption is its `Put…` action).
  */
-import { bucketArn, iamArn, iamUserArn, virtualMfaDevicesArn } from "../components/arns";
+import { bucketArn, iamArn, iamUserArn, virtualMfaDevicesArn } from "../iam/arns";
 import { ACCOUNT_ID, Registration } from "./mocks";
 import { IamRequest } from "./iamSimulator";
 

@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import * as arns from "../components/arns";
+import * as arns from "../iam/arns";
 
 describe("parseArn", () => {
   it("splits an ARN into partition, service, region, account and resource", () => {

@@ -9,9 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
-import { buildUserPolicy, UserPolicySettings } from "../components/userPolicy";
+import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 import { BuiltResource, promiseOf, recordResources, registered } from "../offline/program";
-import { inputsOfOnly } from "./helpers";
+import { inputsOfOnly } from "../offline/specHelpers";
 
 let BucketAccessUser: typeof Component.BucketAccessUser;
 

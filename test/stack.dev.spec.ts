@@ -2,7 +2,7 @@ import { ACCOUNT_ID } from "../offline/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { ProgramRun, promiseOf, runProgram } from "../offline/program";
-import { outputOf } from "./helpers";
+import { outputOf } from "../offline/specHelpers";
 
 describe("stack dev (Pulumi.dev.yaml)", () => {
   let run: ProgramRun;

@@ -1,7 +1,7 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { ACCESS_LEVELS } from "../components/bucketPolicy";
-import { buildUserPolicy, UserPolicySettings } from "../components/userPolicy";
+import { ACCESS_LEVELS } from "../iam/bucketAccess";
+import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 
 const BASE: UserPolicySettings = {
   scope: { partition: "aws", accountId: "123456789012" },

@@ -7,9 +7,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
-import { scopeOfCaller } from "../../components/arns";
-import { boundaryName, boundaryPath, projectIamPath } from "../../components/stackNaming";
-import { deployRoleName, EnvironmentSettings } from "./config";
+import { scopeOfCaller } from "../../iam/arns";
+import { boundaryName, boundaryPath, projectIamPath } from "../../iam/stackNaming";
+import { deployRoleName, EnvironmentSettings } from "../config/bootstrapConfig";
 import {
   DEPLOY_OPERATIONS,
   DeployEnvironment,
@@ -18,7 +18,7 @@ import {
   permissionsBoundaryPolicy,
   PRODUCTION_OPERATIONS,
   secretsKeyPolicy,
-} from "./deployPolicies";
+} from "../iam/deployPolicies";
 
 /** Arguments of a `DeploymentEnvironment`. */
 export interface DeploymentEnvironmentArgs {
@@ -43,6 +43,8 @@ export function deployPaths(stack: string): string[] {
     "Pulumi.yaml",
     `Pulumi.${stack}.yaml`,
     "index.ts",
+    "config/**",
+    "iam/**",
     "components/**",
     "package.json",
     "package-lock.json",

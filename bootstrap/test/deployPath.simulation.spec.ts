@@ -7,12 +7,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { tlsOnlyBucketPolicy } from "../../components/bucketPolicy";
+import { tlsOnlyBucketPolicy } from "../../iam/bucketAccess";
 import { Decision, decide, decideTrust, PolicySet } from "../../offline/iamSimulator";
 import { ACCOUNT_ID } from "../../offline/mocks";
 import { BOOTSTRAP, ProgramRun, promiseOf, runProgram } from "../../offline/program";
 import { deploymentRequests } from "../../offline/providerRequests";
-import { DEPLOY_OPERATIONS } from "../components/deployPolicies";
+import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 
 type Stack = "dev" | "prod";
 const STACKS: readonly Stack[] = ["dev", "prod"];

@@ -12,7 +12,7 @@ import {
   PRODUCTION_OPERATIONS,
   S3_CREATED_BUCKET_ACTIONS,
   secretsKeyPolicy,
-} from "../components/deployPolicies";
+} from "../iam/deployPolicies";
 
 const SCOPE = { partition: "aws", accountId: "123456789012" };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";

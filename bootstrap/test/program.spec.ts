@@ -10,12 +10,12 @@ import {
   ROOT,
   runProgram,
 } from "../../offline/program";
-import { DEPLOYED_PROJECT } from "../components/config";
+import { DEPLOYED_PROJECT } from "../config/bootstrapConfig";
 import {
   DEPLOY_OPERATIONS,
   deployRoleTrustPolicy,
   PRODUCTION_OPERATIONS,
-} from "../components/deployPolicies";
+} from "../iam/deployPolicies";
 import { deployPaths } from "../components/deploymentEnvironment";
 
 const PROVIDER = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`;

@@ -1,8 +1,8 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { parseStackConfig } from "../../components/config";
-import { EnvironmentSettings } from "../components/config";
-import { stackDisagreements } from "../components/stackAgreement";
+import { parseStackConfig } from "../../config/stackConfig";
+import { EnvironmentSettings } from "../config/bootstrapConfig";
+import { stackDisagreements } from "../config/stackAgreement";
 
 const PROD = { project: "iam-bucket-access", stack: "prod" };
 const ENVIRONMENT: EnvironmentSettings = {

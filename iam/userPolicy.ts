@@ -3,8 +3,8 @@
  * self-service when it can sign in. Pure.
  */
 import { AwsScope } from "./arns";
-import { BucketAccess, bucketAccessStatements } from "./bucketPolicy";
-import { consoleSelfServiceStatements } from "./consolePolicy";
+import { BucketAccess, bucketAccessStatements } from "./bucketAccess";
+import { consoleSelfServiceStatements } from "./consoleSelfService";
 import { policyDocument, PolicyDocument } from "./policyDocument";
 
 /** Resolved settings of one user; every field already has its default applied. */

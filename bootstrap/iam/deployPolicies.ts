@@ -5,18 +5,12 @@
  * stack's KMS key. Pure: plain data in, JSON out.
  * @see https://www.pulumi.com/docs/deployments/deployments/oidc/aws/
  */
-import {
-  AwsScope,
-  bucketArn,
-  iamArn,
-  iamPolicyArn,
-  virtualMfaDevicesArn,
-} from "../../components/arns";
+import { AwsScope, bucketArn, iamArn, iamPolicyArn, virtualMfaDevicesArn } from "../../iam/arns";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
   createdBucketName,
   createdBucketPrefix,
-} from "../../components/bucketNaming";
+} from "../../iam/bucketNaming";
 import {
   KMS_READ_ACTIONS,
   KMS_WRITE_ACTIONS,
@@ -28,22 +22,22 @@ import {
   S3_OBJECT_READ_ACTIONS,
   S3_OBJECT_WRITE_ACTIONS,
   serviceHost,
-} from "../../components/bucketPolicy";
+} from "../../iam/bucketAccess";
 import {
   IAM_MFA_CREATE_ACTIONS,
   IAM_OWN_MFA_ACTIONS,
   IAM_OWN_MFA_REMOVE_ACTIONS,
   IAM_OWN_PASSWORD_ACTIONS,
   IAM_PASSWORD_POLICY_ACTIONS,
-} from "../../components/consolePolicy";
+} from "../../iam/consoleSelfService";
 import {
   PolicyDocument,
   policyDocument,
   ResourcePolicyStatement,
   Statement,
   TrustStatement,
-} from "../../components/policyDocument";
-import { boundaryName, boundaryPath, stackIamPath } from "../../components/stackNaming";
+} from "../../iam/policyDocument";
+import { boundaryName, boundaryPath, stackIamPath } from "../../iam/stackNaming";
 
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
 export const PULUMI_OIDC_URL = "https://api.pulumi.com/oidc";

@@ -1,7 +1,7 @@
 /** Assertions the specs share. */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { registrations } from "../offline/mocks";
+import { registrations } from "./mocks";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
 export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {

@@ -1,10 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import {
-  BucketAccess,
-  bucketAccessStatements,
-  tlsOnlyBucketPolicy,
-} from "../components/bucketPolicy";
+import { BucketAccess, bucketAccessStatements, tlsOnlyBucketPolicy } from "../iam/bucketAccess";
 
 const BUCKET = "my-bucket";
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { parseStackConfig } from "../components/config";
+import { parseStackConfig } from "../config/stackConfig";
 import { INVALID_CONFIG_CASES } from "./invalidConfigCases";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };

@@ -5,10 +5,10 @@
  * Pure: both programs' validated settings in, the disagreements out.
  */
 import { describeProblem, withDefaults } from "../../components/bucketAccessUserArgs";
-import { bucketNameOf } from "../../components/arns";
-import { IdentitySettings, StackSettings } from "../../components/config";
-import { boundaryReference, StackIdentity, stackIamPath } from "../../components/stackNaming";
-import { EnvironmentSettings } from "./config";
+import { bucketNameOf } from "../../iam/arns";
+import { IdentitySettings, StackSettings } from "../../config/stackConfig";
+import { boundaryReference, StackIdentity, stackIamPath } from "../../iam/stackNaming";
+import { EnvironmentSettings } from "./bootstrapConfig";
 
 /** How a key of one identity is named to the user: itself, or as one identity's. */
 function keyOf(settings: StackSettings, identity: IdentitySettings, key: string): string {

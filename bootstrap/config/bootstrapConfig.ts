@@ -2,16 +2,16 @@
  * Bootstrap stack config → validated settings. Pure; throws one error listing every problem,
  * shaped like the main project's (`config key <key>: got <value>; expected <rule>`).
  */
-import { isRecord, parseJson } from "../../components/json";
+import { isRecord, parseJson } from "../../config/json";
 import { describeProblem } from "../../components/bucketAccessUserArgs";
-import { parseArn } from "../../components/arns";
+import { parseArn } from "../../iam/arns";
 import {
   checkBucketName,
   checkCreatedBucketPrefix,
   createdBucketPrefix,
   matchesCreatedBucketName,
-} from "../../components/bucketNaming";
-import { IAM_QUOTAS } from "../../components/iamQuotas";
+} from "../../iam/bucketNaming";
+import { IAM_QUOTAS } from "../../iam/iamQuotas";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
 export const DEPLOYED_PROJECT = "iam-bucket-access";

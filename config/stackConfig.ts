@@ -9,10 +9,10 @@ import {
   describeProblem,
   findArgsProblems,
   withDefaults,
-} from "./bucketAccessUserArgs";
-import { checkCreatedBucketPrefix, createdBucketPrefix } from "./bucketNaming";
-import { AccessLevel } from "./bucketPolicy";
-import { StackIdentity } from "./stackNaming";
+} from "../components/bucketAccessUserArgs";
+import { checkCreatedBucketPrefix, createdBucketPrefix } from "../iam/bucketNaming";
+import { AccessLevel } from "../iam/bucketAccess";
+import { StackIdentity } from "../iam/stackNaming";
 
 /** How a config value is written in the stack file. */
 type ConfigType = "string" | "boolean" | "integer" | "string-list" | "string-map" | "identity-map";

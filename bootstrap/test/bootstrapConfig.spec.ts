@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { parseBootstrapConfig } from "../components/config";
+import { parseBootstrapConfig } from "../config/bootstrapConfig";
 
 const VALID = {
   organization: "acme",

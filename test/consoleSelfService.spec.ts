@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { consoleSelfServiceStatements, consoleSignInUrl } from "../components/consolePolicy";
+import { consoleSelfServiceStatements, consoleSignInUrl } from "../iam/consoleSelfService";
 
 const SCOPE = { partition: "aws", accountId: "123456789012" };
 const USER_ARN = "arn:aws:iam::123456789012:user/iam-bucket-access/app";

@@ -2,7 +2,7 @@
  * S3 bucket names: the naming rules, and the names of buckets this program creates. Pure.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */
-import type { Rule } from "./bucketAccessUserArgs";
+import type { Rule } from "../components/bucketAccessUserArgs";
 
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 const RESERVED_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
