@@ -4,13 +4,8 @@
  * export the outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  BucketAccessUser,
-  parseStackConfig,
-  projectConfig,
-  SecureBucket,
-  SINGLE_IDENTITY,
-} from "./components";
+import { BucketAccessUser, SecureBucket } from "./components";
+import { parseStackConfig, SINGLE_IDENTITY } from "./config/stackConfig";
 
 /** The oldest Pulumi CLI whose engine honours `replacementTrigger`, which rotates the key. */
 const REQUIRED_PULUMI_CLI = ">=3.208.0";
@@ -18,7 +13,7 @@ const REQUIRED_PULUMI_CLI = ">=3.208.0";
 // Pulumi runs an exported function and exports what it resolves to.
 export = async () => {
   await pulumi.runtime.requirePulumiVersion(REQUIRED_PULUMI_CLI);
-  const settings = parseStackConfig(projectConfig(), {
+  const settings = parseStackConfig(pulumi.runtime.allConfig(), {
     project: pulumi.getProject(),
     stack: pulumi.getStack(),
   });

@@ -6,15 +6,15 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { projectConfig } from "../components/projectConfig";
 import { boundaryReference } from "../iam/stackNaming";
-import { DEPLOYED_PROJECT, parseBootstrapConfig } from "./config/bootstrapConfig";
+import { parseBootstrapConfig } from "./config/bootstrapConfig";
+import { DEPLOYED_PROJECT } from "./config/bootstrapKeys";
 import { PULUMI_OIDC_URL } from "./iam/deployPolicies";
 import { DeploymentEnvironment } from "./components/deploymentEnvironment";
 
 // Pulumi runs an exported function and exports what it resolves to.
 export = async () => {
-  const settings = parseBootstrapConfig(projectConfig());
+  const settings = parseBootstrapConfig(pulumi.runtime.allConfig(), pulumi.getProject());
   if (settings.blockPublicAccess) {
     // No deploy role can then make a bucket public, whatever bucket policy it writes.
     new aws.s3.AccountPublicAccessBlock("account-public-access-block", {

@@ -6,14 +6,26 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
-import {
-  BucketAccessUserArgs,
-  findArgsProblems,
-  throwOnArgsProblems,
-  withDefaults,
-} from "./bucketAccessUserArgs";
 import { consoleSignInUrl } from "../iam/consoleSelfService";
 import { buildUserPolicy } from "../iam/userPolicy";
+import { throwOnArgsProblems } from "./argsProblems";
+import { BucketAccessUserArgs, findArgsProblems, withDefaults } from "./bucketAccessUserArgs";
+
+/** The outputs of a user, by name, as a stack exports them: the component's own fields. */
+export type BucketAccessUserOutputs = Pick<
+  BucketAccessUser,
+  | "bucketName"
+  | "userName"
+  | "userArn"
+  | "policyArn"
+  | "policyJson"
+  | "accountId"
+  | "accessKeyId"
+  | "secretAccessKey"
+  | "consoleUsername"
+  | "consolePassword"
+  | "consoleSignInUrl"
+>;
 
 /** An IAM user that may use one bucket, and nothing else. */
 export class BucketAccessUser extends pulumi.ComponentResource {
@@ -40,7 +52,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
   /** The account's console sign-in page; undefined when the console is disabled. */
   readonly consoleSignInUrl?: pulumi.Output<string>;
   /** Every output above by name, those of disabled features left out: what a stack exports. */
-  readonly outputs: Readonly<Record<string, pulumi.Output<string>>>;
+  readonly outputs: BucketAccessUserOutputs;
 
   /**
    * @param name logical name; children are named `<name>`, `<name>-policy`, … after it
@@ -170,12 +182,8 @@ export class BucketAccessUser extends pulumi.ComponentResource {
 }
 
 /** The outputs that are set: a disabled feature's are left out, not exported as empty. */
-function definedOutputs(
-  outputs: Record<string, pulumi.Output<string> | undefined>,
-): Record<string, pulumi.Output<string>> {
+function definedOutputs<T extends object>(outputs: T): T {
   return Object.fromEntries(
-    Object.entries(outputs).filter(
-      (entry): entry is [string, pulumi.Output<string>] => entry[1] !== undefined,
-    ),
-  );
+    Object.entries(outputs).filter(([, output]) => output !== undefined),
+  ) as T;
 }

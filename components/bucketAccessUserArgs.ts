@@ -1,14 +1,15 @@
 /**
  * The inputs of `BucketAccessUser`: their documentation, their defaults (in one place) and
- * their rules. Pure; the only Pulumi import is a type.
+ * their rules, each rule stated once per field. Pure; the only Pulumi import is a type.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { ACCESS_LEVELS, AccessLevel } from "../iam/accessLevels";
 import { bucketNameOf, parseArn } from "../iam/arns";
 import { checkBucketName } from "../iam/bucketNaming";
-import { ACCESS_LEVELS, AccessLevel } from "../iam/bucketAccess";
 import { IAM_QUOTAS, policyCharacters } from "../iam/iamQuotas";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
+import { ArgsProblem, Rule } from "./argsProblems";
 
 /** Console sign-in for the user. */
 export interface ConsoleArgs {
@@ -82,8 +83,8 @@ export interface BucketAccessUserArgs {
   readonly allowDelete?: boolean;
   /**
    * Allow `s3:ListAllMyBuckets`, which the console needs to show any bucket; it reveals the
-   * names of every bucket in the account.
-   * @default true
+   * names of every bucket in the account, which an application's access key has no need of.
+   * @default - the value of `console.enabled`
    */
   readonly listAllBuckets?: boolean;
   /**
@@ -134,17 +135,16 @@ export interface ResolvedUserSettings {
   readonly protect: boolean;
 }
 
-/** The literal defaults, exported so the project's config schema can be checked against them. */
+/** The literal defaults; the config table and the docs refer to these. */
 export const BUCKET_ACCESS_USER_DEFAULTS = {
   access: "read-write",
   prefixes: [],
   allowDelete: false,
-  listAllBuckets: true,
   console: { enabled: true, passwordResetRequired: true, passwordLength: 20, requireMfa: false },
   accessKey: { enabled: true, generation: 1 },
   tags: {},
   protect: false,
-} as const satisfies Omit<ResolvedUserSettings, "userName" | "path">;
+} as const satisfies Omit<ResolvedUserSettings, "userName" | "path" | "listAllBuckets">;
 
 /**
  * Applies the defaults; the only place that writes a fallback value.
@@ -155,15 +155,17 @@ export function withDefaults(
   where: StackIdentity,
 ): ResolvedUserSettings {
   const defaults = BUCKET_ACCESS_USER_DEFAULTS;
+  const consoleEnabled = args.console?.enabled ?? defaults.console.enabled;
   return {
     userName: args.userName,
     access: args.access ?? defaults.access,
     prefixes: args.prefixes ?? defaults.prefixes,
     allowDelete: args.allowDelete ?? defaults.allowDelete,
-    listAllBuckets: args.listAllBuckets ?? defaults.listAllBuckets,
+    // A console user needs the bucket list to find its bucket; a key-only user does not.
+    listAllBuckets: args.listAllBuckets ?? consoleEnabled,
     kmsKeyArn: args.kmsKeyArn,
     console: {
-      enabled: args.console?.enabled ?? defaults.console.enabled,
+      enabled: consoleEnabled,
       passwordResetRequired:
         args.console?.passwordResetRequired ?? defaults.console.passwordResetRequired,
       passwordLength: args.console?.passwordLength ?? defaults.console.passwordLength,
@@ -180,15 +182,30 @@ export function withDefaults(
   };
 }
 
-/** One broken rule: the dotted field of the args, the value given and what is allowed. */
-export interface ArgsProblem {
-  readonly field: string;
-  readonly value: unknown;
-  readonly expected: string;
-}
+/** The nested arguments, which fields name as `console.<field>` and `accessKey.<field>`. */
+type NestedArgs = { readonly console: ConsoleArgs; readonly accessKey: AccessKeyArgs };
 
-/** A rule: the text of what is allowed, or undefined when the value is fine. */
-export type Rule<T> = (value: T) => string | undefined;
+/** Every argument field, dotted where nested: `access`, `console.passwordLength`, … */
+export type ArgsField =
+  | Exclude<keyof BucketAccessUserArgs, keyof NestedArgs>
+  | { [N in keyof NestedArgs]: `${N}.${keyof NestedArgs[N] & string}` }[keyof NestedArgs];
+
+/** The type of an argument field; the bucket's as rules see it, by name or ARN. */
+export type ArgAt<F extends ArgsField> = F extends "bucket"
+  ? string
+  : F extends `${infer N extends keyof NestedArgs}.${infer K}`
+    ? K extends keyof NestedArgs[N]
+      ? NonNullable<NestedArgs[N][K]>
+      : never
+    : F extends keyof BucketAccessUserArgs
+      ? NonNullable<BucketAccessUserArgs[F]>
+      : never;
+
+/** What one field's values must keep: the value as a whole, and each item of a list. */
+export interface FieldRules<T> {
+  readonly rule?: Rule<T>;
+  readonly itemRule?: Rule<string>;
+}
 
 /** A bucket name, or an S3 bucket ARN holding one. */
 const checkBucket: Rule<string> = (bucket) => {
@@ -206,9 +223,9 @@ const checkBucket: Rule<string> = (bucket) => {
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
 const checkUserName: Rule<string> = (name) =>
-  /^[\w+=,.@-]{1,64}$/.test(name)
+  /^[\w+=,.@-]+$/.test(name) && name.length <= IAM_QUOTAS.userNameCharacters
     ? undefined
-    : "1 to 64 letters, digits and +=,.@_- (an IAM user name)";
+    : `1 to ${IAM_QUOTAS.userNameCharacters} letters, digits and +=,.@_- (an IAM user name)`;
 
 const checkAccess: Rule<string> = (access) =>
   (ACCESS_LEVELS as readonly string[]).includes(access)
@@ -227,12 +244,17 @@ const checkPrefix: Rule<string> = (prefix) => {
     : undefined;
 };
 
+const checkPrefixesOnce: Rule<readonly string[]> = (prefixes) => {
+  const twice = prefixes.find((prefix, i) => prefixes.indexOf(prefix) !== i);
+  return twice === undefined ? undefined : `each prefix once (${twice} is there twice)`;
+};
+
 /** @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html */
 const checkPath: Rule<string> = (path) =>
-  /^\/([\x21-\x2e\x30-\x7e]+\/)*$/.test(path) && path.length <= 512
+  /^\/([\x21-\x2e\x30-\x7e]+\/)*$/.test(path) && path.length <= IAM_QUOTAS.pathCharacters
     ? undefined
-    : "an IAM path that starts and ends with / (e.g. /iam-bucket-access/), printable ASCII, " +
-      "no '//', at most 512 characters";
+    : "an IAM path that starts and ends with / (e.g. /iam-bucket-access/dev/), printable " +
+      `ASCII, no '//', at most ${IAM_QUOTAS.pathCharacters} characters`;
 
 const checkPasswordLength: Rule<number> = (length) =>
   Number.isInteger(length) && length >= 5 && length <= 128
@@ -258,11 +280,6 @@ function isPolicyArn(arn: string): boolean {
   const pathAndName = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/(.+)$/.exec(arn)?.[2];
   return pathAndName !== undefined && POLICY_PATH_AND_NAME.test(pathAndName);
 }
-
-export const checkPolicyArn: Rule<string> = (arn) =>
-  isPolicyArn(arn)
-    ? undefined
-    : "an IAM managed policy ARN like arn:aws:iam::123456789012:policy/boundary";
 
 /** A managed policy by ARN, or by path and name in the stack's account. */
 const checkBoundary: Rule<string> = (boundary) =>
@@ -294,6 +311,35 @@ const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
         "_.:/=+-@; keys not starting with aws:";
 };
 
+/** Each field's rules, stated once; the component and the config both check by these. */
+export const ARG_RULES: { readonly [F in ArgsField]?: FieldRules<ArgAt<F>> } = {
+  bucket: { rule: checkBucket },
+  userName: { rule: checkUserName },
+  access: { rule: checkAccess },
+  prefixes: { rule: checkPrefixesOnce, itemRule: checkPrefix },
+  kmsKeyArn: { rule: checkKmsKeyArn },
+  "console.passwordLength": { rule: checkPasswordLength },
+  "accessKey.generation": { rule: checkGeneration },
+  path: { rule: checkPath },
+  permissionsBoundary: { rule: checkBoundary },
+  tags: { rule: checkTags },
+};
+
+/** Every problem one field's rules find in a value: the whole value's, then each item's. */
+export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {
+  const rules = ARG_RULES[field] as FieldRules<unknown> | undefined;
+  const whole = rules?.rule?.(value);
+  return [
+    ...(Array.isArray(value) && rules?.itemRule !== undefined
+      ? value.flatMap((item: string) => {
+          const expected = rules.itemRule?.(item);
+          return expected === undefined ? [] : [{ field, value: item, expected }];
+        })
+      : []),
+    ...(whole === undefined ? [] : [{ field, value, expected: whole }]),
+  ];
+}
+
 /** The longest partition name (`aws-us-gov`), for a size that holds in every partition. */
 const LONGEST_PARTITION = "aws-us-gov";
 /** S3's longest bucket name, for a bucket whose name is not known yet. */
@@ -303,7 +349,7 @@ const LONGEST_BUCKET_NAME = "b".repeat(63);
  * The user's policy must fit IAM's managed policy quota. Its size depends on the bucket's
  * name; for a bucket that is an output (created in the same program), S3's longest is assumed.
  */
-function checkPolicySize(
+function policySizeProblems(
   args: ResolvedUserSettings,
   bucket: pulumi.Input<string> | undefined,
 ): ArgsProblem[] {
@@ -331,69 +377,54 @@ function checkPolicySize(
       ];
 }
 
-/** Collects the problem a rule finds, if any. */
-function check<T>(field: string, value: T, rule: Rule<T>): ArgsProblem[] {
-  const expected = rule(value);
-  return expected === undefined ? [] : [{ field, value, expected }];
+/**
+ * The problems only the arguments together show: MFA held over a console that is off, and a
+ * policy too large for IAM. Run once the fields themselves are valid.
+ */
+export function crossFieldProblems(
+  args: ResolvedUserSettings,
+  bucket: pulumi.Input<string> | undefined,
+): ArgsProblem[] {
+  return [
+    ...(args.console.requireMfa && !args.console.enabled
+      ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
+      : []),
+    ...policySizeProblems(args, bucket),
+  ];
 }
 
-/** Checks an optional value only when it is set. */
-function checkIfSet<T>(field: string, value: T | undefined, rule: Rule<T>): ArgsProblem[] {
-  return value === undefined ? [] : check(field, value, rule);
+/** The value of a dotted argument field in resolved settings (none for the bucket). */
+export function resolvedValueOf(args: ResolvedUserSettings, field: ArgsField): unknown {
+  const [head, tail] = field.split(".");
+  const fields: Readonly<Record<string, unknown>> = { ...args };
+  const value = fields[head];
+  if (tail === undefined) {
+    return value;
+  }
+  const nested: Readonly<Record<string, unknown>> =
+    typeof value === "object" && value !== null ? { ...value } : {};
+  return nested[tail];
 }
+
+/** The fields whose rules the resolved settings are checked by (the bucket is apart). */
+const SETTINGS_FIELDS = Object.keys(ARG_RULES).filter(
+  (field): field is Exclude<ArgsField, "bucket"> => field !== "bucket",
+);
 
 /**
- * Every broken rule in the arguments, in field order. A bucket that is an output (a bucket
- * created in the same program) or not yet chosen is not checked here.
+ * Every broken rule in the arguments, in field order, then across fields. A bucket that is an
+ * output (a bucket created in the same program) is not checked here.
  */
 export function findArgsProblems(
   args: ResolvedUserSettings,
   bucket: pulumi.Input<string> | undefined,
 ): ArgsProblem[] {
-  const duplicatePrefixes = args.prefixes.filter(
-    (prefix, i) => args.prefixes.indexOf(prefix) !== i,
-  );
   return [
-    ...(typeof bucket === "string" ? check("bucket", bucket, checkBucket) : []),
-    ...check("userName", args.userName, checkUserName),
-    ...check("access", args.access, checkAccess),
-    ...args.prefixes.flatMap((prefix) => check("prefixes", prefix, checkPrefix)),
-    ...duplicatePrefixes.map((prefix) => ({
-      field: "prefixes",
-      value: prefix,
-      expected: "each prefix once",
-    })),
-    ...checkIfSet("kmsKeyArn", args.kmsKeyArn, checkKmsKeyArn),
-    ...check("console.passwordLength", args.console.passwordLength, checkPasswordLength),
-    ...(args.console.requireMfa && !args.console.enabled
-      ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
-      : []),
-    ...check("accessKey.generation", args.accessKey.generation, checkGeneration),
-    ...check("path", args.path, checkPath),
-    ...checkIfSet("permissionsBoundary", args.permissionsBoundary, checkBoundary),
-    ...check("tags", args.tags, checkTags),
-    ...checkPolicySize(args, bucket),
+    ...(typeof bucket === "string" ? fieldProblems("bucket", bucket) : []),
+    ...SETTINGS_FIELDS.flatMap((field) => {
+      const value = resolvedValueOf(args, field);
+      return value === undefined ? [] : fieldProblems(field, value);
+    }),
+    ...crossFieldProblems(args, bucket),
   ];
-}
-
-/** How every input error reads: `<label>: got <JSON value>; expected <rule>`. */
-export function describeProblem(label: string, value: unknown, expected: string): string {
-  return `${label}: got ${JSON.stringify(value)}; expected ${expected}`;
-}
-
-/**
- * Throws one error listing every problem of a component's arguments, labelled `args.<field>`;
- * returns when there are none. Components call it before registering themselves.
- */
-export function throwOnArgsProblems(component: string, problems: readonly ArgsProblem[]): void {
-  if (problems.length > 0) {
-    throw new Error(
-      `invalid ${component}:\n` +
-        problems
-          .map((problem) =>
-            describeProblem(`args.${problem.field}`, problem.value, problem.expected),
-          )
-          .join("\n"),
-    );
-  }
 }

@@ -1,9 +1,7 @@
-/** The project's building blocks, for programs that compose them. */
+/** The project's components and their arguments, for programs that compose them. */
 export { BucketAccessUser } from "./bucketAccessUser";
+export type { BucketAccessUserOutputs } from "./bucketAccessUser";
 export type { AccessKeyArgs, BucketAccessUserArgs, ConsoleArgs } from "./bucketAccessUserArgs";
-export type { AccessLevel } from "../iam/bucketAccess";
-export { parseStackConfig, SINGLE_IDENTITY } from "../config/stackConfig";
-export type { IdentitySettings, StackSettings } from "../config/stackConfig";
-export { projectConfig } from "./projectConfig";
+export type { AccessLevel } from "../iam/accessLevels";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

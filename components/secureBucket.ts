@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { throwOnArgsProblems } from "./bucketAccessUserArgs";
+import { throwOnArgsProblems } from "./argsProblems";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
   checkCreatedBucketPrefix,

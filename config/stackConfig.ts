@@ -1,73 +1,48 @@
 /**
- * Stack configuration → validated `BucketAccessUser` arguments, one set per identity. Pure: it
- * receives the raw config strings the Pulumi engine hands the program and either returns typed
- * settings or throws one error listing every problem, before any resource exists.
+ * The stack's config → validated `BucketAccessUser` arguments, one set per identity, read by the
+ * stack config table in one pass: every problem of the whole stack (every namespace, key and
+ * identity) in one error, each naming the key as the user wrote it, before any resource exists.
+ * Pure: it receives the config the engine hands the program.
  */
-import { isRecord, parseJson } from "./json";
 import {
-  BucketAccessUserArgs,
-  describeProblem,
-  findArgsProblems,
+  ArgsField,
+  crossFieldProblems,
+  fieldProblems,
+  resolvedValueOf,
   withDefaults,
 } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../iam/bucketNaming";
-import { AccessLevel } from "../iam/bucketAccess";
 import { StackIdentity } from "../iam/stackNaming";
-
-/** How a config value is written in the stack file. */
-type ConfigType = "string" | "boolean" | "integer" | "string-list" | "string-map" | "identity-map";
-
-/** The config keys that describe one identity, with their types. */
-export const IDENTITY_KEYS = {
-  bucketName: "string",
-  access: "string",
-  prefixes: "string-list",
-  allowDelete: "boolean",
-  listAllBuckets: "boolean",
-  kmsKeyArn: "string",
-  userName: "string",
-  path: "string",
-  permissionsBoundary: "string",
-  console: "boolean",
-  passwordResetRequired: "boolean",
-  passwordLength: "integer",
-  requireMfa: "boolean",
-  accessKey: "boolean",
-  accessKeyGeneration: "integer",
-  tags: "string-map",
-} as const satisfies Record<string, ConfigType>;
-
-/** The keys set once per stack, beside the identity keys that act as every identity's default. */
-const STACK_KEYS = { ...IDENTITY_KEYS, protect: "boolean" } as const satisfies Record<
-  string,
-  ConfigType
->;
-
-/** Every config key of the project, with its type. */
-export const CONFIG_KEYS = {
-  ...STACK_KEYS,
-  identities: "identity-map",
-} as const satisfies Record<string, ConfigType>;
-
-/** A config key of this project. */
-export type ConfigKey = keyof typeof CONFIG_KEYS;
-type IdentityKey = keyof typeof IDENTITY_KEYS;
-type IdentityValues = Partial<Record<IdentityKey, unknown>>;
-type ValueType = Exclude<ConfigType, "identity-map">;
-
-/** The config key that sets each argument field whose name differs from its key. */
-const CONFIG_KEY_OF_FIELD: Readonly<Record<string, IdentityKey>> = {
-  bucket: "bucketName",
-  "console.passwordLength": "passwordLength",
-  "console.requireMfa": "requireMfa",
-  "accessKey.generation": "accessKeyGeneration",
-};
+import {
+  configProblem,
+  fromText,
+  fromTexts,
+  isLiteralDefault,
+  Problems,
+  projectEntries,
+  readEntries,
+  readValues,
+  Values,
+} from "./keyTable";
+import { IDENTITIES_KEY, IDENTITY_KEYS, keyOfField, STACK_KEYS } from "./stackKeys";
 
 /**
  * The name of the one identity of a stack configured without `identities`. An identity of this
  * name in `identities` is that same identity: same resources, same user.
  */
 export const SINGLE_IDENTITY = "app";
+
+/** Keys earlier versions took, and what replaced them. */
+const REDIRECTED_KEYS = {
+  permissionsBoundaryArn: "set permissionsBoundary, which takes an ARN or a policy's path and name",
+};
+
+/** What an identity's entry cannot set, and why. */
+const IDENTITY_REDIRECTS = {
+  ...REDIRECTED_KEYS,
+  protect: "protect is set once for the whole stack, not per identity",
+};
 
 /** Identity names: they become resource names and part of IAM user names. */
 const IDENTITY_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -101,195 +76,187 @@ export interface StackSettings {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** A value read by its declared type, or the rule it broke. */
-type Parsed = { readonly value: unknown } | { readonly expected: string };
+type StackValues = Values<typeof STACK_KEYS>;
+type IdentityValues = Values<typeof IDENTITY_KEYS>;
+type IdentityKey = keyof typeof IDENTITY_KEYS;
 
-/** Turns a stack file's text into the typed value it stands for. */
-function fromText(type: ConfigType, raw: string): unknown {
-  switch (type) {
-    case "string":
-      return raw;
-    case "boolean":
-      return raw === "true" ? true : raw === "false" ? false : raw;
-    case "integer":
-      return /^-?\d+$/.test(raw) ? Number(raw) : raw;
-    case "string-list":
-    case "string-map":
-    case "identity-map":
-      return parseJson(raw) ?? raw;
+/** One identity while it is read: its settings and where each of its values came from. */
+interface ReadIdentity extends IdentitySettings {
+  /** The values the identity's own entry set (none in the single form). */
+  readonly own: IdentityValues;
+  /** Every value it has, stack-level ones under its own. */
+  readonly values: IdentityValues;
+}
+
+/** Sets a dotted argument field on arguments being built. */
+function setField(args: Record<string, unknown>, field: ArgsField, value: unknown): void {
+  const [head, tail] = field.split(".");
+  const nested = args[head];
+  args[head] =
+    tail === undefined
+      ? value
+      : { ...(typeof nested === "object" && nested !== null ? nested : {}), [tail]: value };
+}
+
+/** The arguments an identity's values set, the bucket aside (it is `bucketName`). */
+function userArgsOf(
+  values: IdentityValues,
+  userName: string,
+  protect: boolean | undefined,
+): Omit<BucketAccessUserArgs, "bucket"> {
+  const args: Record<string, unknown> = { userName, ...(protect === undefined ? {} : { protect }) };
+  for (const [key, value] of Object.entries(values)) {
+    const field = IDENTITY_KEYS[key as IdentityKey].field;
+    if (field !== "bucket") {
+      setField(args, field, value);
+    }
   }
-}
-
-/** Checks a typed value (from text, or from inside the identities map) against its type. */
-function checkType(type: ValueType, value: unknown): Parsed {
-  switch (type) {
-    case "string":
-      return typeof value === "string" ? { value } : { expected: "text" };
-    case "boolean":
-      return typeof value === "boolean" ? { value } : { expected: "true or false" };
-    case "integer":
-      return Number.isInteger(value) ? { value } : { expected: "a whole number" };
-    case "string-list":
-      return Array.isArray(value) && value.every((item) => typeof item === "string")
-        ? { value }
-        : { expected: "a list of strings" };
-    case "string-map":
-      return isRecord(value) && Object.values(value).every((item) => typeof item === "string")
-        ? { value }
-        : { expected: "a map of string keys to string values" };
-  }
-}
-
-function isKeyOf<T extends object>(keys: T, key: string): key is Extract<keyof T, string> {
-  return Object.hasOwn(keys, key);
-}
-
-/** Formats one problem the way every config error reads. */
-function configProblem(key: string, value: unknown, expected: string): string {
-  return describeProblem(`config key ${key}`, value, expected);
+  // Each row's type was checked against its field's when the table was declared.
+  return args as unknown as Omit<BucketAccessUserArgs, "bucket">;
 }
 
 /**
- * Reads values by their declared types (the stack-level keys, or one entry of `identities`),
- * collecting a problem for each unknown key or wrong type. An empty optional text means unset,
- * which is how `Pulumi.yaml` declares optional keys.
+ * How a key of one identity is named to the user: as written (under `identities.<name>` when
+ * the identity set it), for which identity when another's value is meant, and whether it was
+ * left to its default.
  */
-function readValues<K extends string>(
-  entries: Readonly<Record<string, unknown>>,
-  types: Readonly<Record<K, ValueType>>,
-  keyLabel: (key: string) => string,
-  unknownKey: string,
-  problems: string[],
-): Partial<Record<K, unknown>> {
-  const values: Partial<Record<K, unknown>> = {};
-  for (const [key, value] of Object.entries(entries)) {
-    if (!isKeyOf(types, key)) {
-      problems.push(configProblem(keyLabel(key), value, unknownKey));
-    } else if (!(types[key] === "string" && value === "")) {
-      const parsed = checkType(types[key], value);
-      if ("expected" in parsed) {
-        problems.push(configProblem(keyLabel(key), value, parsed.expected));
-      } else {
-        values[key] = parsed.value;
-      }
+function keyLabel(form: StackSettings["form"], identity: ReadIdentity, key: string): string {
+  const own = Object.hasOwn(identity.own, key);
+  const notes = [
+    ...(form === "identities" && !own ? [`for identity ${identity.name}`] : []),
+    ...(Object.hasOwn(identity.values, key) ? [] : ["not set: the default"]),
+  ];
+  const name = own ? `identities.${identity.name}.${key}` : key;
+  return notes.length === 0 ? name : `${name} (${notes.join("; ")})`;
+}
+
+/**
+ * The problems of one identity that only its resolved arguments show: a default derived from
+ * the stack's name that breaks a rule, and rules across fields.
+ */
+function identityProblems(
+  form: StackSettings["form"],
+  identity: ReadIdentity,
+  where: StackIdentity,
+): string[] {
+  const resolved = withDefaults(identity.user, where);
+  const derived = (Object.keys(IDENTITY_KEYS) as IdentityKey[])
+    .filter((key) => !Object.hasOwn(identity.values, key))
+    .filter((key) => !isLiteralDefault(IDENTITY_KEYS[key].default))
+    .flatMap((key) => {
+      const field = IDENTITY_KEYS[key].field;
+      const value = resolvedValueOf(resolved, field);
+      return value === undefined ? [] : fieldProblems(field, value);
+    });
+  return [...derived, ...crossFieldProblems(resolved, identity.bucketName)].map((problem) =>
+    configProblem(
+      keyLabel(form, identity, keyOfField(problem.field) ?? problem.field),
+      problem.value,
+      problem.expected,
+    ),
+  );
+}
+
+/** One problem for each identity whose user name another identity has too. */
+function sharedUserNames(
+  form: StackSettings["form"],
+  identities: readonly ReadIdentity[],
+): string[] {
+  return identities.flatMap((identity, index) => {
+    const other = identities
+      .slice(0, index)
+      .find((candidate) => candidate.user.userName === identity.user.userName);
+    if (other === undefined) {
+      return [];
     }
-  }
-  return values;
-}
-
-/** The arguments of one identity's user, from its values. */
-function userArgsOf(values: IdentityValues, defaultUserName: string, protect?: boolean) {
-  return {
-    userName: (values.userName as string | undefined) ?? defaultUserName,
-    access: values.access as AccessLevel | undefined,
-    prefixes: values.prefixes as string[] | undefined,
-    allowDelete: values.allowDelete as boolean | undefined,
-    listAllBuckets: values.listAllBuckets as boolean | undefined,
-    kmsKeyArn: values.kmsKeyArn as string | undefined,
-    path: values.path as string | undefined,
-    permissionsBoundary: values.permissionsBoundary as string | undefined,
-    console: {
-      enabled: values.console as boolean | undefined,
-      passwordResetRequired: values.passwordResetRequired as boolean | undefined,
-      passwordLength: values.passwordLength as number | undefined,
-      requireMfa: values.requireMfa as boolean | undefined,
-    },
-    accessKey: {
-      enabled: values.accessKey as boolean | undefined,
-      generation: values.accessKeyGeneration as number | undefined,
-    },
-    tags: values.tags as Record<string, string> | undefined,
-    protect,
-  } satisfies Omit<BucketAccessUserArgs, "bucket">;
-}
-
-/** Throws one error listing every problem, or returns when there are none. */
-function throwIfAny(problems: readonly string[]): void {
-  if (problems.length > 0) {
-    throw new Error(`invalid stack config:\n${[...new Set(problems)].join("\n")}`);
-  }
+    // Name the identity that chose the name; the other may only have it by default.
+    const [named, holder] = Object.hasOwn(identity.values, "userName")
+      ? [identity, other]
+      : [other, identity];
+    const how = Object.hasOwn(holder.values, "userName") ? "" : " by default";
+    return [
+      configProblem(
+        keyLabel(form, named, "userName"),
+        identity.user.userName,
+        `a user name no other identity has (identity ${holder.name} has it${how})`,
+      ),
+    ];
+  });
 }
 
 /**
  * Parses and validates a stack's config.
- * @param raw the project's config as the engine passes it: key (without the project
- *   namespace) → text; lists and maps as JSON.
+ * @param config the engine's whole config: `<namespace>:<key>` → text, lists and maps as JSON
  * @throws Error listing every problem, one per line, when anything is invalid
  */
 export function parseStackConfig(
-  raw: Readonly<Record<string, string>>,
+  config: Readonly<Record<string, string>>,
   where: StackIdentity,
 ): StackSettings {
-  const problems: string[] = [];
-  const { identities: identitiesText, ...stackTexts } = raw;
-  const typed = Object.fromEntries(
-    Object.entries(stackTexts).map(([key, text]) => [
-      key,
-      isKeyOf(STACK_KEYS, key) ? fromText(STACK_KEYS[key], text) : text,
-    ]),
-  );
-  const { protect, ...stackValues } = readValues(
-    typed,
-    STACK_KEYS,
-    (key) => key,
-    `a known key: ${Object.keys(CONFIG_KEYS).join(", ")}`,
+  const problems: Problems = [];
+  const { [IDENTITIES_KEY.name]: identitiesText, ...texts } = projectEntries(
+    config,
+    where.project,
     problems,
   );
-  const entries = readIdentityEntries(identitiesText, problems);
-  throwIfAny(problems);
+  const { protect, ...stackValues }: StackValues = readValues(
+    STACK_KEYS,
+    fromTexts(STACK_KEYS, texts),
+    {
+      label: (key) => key,
+      of: "this project",
+      otherKeys: [IDENTITIES_KEY.name],
+      redirects: REDIRECTED_KEYS,
+    },
+    problems,
+  );
+  const entries =
+    identitiesText === undefined
+      ? undefined
+      : readEntries(
+          IDENTITY_KEYS,
+          IDENTITIES_KEY.name,
+          fromText("string-map", identitiesText),
+          (name) =>
+            IDENTITY_NAME.test(name)
+              ? undefined
+              : "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
+          "identity",
+          problems,
+          IDENTITY_REDIRECTS,
+        );
 
-  const stackProtect = protect as boolean | undefined;
-  const singleUserName = `${where.project}-${where.stack}`;
   const form = entries === undefined ? "single" : "identities";
-  const named = entries ?? { [SINGLE_IDENTITY]: {} };
-  const aliasOfSingle = (name: string) =>
-    form === "identities" && Object.keys(named).length === 1 && name !== SINGLE_IDENTITY;
+  const named: Record<string, IdentityValues> = entries ?? { [SINGLE_IDENTITY]: {} };
+  const aliasOfSingle = form === "identities" && Object.keys(named).length === 1;
+  const singleUserName = `${where.project}-${where.stack}`;
   const identities = Object.keys(named)
     .sort()
-    .map((name): IdentitySettings => {
+    .map((name): ReadIdentity => {
       const values = { ...stackValues, ...named[name] };
-      const defaultUserName =
-        name === SINGLE_IDENTITY || aliasOfSingle(name)
-          ? singleUserName
-          : `${singleUserName}-${name}`;
+      const single = name === SINGLE_IDENTITY || aliasOfSingle;
       return {
         name,
-        bucketName: values.bucketName as string | undefined,
-        user: userArgsOf(values, defaultUserName, stackProtect),
-        aliasOfSingle: aliasOfSingle(name),
+        bucketName: values.bucketName,
+        user: userArgsOf(
+          values,
+          values.userName ?? (single ? singleUserName : `${singleUserName}-${name}`),
+          protect,
+        ),
+        aliasOfSingle: aliasOfSingle && name !== SINGLE_IDENTITY,
+        own: form === "identities" ? named[name] : {},
+        values,
       };
     });
 
-  const keyLabel = (identity: string, key: string) =>
-    form === "identities" && Object.hasOwn(named[identity], key)
-      ? `identities.${identity}.${key}`
-      : key;
-  for (const identity of identities) {
-    for (const problem of findArgsProblems(
-      withDefaults(identity.user, where),
-      identity.bucketName,
-    )) {
-      const key = CONFIG_KEY_OF_FIELD[problem.field] ?? problem.field;
-      problems.push(configProblem(keyLabel(identity.name, key), problem.value, problem.expected));
-    }
-  }
-  identities.forEach((identity, index) => {
-    const earlier = identities
-      .slice(0, index)
-      .find((other) => other.user.userName === identity.user.userName);
-    if (earlier !== undefined) {
-      problems.push(
-        configProblem(
-          keyLabel(identity.name, "userName"),
-          identity.user.userName,
-          `a user name no other identity has (identity ${earlier.name} has it)`,
-        ),
-      );
-    }
-  });
-  const createsBucket = identities.some((identity) => identity.bucketName === undefined);
+  problems.push(
+    ...identities.flatMap((identity) => identityProblems(form, identity, where)),
+    ...sharedUserNames(form, identities),
+  );
   const bucketPrefix = createdBucketPrefix(where.project, where.stack);
-  const prefixRule = createsBucket ? checkCreatedBucketPrefix(bucketPrefix) : undefined;
+  const prefixRule = identities.some((identity) => identity.bucketName === undefined)
+    ? checkCreatedBucketPrefix(bucketPrefix)
+    : undefined;
   if (prefixRule !== undefined) {
     problems.push(
       configProblem(
@@ -300,61 +267,19 @@ export function parseStackConfig(
       ),
     );
   }
-  throwIfAny(problems);
+  if (problems.length > 0) {
+    throw new Error(`invalid stack config:\n${[...new Set(problems)].join("\n")}`);
+  }
   return {
     form,
-    identities,
+    identities: identities.map(({ name, bucketName, user, aliasOfSingle: alias }) => ({
+      name,
+      bucketName,
+      user,
+      aliasOfSingle: alias,
+    })),
     createdBucketPrefix: bucketPrefix,
-    protect: stackProtect,
-    tags: stackValues.tags as Record<string, string> | undefined,
+    protect,
+    tags: stackValues.tags,
   };
-}
-
-/**
- * Reads the `identities` map: identity name → its own values, which override the stack-level
- * ones. Returns undefined when the key is not set.
- */
-function readIdentityEntries(
-  text: string | undefined,
-  problems: string[],
-): Record<string, IdentityValues> | undefined {
-  if (text === undefined) {
-    return undefined;
-  }
-  const value = fromText("identity-map", text);
-  if (!isRecord(value) || Object.keys(value).length === 0) {
-    problems.push(
-      configProblem(
-        "identities",
-        text,
-        "a map of identity name to its settings, with at least one identity",
-      ),
-    );
-    return undefined;
-  }
-  const entries: Record<string, IdentityValues> = {};
-  for (const [name, entry] of Object.entries(value)) {
-    if (!IDENTITY_NAME.test(name)) {
-      problems.push(
-        configProblem(
-          "identities",
-          name,
-          "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
-        ),
-      );
-    } else if (!isRecord(entry)) {
-      problems.push(
-        configProblem(`identities.${name}`, entry, "a map of that identity's settings"),
-      );
-    } else {
-      entries[name] = readValues(
-        entry,
-        IDENTITY_KEYS,
-        (key) => `identities.${name}.${key}`,
-        `a key of an identity: ${Object.keys(IDENTITY_KEYS).join(", ")}`,
-        problems,
-      );
-    }
-  }
-  return entries;
 }

@@ -3,6 +3,7 @@
  * Pure: plain data in, plain JSON out, so it can be tested and simulated without Pulumi.
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html
  */
+import { AccessLevel, canRead, canWrite } from "./accessLevels";
 import { bucketArn, objectArns, parseArn } from "./arns";
 import {
   policyDocument,
@@ -10,12 +11,6 @@ import {
   ResourcePolicyStatement,
   Statement,
 } from "./policyDocument";
-
-/** What the identity may do with objects: read them, write them, or both. */
-export type AccessLevel = "read" | "write" | "read-write";
-
-/** Every access level, in the order documentation lists them. */
-export const ACCESS_LEVELS: readonly AccessLevel[] = ["read", "write", "read-write"];
 
 /** Finds the bucket's region; SDKs call it before anything else. */
 export const S3_BUCKET_LOCATE_ACTIONS = ["s3:GetBucketLocation"] as const;
@@ -54,16 +49,6 @@ export interface BucketAccess {
   readonly listAllBuckets: boolean;
   /** Key ARN of the bucket's SSE-KMS key, when it has one. */
   readonly kmsKeyArn?: string;
-}
-
-/** True when the access level includes reading objects. */
-export function canRead(access: AccessLevel): boolean {
-  return access !== "write";
-}
-
-/** True when the access level includes writing objects. */
-export function canWrite(access: AccessLevel): boolean {
-  return access !== "read";
 }
 
 /** GetBucketLocation on the bucket, for every access level. */

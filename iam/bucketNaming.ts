@@ -2,8 +2,6 @@
  * S3 bucket names: the naming rules, and the names of buckets this program creates. Pure.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */
-import type { Rule } from "../components/bucketAccessUserArgs";
-
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 const RESERVED_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
 const RESERVED_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
@@ -11,16 +9,37 @@ const RESERVED_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3
 /** Random bytes in the name of a created bucket; two hex digits each. */
 export const CREATED_BUCKET_SUFFIX_BYTES = 4;
 
-/** S3 general purpose bucket naming rules. */
-export const checkBucketName: Rule<string> = (name) =>
-  /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) &&
-  !name.includes("..") &&
-  !IP_ADDRESS.test(name) &&
-  !RESERVED_PREFIXES.some((prefix) => name.startsWith(prefix)) &&
-  !RESERVED_SUFFIXES.some((suffix) => name.endsWith(suffix))
-    ? undefined
-    : "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and " +
-      "ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix";
+/** What S3 allows, before the reasons a name is refused. */
+const BUCKET_NAME_RULE =
+  "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and " +
+  "ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix";
+
+/** Why S3 would refuse a name, one reason each; none for a valid name. */
+function bucketNameFaults(name: string): string[] {
+  const characters = [...new Set(name.replace(/[a-z0-9.-]/g, ""))];
+  const prefix = RESERVED_PREFIXES.find((reserved) => name.startsWith(reserved));
+  const suffix = RESERVED_SUFFIXES.find((reserved) => name.endsWith(reserved));
+  return [
+    ...(name.length < 3 || name.length > 63 ? [`it has ${name.length} characters`] : []),
+    ...(characters.length > 0
+      ? [`it has ${characters.map((c) => JSON.stringify(c)).join(", ")}`]
+      : []),
+    ...(/^[.-]|[.-]$/.test(name) ? ["it starts or ends with . or -"] : []),
+    ...(name.includes("..") ? ["it has '..'"] : []),
+    ...(IP_ADDRESS.test(name) ? ["it is an IP address"] : []),
+    ...(prefix === undefined ? [] : [`it starts with ${prefix}`]),
+    ...(suffix === undefined ? [] : [`it ends with ${suffix}`]),
+  ];
+}
+
+/**
+ * S3 general purpose bucket naming rules: the rule with the reasons a name breaks it, or
+ * undefined for a valid name.
+ */
+export function checkBucketName(name: string): string | undefined {
+  const faults = bucketNameFaults(name);
+  return faults.length === 0 ? undefined : `${BUCKET_NAME_RULE} (${faults.join("; ")})`;
+}
 
 /**
  * The name prefix of the bucket a stack creates, `<project>-<stack>`, lowercased as S3 requires.
@@ -47,9 +66,9 @@ export function matchesCreatedBucketName(prefix: string, name: string): boolean 
 }
 
 /** A prefix whose created names are valid bucket names, whatever the random suffix. */
-export const checkCreatedBucketPrefix: Rule<string> = (prefix) => {
+export function checkCreatedBucketPrefix(prefix: string): string | undefined {
   const rule = checkBucketName(
     createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)),
   );
   return rule === undefined ? undefined : `a prefix that keeps the created name ${rule}`;
-};
+}

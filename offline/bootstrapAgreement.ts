@@ -6,7 +6,7 @@
 import { parseBootstrapConfig } from "../bootstrap/config/bootstrapConfig";
 import { stackDisagreements } from "../bootstrap/config/stackAgreement";
 import { parseStackConfig } from "../config/stackConfig";
-import { BOOTSTRAP, projectName, projectValues, stackConfig, stackNames } from "./program";
+import { BOOTSTRAP, projectName, stackConfig, stackNames } from "./program";
 
 /**
  * Every disagreement between a stack's config (with overrides, as `--config` takes them) and
@@ -19,10 +19,11 @@ export function bootstrapDisagreements(
 ): string[] {
   const project = projectName();
   const where = { project, stack };
-  const settings = parseStackConfig(projectValues(stackConfig(stack, overrides), project), where);
+  const settings = parseStackConfig(stackConfig(stack, overrides), where);
   const environments = stackNames(BOOTSTRAP).flatMap((bootstrapStack) => {
     const bootstrap = parseBootstrapConfig(
-      projectValues(stackConfig(bootstrapStack, {}, BOOTSTRAP), projectName(BOOTSTRAP)),
+      stackConfig(bootstrapStack, {}, BOOTSTRAP),
+      projectName(BOOTSTRAP),
     );
     return bootstrap.environments
       .filter((environment) => environment.stack === stack)

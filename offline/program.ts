@@ -123,19 +123,6 @@ export function stackConfig(
   return Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, configText(value)]));
 }
 
-/** A project's own values from a config the CLI would pass: keys without the namespace. */
-export function projectValues(
-  config: Readonly<Record<string, string>>,
-  project: string,
-): Record<string, string> {
-  const namespace = `${project}:`;
-  return Object.fromEntries(
-    Object.entries(config)
-      .filter(([key]) => key.startsWith(namespace))
-      .map(([key, value]) => [key.slice(namespace.length), value]),
-  );
-}
-
 /** What one run of the whole program produced. */
 export interface ProgramRun {
   /** The stack outputs: what `index.ts`'s program resolves to, secrets still wrapped. */

@@ -49,12 +49,12 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
   [
     "the same prefix twice",
     { prefixes: '["a/","a/"]' },
-    /config key prefixes: got "a\/"; expected each prefix once/,
+    /config key prefixes: got \["a\/","a\/"\]; expected each prefix once \(a\/ is there twice\)/,
   ],
   [
     "prefixes that are not a list",
     { prefixes: "reports/" },
-    /config key prefixes: got "reports\/"; expected a list of strings/,
+    /config key prefixes: got "reports\/"; expected a list of text values/,
   ],
   [
     "a KMS alias instead of a key ARN",
@@ -119,11 +119,11 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
   [
     "tags that are not a map",
     { tags: '["a"]' },
-    /config key tags: got \["a"\]; expected a map of string/,
+    /config key tags: got \["a"\]; expected a map of text keys to text values/,
   ],
   [
     "a misspelt key",
     { bucketname: "b" },
-    /config key bucketname: got "b"; expected a known key: bucketName, /,
+    /config key bucketname: got "b"; expected a key of this project: did you mean bucketName\?/,
   ],
 ];

@@ -2,14 +2,7 @@ import * as assert from "node:assert/strict";
 import { nameProblems, policyProblems } from "../offline/iamGrammar";
 import { registeredPolicies, RegisteredPolicy } from "../offline/policyInputs";
 import { parseStackConfig } from "../config/stackConfig";
-import {
-  BOOTSTRAP,
-  ProgramRun,
-  projectName,
-  projectValues,
-  runProgram,
-  stackConfig,
-} from "../offline/program";
+import { BOOTSTRAP, ProgramRun, projectName, runProgram, stackConfig } from "../offline/program";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -77,9 +70,11 @@ describe("the prefixes a stack's config accepts", () => {
   /** Whether prod's config with that many prefixes passes validation. */
   const accepted = (count: number) => {
     const project = projectName();
-    const raw = projectValues(stackConfig("prod", { prefixes: prefixes(count) }), project);
     try {
-      parseStackConfig(raw, { project, stack: "prod" });
+      parseStackConfig(stackConfig("prod", { prefixes: prefixes(count) }), {
+        project,
+        stack: "prod",
+      });
       return true;
     } catch {
       return false;

@@ -1,38 +1,25 @@
 import { PROJECT } from "../offline/mocks";
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../components/bucketAccessUserArgs";
-import { CONFIG_KEYS, parseStackConfig } from "../config/stackConfig";
+import { parseStackConfig } from "../config/stackConfig";
+import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
+import { GENERATED_PARTS, regenerated } from "../offline/configDocs";
 import { BOOTSTRAP, projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
 
 const ROOT = join(__dirname, "..");
 const STACKS = ["dev", "prod"];
 
-interface DeclaredKey {
-  readonly type?: string;
-  readonly items?: { readonly type?: string };
-  readonly description?: string;
-  readonly default?: unknown;
-}
-
 function readYaml(file: string): Record<string, unknown> {
   return parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
 }
 
-/** The project schema type that carries each of our config types. */
-const SCHEMA_TYPE = {
-  string: "string",
-  boolean: "boolean",
-  integer: "integer",
-  "string-list": "array",
-} as const;
-
 describe("Pulumi.yaml", () => {
   const project = readYaml("Pulumi.yaml");
-  const declared = project.config as Record<string, DeclaredKey>;
 
   it("names the project iam-bucket-access on the nodejs runtime", () => {
     assert.equal(project.name, "iam-bucket-access");
@@ -40,36 +27,12 @@ describe("Pulumi.yaml", () => {
     assert.equal((project.runtime as { name: string }).name, "nodejs");
   });
 
-  it("declares every config key but tags with its type, a description and a default", () => {
-    for (const [key, type] of Object.entries(CONFIG_KEYS)) {
-      if (type === "string-map" || type === "identity-map") {
-        // The project schema has no map type; tags and identities stay undeclared.
-        assert.equal(declared[key], undefined);
-        continue;
-      }
-      const spec = declared[key];
-      assert.ok(spec, `${key} is not declared`);
-      assert.equal(spec.type, SCHEMA_TYPE[type], `${key} type`);
-      assert.ok((spec.description ?? "").length > 20, `${key} has no description`);
-      assert.notEqual(spec.default, undefined, `${key} has no default`);
-      if (type === "string-list") {
-        assert.equal(spec.items?.type, "string");
-      }
-    }
-    assert.deepEqual(
-      Object.keys(declared).sort(),
-      Object.keys(CONFIG_KEYS)
-        .filter((key) => key !== "tags" && key !== "identities")
-        .sort(),
-    );
-  });
-
-  it("declares the same defaults the component applies", () => {
+  it("declares defaults that change nothing: a stack that sets no key is read alike with them", () => {
     const where = { project: PROJECT, stack: "dev" };
     const fromSchema = parseStackConfig(
       Object.fromEntries(
         Object.entries(projectConfigDefaults()).map(([key, value]) => [
-          key,
+          `${PROJECT}:${key}`,
           typeof value === "string" ? value : JSON.stringify(value),
         ]),
       ),
@@ -79,6 +42,27 @@ describe("Pulumi.yaml", () => {
       withDefaults(fromSchema.identities[0].user, where),
       withDefaults(parseStackConfig({}, where).identities[0].user, where),
     );
+  });
+});
+
+describe("the files generated from the config tables", () => {
+  for (const part of GENERATED_PARTS) {
+    const file = part.file.slice(ROOT.length + 1);
+    it(`are current in ${file} (npm run generate writes them)`, () => {
+      const current = readFileSync(part.file, "utf8");
+      assert.equal(regenerated(part, current), current);
+    });
+  }
+
+  it("declare every key the schema can type in Pulumi.yaml, and say why the others are not", () => {
+    const declared = (readYaml("Pulumi.yaml").config ?? {}) as Record<string, unknown>;
+    const text = readFileSync(join(ROOT, "Pulumi.yaml"), "utf8");
+    for (const key of [...Object.keys(STACK_KEYS), IDENTITIES_KEY.name]) {
+      assert.ok(
+        key in declared || text.includes(`# ${key} is not declared: `),
+        `${key} is neither declared nor explained`,
+      );
+    }
   });
 });
 
@@ -98,7 +82,8 @@ for (const stack of STACKS) {
     it("sets only aws:region and keys of this project", () => {
       for (const key of Object.keys(config)) {
         const [namespace, name] = key.split(":");
-        assert.ok(key === "aws:region" || (namespace === PROJECT && name in CONFIG_KEYS), key);
+        const known = name in STACK_KEYS || name === IDENTITIES_KEY.name;
+        assert.ok(key === "aws:region" || (namespace === PROJECT && known), key);
       }
     });
 
@@ -114,13 +99,7 @@ for (const stack of STACKS) {
     });
 
     it("is a valid config for the program", () => {
-      const namespace = `${PROJECT}:`;
-      const raw = Object.fromEntries(
-        Object.entries(stackConfig(stack))
-          .filter(([key]) => key.startsWith(namespace))
-          .map(([key, value]) => [key.slice(namespace.length), value]),
-      );
-      assert.doesNotThrow(() => parseStackConfig(raw, { project: PROJECT, stack }));
+      assert.doesNotThrow(() => parseStackConfig(stackConfig(stack), { project: PROJECT, stack }));
     });
   });
 }
@@ -152,9 +131,22 @@ describe("README.md", () => {
     assert.ok(readme.indexOf("npm test") < 800, "npm test is not near the top");
   });
 
-  it("documents every config key in its configuration table", () => {
-    for (const key of Object.keys(CONFIG_KEYS)) {
-      assert.match(readme, new RegExp(`^\\| \`${key}\` \\|`, "m"), key);
+  it("links every page of docs/ and lists every top-level folder in its layout", () => {
+    const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" });
+    const folders = [
+      ...new Set(
+        tracked
+          .split("\n")
+          .filter((f) => f.includes("/"))
+          .map((f) => f.split("/")[0]),
+      ),
+    ];
+    const layout = /\nLayout[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    for (const folder of folders.filter((f) => !f.startsWith("."))) {
+      assert.match(layout, new RegExp(`^${folder}/ `, "m"), `${folder}/ is not in the layout`);
+    }
+    for (const page of tracked.split("\n").filter((f) => f.startsWith("docs/"))) {
+      assert.ok(readme.includes(`](${page})`), `${page} is not linked`);
     }
   });
 });

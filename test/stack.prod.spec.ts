@@ -50,7 +50,7 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
     assert.equal(await pulumi.isSecret(outputOf(run.outputs, "accessKeyId")), false);
   });
 
-  it("limits the user to the configured prefixes of the configured bucket, without console rights", async () => {
+  it("limits the user to the configured prefixes of the configured bucket, with no console rights and no bucket list", async () => {
     assert.equal(await promiseOf(outputOf(run.outputs, "bucketName")), bucket);
     const policy = JSON.parse(String(await promiseOf(outputOf(run.outputs, "policyJson"))));
     assert.deepEqual(
@@ -60,7 +60,6 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
         "ListObjectsInScope",
         "ReadObjectsInScope",
         "WriteObjectsInScope",
-        "ListAllBuckets",
         "DenyInsecureTransport",
       ],
     );

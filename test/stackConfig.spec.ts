@@ -5,9 +5,27 @@ import { INVALID_CONFIG_CASES } from "./invalidConfigCases";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
 
+/** Config as the engine passes it: the project's keys under its namespace, as text. */
+const namespaced = (values: Readonly<Record<string, string>>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [`iam-bucket-access:${key}`, value]),
+  );
+const parse = (values: Readonly<Record<string, string>>, where = WHERE) =>
+  parseStackConfig(namespaced(values), where);
+
+/** The lines of the one error a config raises. */
+function problemsOf(values: Readonly<Record<string, string>>, where = WHERE): string[] {
+  try {
+    parse(values, where);
+  } catch (error) {
+    return (error as Error).message.split("\n").slice(1);
+  }
+  throw new Error("the config was accepted");
+}
+
 describe("parseStackConfig", () => {
   it("derives the user name and the created bucket's prefix from project and stack", () => {
-    const settings = parseStackConfig({}, WHERE);
+    const settings = parse({});
     assert.equal(settings.form, "single");
     assert.equal(settings.createdBucketPrefix, "iam-bucket-access-dev");
     assert.deepEqual(
@@ -17,24 +35,21 @@ describe("parseStackConfig", () => {
   });
 
   it("reads each value by its declared type", () => {
-    const settings = parseStackConfig(
-      {
-        bucketName: "data-bucket",
-        access: "read",
-        prefixes: '["in/","out/"]',
-        allowDelete: "true",
-        listAllBuckets: "false",
-        passwordLength: "32",
-        accessKeyGeneration: "3",
-        console: "true",
-        requireMfa: "true",
-        accessKey: "false",
-        protect: "true",
-        tags: '{"team":"data"}',
-        userName: "reporting",
-      },
-      WHERE,
-    );
+    const settings = parse({
+      bucketName: "data-bucket",
+      access: "read",
+      prefixes: '["in/","out/"]',
+      allowDelete: "true",
+      listAllBuckets: "false",
+      passwordLength: "32",
+      accessKeyGeneration: "3",
+      console: "true",
+      requireMfa: "true",
+      accessKey: "false",
+      protect: "true",
+      tags: '{"team":"data"}',
+      userName: "reporting",
+    });
     assert.deepEqual(settings, {
       form: "single",
       createdBucketPrefix: "iam-bucket-access-dev",
@@ -51,15 +66,7 @@ describe("parseStackConfig", () => {
             prefixes: ["in/", "out/"],
             allowDelete: true,
             listAllBuckets: false,
-            kmsKeyArn: undefined,
-            path: undefined,
-            permissionsBoundary: undefined,
-            console: {
-              enabled: true,
-              passwordResetRequired: undefined,
-              passwordLength: 32,
-              requireMfa: true,
-            },
+            console: { enabled: true, passwordLength: 32, requireMfa: true },
             accessKey: { enabled: false, generation: 3 },
             tags: { team: "data" },
             protect: true,
@@ -70,11 +77,13 @@ describe("parseStackConfig", () => {
   });
 
   it("treats an empty optional text as unset, as Pulumi.yaml's defaults pass it", () => {
-    const settings = parseStackConfig(
-      { bucketName: "", kmsKeyArn: "", permissionsBoundary: "", path: "", userName: "" },
-      WHERE,
-    );
-    const [identity] = settings.identities;
+    const [identity] = parse({
+      bucketName: "",
+      kmsKeyArn: "",
+      permissionsBoundary: "",
+      path: "",
+      userName: "",
+    }).identities;
     assert.equal(identity.bucketName, undefined);
     assert.equal(identity.user.kmsKeyArn, undefined);
     assert.equal(identity.user.permissionsBoundary, undefined);
@@ -82,45 +91,104 @@ describe("parseStackConfig", () => {
     assert.equal(identity.user.userName, "iam-bucket-access-dev");
   });
 
+  it("leaves other providers' namespaces alone", () => {
+    assert.doesNotThrow(() =>
+      parseStackConfig({ "aws:region": "eu-west-1", "random:seed": "x" }, WHERE),
+    );
+  });
+
   describe("with invalid values", () => {
     for (const [what, raw, message] of INVALID_CONFIG_CASES) {
       it(`rejects ${what}`, () => {
-        assert.throws(() => parseStackConfig(raw, WHERE), message);
+        assert.throws(() => parse(raw), message);
       });
     }
 
-    it("reports every problem at once, one per line", () => {
-      assert.throws(
-        () => parseStackConfig({ access: "admin", passwordLength: "2", path: "x" }, WHERE),
-        (error: Error) => {
-          assert.deepEqual(error.message.split("\n"), [
-            "invalid stack config:",
-            'config key access: got "admin"; expected one of read, write, read-write',
-            "config key passwordLength: got 2; expected a whole number from 5 to 128 (the limits AWS " +
-              "allows for a generated password)",
-            'config key path: got "x"; expected an IAM path that starts and ends with / (e.g. ' +
-              "/iam-bucket-access/), printable ASCII, no '//', at most 512 characters",
-          ]);
-          return true;
-        },
+    it("reports every problem of the stack at once, one per line, each naming its key", () => {
+      assert.deepEqual(
+        problemsOf({
+          access: "all",
+          passwordLength: "3",
+          prefixes: '["reports"]',
+          tags: '["x"]',
+        }),
+        [
+          'config key access: got "all"; expected one of read, write, read-write',
+          "config key passwordLength: got 3; expected a whole number from 5 to 128 (the limits " +
+            "AWS allows for a generated password)",
+          'config key prefixes: got "reports"; expected a key prefix ending in / and not ' +
+            "starting with / (e.g. reports/), so that data/ can never also match data2/",
+          'config key tags: got ["x"]; expected a map of text keys to text values',
+        ],
       );
     });
 
-    it("asks for a bucketName when the stack's name cannot name a bucket", () => {
+    it("names the namespace a misspelt one was meant to be, instead of ignoring its keys", () => {
       assert.throws(
-        () => parseStackConfig({}, { ...WHERE, stack: "Team_Prod" }),
-        /config key bucketName: got null; expected a bucket name, as stack "Team_Prod" cannot name a bucket/,
-      );
-      assert.doesNotThrow(() =>
-        parseStackConfig({ bucketName: "data" }, { ...WHERE, stack: "Team_Prod" }),
+        () => parseStackConfig({ "iam-bucket-acess:access": "read" }, WHERE),
+        /^Error: invalid stack config:\nconfig key iam-bucket-acess:access: got "read"; expected a key of the namespace iam-bucket-access: did you mean iam-bucket-access:access\?$/,
       );
     });
+
+    it("suggests the key a misspelt one was meant to be", () => {
+      assert.deepEqual(problemsOf({ prefix: '["reports/"]' }), [
+        'config key prefix: got ["reports/"]; expected a key of this project: did you mean prefixes?',
+      ]);
+    });
+
+    it("names the key that replaced a retired one", () => {
+      assert.deepEqual(problemsOf({ permissionsBoundaryArn: "arn:aws:iam::aws:policy/x" }), [
+        'config key permissionsBoundaryArn: got "arn:aws:iam::aws:policy/x"; expected no such ' +
+          "key: set permissionsBoundary, which takes an ARN or a policy's path and name",
+      ]);
+    });
+
+    it("reports a list given for a text key as a list, not as a bad name", () => {
+      assert.deepEqual(problemsOf({ bucketName: '["a-bucket","b-bucket"]' }), [
+        'config key bucketName: got ["a-bucket","b-bucket"]; expected text',
+      ]);
+    });
+
+    it("reports an empty map key as no value at all", () => {
+      assert.deepEqual(problemsOf({ tags: "null" }), [
+        "config key tags: got null; expected a map of text keys to text values",
+      ]);
+    });
+
+    it("asks for a bucketName when the stack's name cannot name a bucket, naming why", () => {
+      assert.deepEqual(problemsOf({}, { ...WHERE, stack: "qa_env" }), [
+        'config key bucketName: got null; expected a bucket name, as stack "qa_env" cannot ' +
+          "name a bucket of its own (a prefix that keeps the created name an S3 bucket name: 3 " +
+          "to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter " +
+          "or digit, no '..', not an IP address, no reserved prefix or suffix " +
+          '(it has "_"))',
+      ]);
+      assert.doesNotThrow(() => parse({ bucketName: "data" }, { ...WHERE, stack: "qa_env" }));
+    });
+
+    it("names a default derived from a long stack name that breaks its rule", () => {
+      const stack = { ...WHERE, stack: "s".repeat(60) };
+      assert.deepEqual(problemsOf({ bucketName: "data" }, stack), [
+        `config key userName (not set: the default): got "iam-bucket-access-${"s".repeat(60)}"; ` +
+          "expected 1 to 64 letters, digits and +=,.@_- (an IAM user name)",
+      ]);
+    });
+  });
+});
+
+describe("parseStackConfig's defaults", () => {
+  it("let a console user list the account's buckets, and a key-only user not", () => {
+    // The resolved value is the component's; the config passes what the user set, or nothing.
+    assert.equal(parse({ console: "false" }).identities[0].user.listAllBuckets, undefined);
+    assert.equal(parse({ listAllBuckets: "true" }).identities[0].user.listAllBuckets, true);
   });
 });
 
 describe("parseStackConfig with identities", () => {
   const identities = (map: object, rest: Record<string, string> = {}) =>
-    parseStackConfig({ identities: JSON.stringify(map), ...rest }, WHERE);
+    parse({ identities: JSON.stringify(map), ...rest });
+  const identityProblems = (map: object, rest: Record<string, string> = {}) =>
+    problemsOf({ identities: JSON.stringify(map), ...rest });
 
   it("gives each identity its own settings over the stack-level ones, in name order", () => {
     const settings = identities(
@@ -168,9 +236,9 @@ describe("parseStackConfig with identities", () => {
   it("asks the stack name to form a bucket name only when some identity names no bucket", () => {
     const stack = { ...WHERE, stack: "Team_Prod" };
     const map = (value: object) => ({ identities: JSON.stringify(value) });
-    assert.doesNotThrow(() => parseStackConfig(map({ a: { bucketName: "a-bucket" } }), stack));
+    assert.doesNotThrow(() => parse(map({ a: { bucketName: "a-bucket" } }), stack));
     assert.throws(
-      () => parseStackConfig(map({ a: { bucketName: "a-bucket" }, b: {} }), stack),
+      () => parse(map({ a: { bucketName: "a-bucket" }, b: {} }), stack),
       /config key bucketName: got null; expected a bucket name, as stack "Team_Prod"/,
     );
   });
@@ -194,9 +262,14 @@ describe("parseStackConfig with identities", () => {
         /config key identities\.reports: got "read"; expected a map of that identity's settings/,
       ],
       [
-        "an unknown key in an identity",
+        "a stack-wide key in an identity",
         { reports: { protect: true } },
-        /config key identities\.reports\.protect: got true; expected a key of an identity: bucketName, /,
+        /config key identities\.reports\.protect: got true; expected no such key: protect is set once for the whole stack/,
+      ],
+      [
+        "a misspelt key in an identity",
+        { reports: { acess: "read" } },
+        /config key identities\.reports\.acess: got "read"; expected a key of an identity: did you mean access\?/,
       ],
       [
         "a value of the wrong type",
@@ -216,12 +289,12 @@ describe("parseStackConfig with identities", () => {
       [
         "an empty map",
         {},
-        /config key identities: got "\{\}"; expected a map of identity name to its settings, with at least one identity/,
+        /config key identities: got \{\}; expected a map of identity names to their settings, with one at least/,
       ],
       [
         "a list instead of a map",
         ["a"],
-        /config key identities: got "\[\\"a\\"\]"; expected a map of identity name/,
+        /config key identities: got \["a"\]; expected a map of identity names/,
       ],
     ];
     for (const [what, value, message] of cases) {
@@ -230,17 +303,30 @@ describe("parseStackConfig with identities", () => {
       });
     }
 
-    it("reports a bad stack-level default once, under its own key", () => {
-      assert.throws(
-        () => identities({ a: {}, b: {} }, { access: "admin" }),
-        (error: Error) => {
-          assert.deepEqual(error.message.split("\n"), [
-            "invalid stack config:",
-            'config key access: got "admin"; expected one of read, write, read-write',
-          ]);
-          return true;
-        },
+    it("names the identity that took another's default user name, not the one that has it", () => {
+      assert.deepEqual(
+        identityProblems({ reports: {}, archive: { userName: "iam-bucket-access-dev-reports" } }),
+        [
+          'config key identities.archive.userName: got "iam-bucket-access-dev-reports"; ' +
+            "expected a user name no other identity has (identity reports has it by default)",
+        ],
       );
+    });
+
+    it("says for which identity a stack-level value breaks a rule it shares with another key", () => {
+      assert.deepEqual(
+        identityProblems({ reports: { console: false }, ops: {} }, { requireMfa: "true" }),
+        [
+          "config key requireMfa (for identity reports): got true; expected false while console " +
+            "is disabled",
+        ],
+      );
+    });
+
+    it("reports a bad stack-level default once, under its own key", () => {
+      assert.deepEqual(identityProblems({ a: {}, b: {} }, { access: "admin" }), [
+        'config key access: got "admin"; expected one of read, write, read-write',
+      ]);
     });
   });
 });

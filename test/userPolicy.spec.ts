@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { ACCESS_LEVELS } from "../iam/bucketAccess";
+import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 
 const BASE: UserPolicySettings = {

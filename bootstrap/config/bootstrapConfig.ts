@@ -1,20 +1,30 @@
 /**
- * Bootstrap stack config → validated settings. Pure; throws one error listing every problem,
- * shaped like the main project's (`config key <key>: got <value>; expected <rule>`).
+ * The bootstrap's config → validated settings, read by its key tables in one pass: every
+ * problem in one error, shaped like the project's (`config key <key>: got <value>; expected
+ * <rule>`). Pure.
  */
-import { isRecord, parseJson } from "../../config/json";
-import { describeProblem } from "../../components/bucketAccessUserArgs";
-import { parseArn } from "../../iam/arns";
 import {
-  checkBucketName,
+  configProblem,
+  fromText,
+  fromTexts,
+  Problems,
+  projectEntries,
+  readEntries,
+  readValues,
+} from "../../config/keyTable";
+import {
   checkCreatedBucketPrefix,
   createdBucketPrefix,
   matchesCreatedBucketName,
 } from "../../iam/bucketNaming";
 import { IAM_QUOTAS } from "../../iam/iamQuotas";
-
-/** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
-export const DEPLOYED_PROJECT = "iam-bucket-access";
+import {
+  BOOTSTRAP_KEYS,
+  DEPLOYED_PROJECT,
+  ENVIRONMENT_KEYS,
+  ENVIRONMENTS_KEY,
+  REDIRECTED_ENVIRONMENT_KEYS,
+} from "./bootstrapKeys";
 
 /** One environment: a stack of the deployed project. */
 export interface EnvironmentSettings {
@@ -28,13 +38,10 @@ export interface EnvironmentSettings {
   readonly buckets: readonly string[];
   /**
    * A production stack: pull requests are not previewed, and its role cannot be assumed by a
-   * preview at all, so no unmerged code ever runs with it.
+   * preview at all.
    */
   readonly production: boolean;
-  /**
-   * The Pulumi stack exists already (it was deployed by hand before): adopt it into the
-   * bootstrap rather than create it, which would fail.
-   */
+  /** The Pulumi stack exists already: adopt it rather than create it, which would fail. */
   readonly adoptStack: boolean;
 }
 
@@ -56,141 +63,82 @@ export function deployRoleName(stack: string): string {
   return `${DEPLOYED_PROJECT}-deploy-${stack}`;
 }
 
-const ORGANIZATION = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9_.-]{1,100}$/;
-const STACK = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-/** A branch name git accepts: no spaces, control characters, `..`, `~^:?*[\`, or leading `-`/`/`. */
-const BRANCH = /^(?![-/])(?!.*\.\.)(?!.*\/\/)[^\s~^:?*[\\\x00-\x1f\x7f]+(?<![/.])$/;
-const TOP_LEVEL_KEYS = [
-  "organization",
-  "repository",
-  "oidcProviderArn",
-  "blockPublicAccess",
-  "environments",
-];
-const ENVIRONMENT_KEYS = ["branch", "createsBucket", "buckets", "production", "adoptStack"];
-/** Keys earlier versions took, and what replaced them. */
-const RETIRED_ENVIRONMENT_KEYS: Readonly<Record<string, string>> = {
-  permissionsBoundaryArn:
-    "no such key: the bootstrap now creates each environment's permissions boundary itself",
-};
-
-/** A value read from text as the engine passes it: JSON where it parses, the text otherwise. */
-function fromText(text: string | undefined): unknown {
-  return text === undefined ? undefined : (parseJson(text) ?? text);
+/** Stack names: what Pulumi allows, short enough that the deploy role's name fits IAM's quota. */
+function checkStackName(stack: string): string | undefined {
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack) &&
+    deployRoleName(stack).length <= IAM_QUOTAS.roleNameCharacters
+    ? undefined
+    : `a stack name of letters, digits, _ . - whose deploy role name ${deployRoleName("<stack>")} ` +
+        `fits IAM's ${IAM_QUOTAS.roleNameCharacters} characters`;
 }
 
 /**
  * Parses and validates the bootstrap config.
- * @param raw key (without namespace) → text, maps as JSON, as the engine passes them
+ * @param config the engine's whole config: `<namespace>:<key>` → text, maps as JSON
+ * @param project the bootstrap project's name, its config namespace
  * @throws Error listing every problem
  */
-export function parseBootstrapConfig(raw: Readonly<Record<string, string>>): BootstrapSettings {
-  const problems: string[] = [];
-  const problem = (key: string, value: unknown, expected: string) =>
-    problems.push(describeProblem(`config key ${key}`, value, expected));
-  for (const key of Object.keys(raw).filter((key) => !TOP_LEVEL_KEYS.includes(key))) {
-    problem(key, raw[key], `a known key: ${TOP_LEVEL_KEYS.join(", ")}`);
-  }
-
-  const organization = raw.organization ?? "";
-  if (!ORGANIZATION.test(organization)) {
-    problem(
-      "organization",
-      raw.organization ?? null,
-      "a Pulumi organization name: letters, digits, _ . -",
-    );
-  }
-  const repository = raw.repository ?? "";
-  if (!REPOSITORY.test(repository)) {
-    problem("repository", raw.repository ?? null, "a GitHub repository as owner/name");
-  }
-  const oidcProviderArn = raw.oidcProviderArn ? raw.oidcProviderArn : undefined;
-  const provider = oidcProviderArn === undefined ? undefined : parseArn(oidcProviderArn);
-  if (
-    oidcProviderArn !== undefined &&
-    (provider?.service !== "iam" || provider.resource !== "oidc-provider/api.pulumi.com/oidc")
-  ) {
-    problem(
-      "oidcProviderArn",
-      oidcProviderArn,
-      "the ARN of the account's OIDC provider for api.pulumi.com/oidc, or empty to create it",
-    );
-  }
-  const blockPublicAccess = fromText(raw.blockPublicAccess) ?? true;
-  if (typeof blockPublicAccess !== "boolean") {
-    problem("blockPublicAccess", blockPublicAccess, "true or false");
-  }
-
-  const map = fromText(raw.environments);
-  if (!isRecord(map) || Object.keys(map).length === 0) {
-    problem(
-      "environments",
-      map ?? null,
-      `a map of stack name to {${ENVIRONMENT_KEYS.join(", ")}}, with at least one stack`,
-    );
-  }
-  const environments = Object.entries(isRecord(map) ? map : {})
-    .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([stack, value]): EnvironmentSettings[] => {
-      const key = (field: string) => `environments.${stack}.${field}`;
-      const roleRule = `a stack name of letters, digits, _ . - whose deploy role name ${deployRoleName("<stack>")} fits IAM's ${IAM_QUOTAS.roleNameCharacters} characters`;
-      if (!STACK.test(stack) || deployRoleName(stack).length > IAM_QUOTAS.roleNameCharacters) {
-        problem("environments", stack, roleRule);
-        return [];
-      }
-      if (!isRecord(value)) {
-        problem(`environments.${stack}`, value, `a map with ${ENVIRONMENT_KEYS.join(", ")}`);
-        return [];
-      }
-      for (const field of Object.keys(value).filter((field) => !ENVIRONMENT_KEYS.includes(field))) {
-        problem(
-          key(field),
-          value[field],
-          RETIRED_ENVIRONMENT_KEYS[field] ??
-            `a key of an environment: ${ENVIRONMENT_KEYS.join(", ")}`,
+export function parseBootstrapConfig(
+  config: Readonly<Record<string, string>>,
+  project: string,
+): BootstrapSettings {
+  const problems: Problems = [];
+  const { [ENVIRONMENTS_KEY.name]: environmentsText, ...texts } = projectEntries(
+    config,
+    project,
+    problems,
+  );
+  const values = readValues(
+    BOOTSTRAP_KEYS,
+    fromTexts(BOOTSTRAP_KEYS, texts),
+    { label: (key) => key, of: "the bootstrap", otherKeys: [ENVIRONMENTS_KEY.name] },
+    problems,
+  );
+  const entries =
+    environmentsText === undefined
+      ? undefined
+      : readEntries(
+          ENVIRONMENT_KEYS,
+          ENVIRONMENTS_KEY.name,
+          fromText("string-map", environmentsText),
+          checkStackName,
+          "environment",
+          problems,
+          REDIRECTED_ENVIRONMENT_KEYS,
         );
-      }
-      if (typeof value.branch !== "string" || !BRANCH.test(value.branch)) {
-        problem(key("branch"), value.branch ?? null, "a git branch name, e.g. main");
-      }
-      for (const flag of ["createsBucket", "production", "adoptStack"]) {
-        if (value[flag] !== undefined && typeof value[flag] !== "boolean") {
-          problem(key(flag), value[flag], "true or false");
-        }
-      }
-      const createsBucket = value.createsBucket === true;
+  if (environmentsText === undefined) {
+    problems.push(
+      configProblem(
+        ENVIRONMENTS_KEY.name,
+        null,
+        `a value, as it is required: ${ENVIRONMENTS_KEY.description}`,
+      ),
+    );
+  }
+  const environments = Object.entries(entries ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([stack, environment]): EnvironmentSettings => {
+      const createsBucket = environment.createsBucket ?? ENVIRONMENT_KEYS.createsBucket.default;
       const prefixRule = createsBucket
         ? checkCreatedBucketPrefix(createdBucketPrefix(DEPLOYED_PROJECT, stack))
         : undefined;
       if (prefixRule !== undefined) {
-        problem(
-          key("createsBucket"),
-          true,
-          `false, as stack ${JSON.stringify(stack)} cannot name a bucket of its own (${prefixRule})`,
+        problems.push(
+          configProblem(
+            `${ENVIRONMENTS_KEY.name}.${stack}.createsBucket`,
+            true,
+            `false, as stack ${JSON.stringify(stack)} cannot name a bucket of its own (${prefixRule})`,
+          ),
         );
       }
-      const buckets = value.buckets ?? [];
-      if (!Array.isArray(buckets) || !buckets.every((bucket) => typeof bucket === "string")) {
-        problem(key("buckets"), buckets, "a list of existing bucket names");
-      } else {
-        for (const bucket of buckets) {
-          const rule = checkBucketName(bucket);
-          if (rule !== undefined) {
-            problem(key("buckets"), bucket, rule);
-          }
-        }
-      }
-      return [
-        {
-          stack,
-          branch: String(value.branch),
-          createsBucket,
-          buckets: Array.isArray(buckets) ? buckets.map(String) : [],
-          production: value.production === true,
-          adoptStack: value.adoptStack === true,
-        },
-      ];
+      return {
+        stack,
+        branch: environment.branch ?? "",
+        createsBucket,
+        buckets: environment.buckets ?? ENVIRONMENT_KEYS.buckets.default,
+        production: environment.production ?? ENVIRONMENT_KEYS.production.default,
+        adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
+      };
     });
   problems.push(...sharedNames(environments));
 
@@ -198,10 +146,10 @@ export function parseBootstrapConfig(raw: Readonly<Record<string, string>>): Boo
     throw new Error(`invalid bootstrap config:\n${problems.join("\n")}`);
   }
   return {
-    organization,
-    repository,
-    oidcProviderArn,
-    blockPublicAccess: blockPublicAccess === true,
+    organization: values.organization ?? "",
+    repository: values.repository ?? "",
+    oidcProviderArn: values.oidcProviderArn,
+    blockPublicAccess: values.blockPublicAccess ?? BOOTSTRAP_KEYS.blockPublicAccess.default,
     environments,
   };
 }
@@ -221,8 +169,8 @@ function sharedNames(environments: readonly EnvironmentSettings[]): string[] {
       ...(sameStack === undefined
         ? []
         : [
-            describeProblem(
-              "config key environments",
+            configProblem(
+              "environments",
               environment.stack,
               `stack names that differ in more than case (${sameStack.stack} is one)`,
             ),
@@ -240,7 +188,7 @@ function sharedNames(environments: readonly EnvironmentSettings[]): string[] {
               : undefined;
         return rule === undefined
           ? []
-          : [describeProblem(`config key environments.${environment.stack}.buckets`, bucket, rule)];
+          : [configProblem(`environments.${environment.stack}.buckets`, bucket, rule)];
       }),
     ];
   });

@@ -4,7 +4,9 @@
  * where the role may create one, and existing buckets only among those its boundary allows.
  * Pure: both programs' validated settings in, the disagreements out.
  */
-import { describeProblem, withDefaults } from "../../components/bucketAccessUserArgs";
+import { describeProblem } from "../../components/argsProblems";
+import { withDefaults } from "../../components/bucketAccessUserArgs";
+import { configProblem } from "../../config/keyTable";
 import { bucketNameOf } from "../../iam/arns";
 import { IdentitySettings, StackSettings } from "../../config/stackConfig";
 import { boundaryReference, StackIdentity, stackIamPath } from "../../iam/stackNaming";
@@ -48,8 +50,8 @@ export function stackDisagreements(
       ...(isStackBoundary(user.permissionsBoundary, reference)
         ? []
         : [
-            describeProblem(
-              `config key ${keyOf(settings, identity, "permissionsBoundary")}`,
+            configProblem(
+              keyOf(settings, identity, "permissionsBoundary"),
               user.permissionsBoundary ?? null,
               `${reference}, the boundary the bootstrap creates for ${stack}: its deploy role ` +
                 "creates users with no other",
@@ -58,8 +60,8 @@ export function stackDisagreements(
       ...(user.path === path
         ? []
         : [
-            describeProblem(
-              `config key ${keyOf(settings, identity, "path")}`,
+            configProblem(
+              keyOf(settings, identity, "path"),
               user.path,
               `${path}, the only path ${stack}'s deploy role may use`,
             ),
@@ -67,8 +69,8 @@ export function stackDisagreements(
       ...(bucket === undefined || environment.buckets.includes(bucket)
         ? []
         : [
-            describeProblem(
-              `config key ${keyOf(settings, identity, "bucketName")}`,
+            configProblem(
+              keyOf(settings, identity, "bucketName"),
               identity.bucketName,
               `a bucket that ${environmentKey("buckets")} lists ` +
                 `(${JSON.stringify(environment.buckets)}): ${stack}'s boundary allows no other`,
@@ -79,8 +81,8 @@ export function stackDisagreements(
   const createsBucket = settings.identities.some((identity) => identity.bucketName === undefined);
   if (createsBucket && !environment.createsBucket) {
     problems.push(
-      describeProblem(
-        "config key bucketName",
+      configProblem(
+        "bucketName",
         null,
         `a bucket name, as ${environmentKey("createsBucket")} is not true: ` +
           `${stack}'s deploy role may not create a bucket`,

@@ -1,6 +1,15 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { parseBootstrapConfig } from "../config/bootstrapConfig";
+import { parseBootstrapConfig as parseConfig } from "../config/bootstrapConfig";
+
+/** The bootstrap config as the engine passes it: keys under the project's namespace. */
+const parseBootstrapConfig = (values: Readonly<Record<string, string>>) =>
+  parseConfig(
+    Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [`iam-bucket-access-bootstrap:${key}`, value]),
+    ),
+    "iam-bucket-access-bootstrap",
+  );
 
 const VALID = {
   organization: "acme",
@@ -60,7 +69,12 @@ describe("parseBootstrapConfig", () => {
     [
       "a missing organization",
       { organization: "" },
-      /config key organization: got ""; expected a Pulumi organization name/,
+      /config key organization: got null; expected a value, as it is required: Pulumi Cloud organization/,
+    ],
+    [
+      "an organization GitHub-style",
+      { organization: "acme/ops" },
+      /config key organization: got "acme\/ops"; expected a Pulumi organization name/,
     ],
     [
       "a repository without its owner",
@@ -83,12 +97,12 @@ describe("parseBootstrapConfig", () => {
     [
       "no environments",
       { environments: "{}" },
-      /config key environments: got \{\}; expected a map of stack name to/,
+      /config key environments: got \{\}; expected a map of environment names to their settings, with one at least/,
     ],
     [
       "an environment without a branch",
       { environments: '{"dev":{}}' },
-      /config key environments\.dev\.branch: got null; expected a git branch name/,
+      /config key environments\.dev\.branch: got null; expected a value, as it is required: The git branch/,
     ],
     [
       "a branch git would refuse",
@@ -113,7 +127,7 @@ describe("parseBootstrapConfig", () => {
     [
       "buckets that are not a list of names",
       { environments: '{"prod":{"branch":"main","buckets":"data"}}' },
-      /config key environments\.prod\.buckets: got "data"; expected a list of existing bucket names/,
+      /config key environments\.prod\.buckets: got "data"; expected a list of text values/,
     ],
     [
       "a bucket S3 could not have",
@@ -167,7 +181,7 @@ describe("parseBootstrapConfig", () => {
     [
       "an unknown key",
       { organisation: "acme" },
-      /config key organisation: got "acme"; expected a known key/,
+      /config key organisation: got "acme"; expected a key of the bootstrap: did you mean organization\?/,
     ],
   ];
   for (const [what, override, message] of cases) {

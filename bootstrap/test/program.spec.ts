@@ -10,7 +10,7 @@ import {
   ROOT,
   runProgram,
 } from "../../offline/program";
-import { DEPLOYED_PROJECT } from "../config/bootstrapConfig";
+import { DEPLOYED_PROJECT } from "../config/bootstrapKeys";
 import {
   DEPLOY_OPERATIONS,
   deployRoleTrustPolicy,

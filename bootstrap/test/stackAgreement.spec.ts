@@ -19,7 +19,16 @@ const AGREEING = {
   permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-prod",
 };
 const disagreements = (raw: Record<string, string>, environment: EnvironmentSettings | undefined) =>
-  stackDisagreements(PROD, parseStackConfig(raw, PROD), environment);
+  stackDisagreements(
+    PROD,
+    parseStackConfig(
+      Object.fromEntries(
+        Object.entries(raw).map(([key, value]) => [`iam-bucket-access:${key}`, value]),
+      ),
+      PROD,
+    ),
+    environment,
+  );
 
 describe("stackDisagreements", () => {
   it("finds none for a stack with its environment's boundary, path and bucket", () => {

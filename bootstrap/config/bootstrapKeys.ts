@@ -1,0 +1,112 @@
+/**
+ * The bootstrap's config, declared once on the project's config machinery: each key's type,
+ * default, meaning and rule, and the same for each environment's keys. Its reader, its settings'
+ * types, its errors, its `Pulumi.yaml` block and its docs table come from these tables. Pure.
+ */
+import { parseArn } from "../../iam/arns";
+import { checkBucketName } from "../../iam/bucketNaming";
+import { keySpec as key } from "../../config/keyTable";
+
+/** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
+export const DEPLOYED_PROJECT = "iam-bucket-access";
+
+/** A branch name git accepts: no spaces, control characters, `..`, `~^:?*[\`, or leading `-`/`/`. */
+const BRANCH = /^(?![-/])(?!.*\.\.)(?!.*\/\/)[^\s~^:?*[\\\x00-\x1f\x7f]+(?<![/.])$/;
+
+/** The keys set once per bootstrap stack. */
+export const BOOTSTRAP_KEYS = {
+  organization: key({
+    type: "string",
+    description: "Pulumi Cloud organization that runs the deployments; the OIDC audience.",
+    default: { derived: "required" },
+    required: true,
+    rule: (organization) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/.test(organization)
+        ? undefined
+        : "a Pulumi organization name: letters, digits, _ . -",
+  }),
+  repository: key({
+    type: "string",
+    description: "GitHub repository holding the iam-bucket-access project, as owner/name.",
+    default: { derived: "required" },
+    required: true,
+    rule: (repository) =>
+      /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9_.-]{1,100}$/.test(repository)
+        ? undefined
+        : "a GitHub repository as owner/name",
+  }),
+  oidcProviderArn: key({
+    type: "string",
+    description:
+      "ARN of an existing IAM OIDC provider for https://api.pulumi.com/oidc to reuse (an " +
+      "account holds one per URL; its audiences must include the organization).",
+    default: { derived: "the bootstrap creates it" },
+    rule: (arn) => {
+      const provider = parseArn(arn);
+      return provider?.service === "iam" &&
+        provider.resource === "oidc-provider/api.pulumi.com/oidc"
+        ? undefined
+        : "the ARN of the account's OIDC provider for api.pulumi.com/oidc, or empty to create it";
+    },
+  }),
+  blockPublicAccess: key({
+    type: "boolean",
+    description:
+      "Turn on S3 Block Public Access for the whole account, so that no deploy role can make " +
+      "a bucket public. Turn off only in accounts that must serve public buckets.",
+    default: true,
+  }),
+} as const;
+
+/** The keys of one environment, under `environments.<stack>`. */
+export const ENVIRONMENT_KEYS = {
+  branch: key({
+    type: "string",
+    description: "The git branch whose pushes deploy the stack.",
+    default: { derived: "required" },
+    required: true,
+    rule: (branch) => (BRANCH.test(branch) ? undefined : "a git branch name, e.g. main"),
+  }),
+  createsBucket: key({
+    type: "boolean",
+    description:
+      "The stack creates its own bucket (it sets no bucketName); its deploy role may then " +
+      "create and configure that bucket, and its users' boundary includes it.",
+    default: false,
+  }),
+  buckets: key({
+    type: "string-list",
+    description:
+      "Existing buckets the stack's users may use; their boundary allows no other. Each " +
+      "bucket belongs to one environment only.",
+    default: [],
+    itemRule: checkBucketName,
+  }),
+  production: key({
+    type: "boolean",
+    description:
+      "A production stack: Deployments previews no pull requests for it, and its role cannot " +
+      "be assumed for a preview.",
+    default: false,
+  }),
+  adoptStack: key({
+    type: "boolean",
+    description:
+      "The Pulumi stack exists already: adopt it into the bootstrap instead of creating it.",
+    default: false,
+  }),
+} as const;
+
+/** The key that holds the environments, and what it means. */
+export const ENVIRONMENTS_KEY = {
+  name: "environments",
+  description:
+    "Map of stack name to that stack's environment (the keys below); one stack at least.",
+  default: { derived: "required" },
+} as const;
+
+/** Keys of an environment that earlier versions took, and what replaced them. */
+export const REDIRECTED_ENVIRONMENT_KEYS = {
+  permissionsBoundaryArn:
+    "the bootstrap now creates each environment's permissions boundary itself",
+};
