@@ -170,6 +170,9 @@ const REQUESTS_BY_TYPE: Readonly<
     "s3:GetBucketObjectLockConfiguration",
     "s3:GetBucketTagging",
     "s3:PutBucketTagging",
+    "s3:TagResource",
+    "s3:UntagResource",
+    "s3:ListTagsForResource",
     "s3:DeleteBucket",
   ]),
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": onBucket([

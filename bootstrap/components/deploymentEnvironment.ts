@@ -90,6 +90,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
             keyArn: key,
             createsBucket: environment.createsBucket,
             buckets: environment.buckets,
+            tagKeys: environment.tagKeys,
           }),
           null,
           2,

@@ -36,6 +36,8 @@ export interface EnvironmentSettings {
   readonly createsBucket: boolean;
   /** Existing buckets the stack's users may use; its permissions boundary allows no others. */
   readonly buckets: readonly string[];
+  /** The only tag keys the deploy role may set. */
+  readonly tagKeys: readonly string[];
   /**
    * A production stack: pull requests are not previewed, and its role cannot be assumed by a
    * preview at all.
@@ -136,6 +138,7 @@ export function parseBootstrapConfig(
         branch: environment.branch ?? "",
         createsBucket,
         buckets: environment.buckets ?? ENVIRONMENT_KEYS.buckets.default,
+        tagKeys: environment.tagKeys ?? ENVIRONMENT_KEYS.tagKeys.default,
         production: environment.production ?? ENVIRONMENT_KEYS.production.default,
         adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
       };

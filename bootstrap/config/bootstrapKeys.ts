@@ -82,6 +82,18 @@ export const ENVIRONMENT_KEYS = {
     default: [],
     itemRule: checkBucketName,
   }),
+  tagKeys: key({
+    type: "string-list",
+    description:
+      "The only tag keys the stack's deploy role may put on its users and policies: grants " +
+      "elsewhere in the account may key on a principal's tags.",
+    default: ["environment", "project"],
+    itemRule: (tagKey) =>
+      /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(tagKey) &&
+      !tagKey.toLowerCase().startsWith("aws:")
+        ? undefined
+        : "a tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:",
+  }),
   production: key({
     type: "boolean",
     description:

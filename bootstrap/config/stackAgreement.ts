@@ -17,6 +17,26 @@ function keyOf(settings: StackSettings, identity: IdentitySettings, key: string)
   return settings.form === "single" ? key : `${key} of identity ${identity.name}`;
 }
 
+/** A problem when tags carry a key the environment's deploy role may not set. */
+function tagKeyProblems(
+  key: string,
+  tags: Readonly<Record<string, string>>,
+  environment: EnvironmentSettings,
+  tagKeysKey: string,
+): string[] {
+  const others = Object.keys(tags).filter((tagKey) => !environment.tagKeys.includes(tagKey));
+  return others.length === 0
+    ? []
+    : [
+        configProblem(
+          key,
+          tags,
+          `tags whose keys ${tagKeysKey} lists (${JSON.stringify(environment.tagKeys)}): ` +
+            `${environment.stack}'s deploy role may set no other (${others.join(", ")})`,
+        ),
+      ];
+}
+
 /** Whether a boundary names the stack's own, by path and name or by an ARN ending in them. */
 function isStackBoundary(boundary: string | undefined, reference: string): boolean {
   return boundary === reference || (boundary?.endsWith(`:policy/${reference}`) ?? false);
@@ -66,6 +86,12 @@ export function stackDisagreements(
               `${path}, the only path ${stack}'s deploy role may use`,
             ),
           ]),
+      ...tagKeyProblems(
+        keyOf(settings, identity, "tags"),
+        user.tags,
+        environment,
+        environmentKey("tagKeys"),
+      ),
       ...(bucket === undefined || environment.buckets.includes(bucket)
         ? []
         : [

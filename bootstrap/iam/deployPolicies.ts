@@ -17,7 +17,6 @@ import {
   S3_ACCOUNT_LIST_ACTIONS,
   S3_BUCKET_LIST_ACTIONS,
   S3_BUCKET_LOCATE_ACTIONS,
-  S3_EVERY_ACTION,
   S3_OBJECT_DELETE_ACTIONS,
   S3_OBJECT_READ_ACTIONS,
   S3_OBJECT_WRITE_ACTIONS,
@@ -90,6 +89,8 @@ export const IAM_USER_BOUNDED_ACTIONS = [
   "iam:CreateUser",
   "iam:PutUserPermissionsBoundary",
 ] as const;
+/** Every IAM action, for a Deny only: it grants nothing, and it covers actions IAM adds later. */
+export const IAM_EVERY_ACTION = ["iam:*"] as const;
 /** Removing a user's boundary: never. */
 export const IAM_BOUNDARY_REMOVE_ACTIONS = ["iam:DeleteUserPermissionsBoundary"] as const;
 /** Deleting the virtual MFA devices users added themselves, which user deletion removes. */
@@ -140,6 +141,10 @@ export const S3_CREATED_BUCKET_ACTIONS = [
   "s3:DeleteBucketPolicy",
   "s3:GetBucketTagging",
   "s3:PutBucketTagging",
+  // The provider tags a bucket through S3 Control first, and falls back to PutBucketTagging.
+  "s3:TagResource",
+  "s3:UntagResource",
+  "s3:ListTagsForResource",
   // Read back by the AWS provider on every refresh of a bucket.
   "s3:GetBucketAcl",
   "s3:GetBucketCORS",
@@ -165,6 +170,8 @@ export interface DeployEnvironment {
   readonly createsBucket: boolean;
   /** Existing buckets the stack's users may use. */
   readonly buckets: readonly string[];
+  /** The only tag keys the role may put on users and policies. */
+  readonly tagKeys: readonly string[];
 }
 
 /**
@@ -400,11 +407,21 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Resource: boundariesArn(scope, project),
     },
     {
-      // A bucket policy the role writes could grant it objects; this deny outweighs any grant.
-      Sid: "DenyObjectAccess",
+      // The role writes its bucket's policy, which could grant it more (lifecycle rules that
+      // expire every object, notifications, objects themselves); this deny outweighs any grant.
+      Sid: "DenyS3BeyondTheCreatedBucket",
       Effect: "Deny",
-      Action: [...S3_EVERY_ACTION],
-      Resource: `${bucketArn(scope.partition, "*")}/*`,
+      NotAction: [...S3_CREATED_BUCKET_ACTIONS],
+      Resource: bucketArn(scope.partition, "*"),
+    },
+    {
+      // Tags can be what grants elsewhere in the account key on (aws:PrincipalTag); only the
+      // environment's own tag keys may be set.
+      Sid: "DenyOtherTagKeys",
+      Effect: "Deny",
+      Action: [...IAM_EVERY_ACTION],
+      Resource: "*",
+      Condition: { "ForAnyValue:StringNotEquals": { "aws:TagKeys": [...env.tagKeys] } },
     },
   ];
   return policyDocument(statements);
@@ -412,7 +429,9 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
 
 /**
  * The environment's KMS key policy: the account administers the key (without this statement
- * nobody could, ever), and the deploy role may use it for stack secrets.
+ * nobody could, ever), the deploy role may use it for stack secrets, and no AWS service may use
+ * it on anyone's behalf: Pulumi calls KMS itself, and a user allowed bucket keys through S3 must
+ * not reach the stack's secrets key that way.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
  */
 export function secretsKeyPolicy(
@@ -433,6 +452,14 @@ export function secretsKeyPolicy(
       Principal: { AWS: deployRoleArn },
       Action: [...KMS_SECRETS_ACTIONS],
       Resource: "*",
+    },
+    {
+      Sid: "NoUseThroughAwsServices",
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["kms:*"],
+      Resource: "*",
+      Condition: { Null: { "kms:ViaService": "false" } },
     },
   ]);
 }

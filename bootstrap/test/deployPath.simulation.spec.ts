@@ -97,8 +97,15 @@ function resourcePolicyOf(target: string, fixtures: Readonly<Record<Stack, Fixtu
 /** The role's stack, the action, the target, extra context (references allowed), AWS's answer. */
 type Row = readonly [Stack, string, string, Readonly<Record<string, string>>, Decision];
 
-/** One test per row: the stack's deploy role asks, over TLS, and the engine decides. */
-function itDecidesForRoles(rows: readonly Row[], fixtures: () => Record<Stack, Fixture>): void {
+/**
+ * One test per row: the stack's deploy role asks, over TLS, and the engine decides.
+ * @param resourcePolicy the target's own policy; by default, what the stacks give it
+ */
+function itDecidesForRoles(
+  rows: readonly Row[],
+  fixtures: () => Record<Stack, Fixture>,
+  resourcePolicy: (resource: string, all: Record<Stack, Fixture>) => unknown = resourcePolicyOf,
+): void {
   for (const [stack, action, target, context, expected] of rows) {
     const extra = Object.entries(context).map(([key, value]) => ` ${key}=${value}`);
     it(`${stack} role: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
@@ -106,7 +113,7 @@ function itDecidesForRoles(rows: readonly Row[], fixtures: () => Record<Stack, F
       const resource = resolve(target, all);
       const policies: PolicySet = {
         identity: [all[stack].rolePolicy],
-        resource: resourcePolicyOf(resource, all),
+        resource: resourcePolicy(resource, all),
       };
       const decision = await decide(policies, {
         principal: all[stack].role,
@@ -227,6 +234,16 @@ const ESCALATION_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
       "ImplicitlyDenied",
     ],
     [own, "iam:PutUserPolicy", `user:${own}`, {}, "ImplicitlyDenied"],
+    // Tags that grants elsewhere could key on: only the environment's own tag keys.
+    [own, "iam:TagUser", `user:${own}`, { "aws:TagKeys": "team" }, "ExplicitlyDenied"],
+    [own, "iam:TagUser", `user:${own}`, { "aws:TagKeys": "environment" }, "Allowed"],
+    [
+      own,
+      "iam:CreateUser",
+      minted,
+      { ...withBoundary(`boundary:${own}`), "aws:TagKeys": "team" },
+      "ExplicitlyDenied",
+    ],
     [own, "iam:AddUserToGroup", iam("group/admins"), {}, "ImplicitlyDenied"],
     // The boundary itself: never removed, replaced or rewritten.
     [own, "iam:DeleteUserPermissionsBoundary", `user:${own}`, {}, "ExplicitlyDenied"],
@@ -285,6 +302,38 @@ const BUCKET_NAME_ROWS: readonly Row[] = [
     "ImplicitlyDenied",
   ],
 ];
+
+// What the dev role could do with its bucket had it written the bucket a policy granting itself
+// every S3 action there: its own policy's denies outweigh the grant.
+const SELF_GRANT_ROWS: readonly Row[] = [
+  ["dev", "s3:PutLifecycleConfiguration", "bucket:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:PutBucketNotification", "bucket:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:PutInventoryConfiguration", "bucket:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:PutBucketAcl", "bucket:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:PutReplicationConfiguration", "bucket:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:GetObject", "object:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:DeleteObjectVersion", "object:dev", {}, "ExplicitlyDenied"],
+  ["dev", "s3:PutBucketPolicy", "bucket:dev", {}, "Allowed"],
+];
+
+/** A bucket policy of the dev bucket granting the dev role every S3 action on it. */
+function selfGrantingBucketPolicy(resource: string, all: Record<Stack, Fixture>): unknown {
+  const bucket = `arn:aws:s3:::${all.dev.bucket}`;
+  return resource.startsWith(bucket)
+    ? {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "GrantedToItself",
+            Effect: "Allow",
+            Principal: { AWS: all.dev.role },
+            Action: "s3:*",
+            Resource: [bucket, `${bucket}/*`],
+          },
+        ],
+      }
+    : undefined;
+}
 
 /** Who presents a token to AWS STS for a role: the issuer's provider and the token's claims. */
 type TrustRow = readonly [Stack, string, string, string, string, Decision];
@@ -393,6 +442,21 @@ const BOUNDARY_ROWS: readonly BoundaryRow[] = STACKS.flatMap((own): BoundaryRow[
     ],
     [own, "sts:AssumeRole", `role:${own}`, {}, "ImplicitlyDenied"],
     [own, "kms:Decrypt", `key:${own}`, {}, "ImplicitlyDenied"],
+    // The stacks' secrets keys refuse use through S3, which the boundary allows for bucket keys.
+    [
+      own,
+      "kms:Decrypt",
+      `key:${own}`,
+      { "kms:ViaService": "s3.us-east-1.amazonaws.com" },
+      "ExplicitlyDenied",
+    ],
+    [
+      own,
+      "kms:Decrypt",
+      `key:${other}`,
+      { "kms:ViaService": "s3.us-east-1.amazonaws.com" },
+      "ExplicitlyDenied",
+    ],
   ];
 });
 
@@ -468,6 +532,10 @@ describe("the deploy path, decided by an IAM policy engine", () => {
     itDecidesForRoles(BUCKET_NAME_ROWS, () => fixtures);
   });
 
+  describe("the dev role, had it granted itself every S3 action in its bucket's policy", () => {
+    itDecidesForRoles(SELF_GRANT_ROWS, () => fixtures, selfGrantingBucketPolicy);
+  });
+
   describe("who may assume each deploy role", () => {
     for (const [stack, who, provider, aud, sub, expected] of TRUST_ROWS) {
       it(`${stack} role: ${who} (aud ${aud}) is ${expected}`, () => {
@@ -499,7 +567,11 @@ describe("the deploy path, decided by an IAM policy engine", () => {
         const fixture = fixtures[stack];
         const resource = resolve(target, fixtures);
         const decision = await decide(
-          { identity: [EVERYTHING], boundary: fixture.boundary },
+          {
+            identity: [EVERYTHING],
+            boundary: fixture.boundary,
+            resource: resourcePolicyOf(resource, fixtures),
+          },
           {
             principal: fixture.user,
             action,

@@ -24,6 +24,7 @@ const DEV: DeployEnvironment = {
   keyArn: KEY,
   createsBucket: true,
   buckets: ["acme-dev-fixtures"],
+  tagKeys: ["environment", "project"],
 };
 const BOUNDARY =
   "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-dev";
@@ -270,10 +271,19 @@ describe("deployRolePolicy", () => {
           Resource: "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/*",
         },
         {
-          Sid: "DenyObjectAccess",
+          Sid: "DenyS3BeyondTheCreatedBucket",
           Effect: "Deny",
-          Action: ["s3:*"],
-          Resource: "arn:aws:s3:::*/*",
+          NotAction: [...S3_CREATED_BUCKET_ACTIONS],
+          Resource: "arn:aws:s3:::*",
+        },
+        {
+          Sid: "DenyOtherTagKeys",
+          Effect: "Deny",
+          Action: ["iam:*"],
+          Resource: "*",
+          Condition: {
+            "ForAnyValue:StringNotEquals": { "aws:TagKeys": ["environment", "project"] },
+          },
         },
       ],
     });
@@ -286,7 +296,7 @@ describe("deployRolePolicy", () => {
 });
 
 describe("secretsKeyPolicy", () => {
-  it("lets the account administer the key and the deploy role encrypt and decrypt with it", () => {
+  it("lets the account administer the key, the deploy role use it, and no AWS service use it", () => {
     const role = "arn:aws:iam::123456789012:role/iam-bucket-access/iam-bucket-access-deploy-dev";
     assert.deepEqual(secretsKeyPolicy(SCOPE, role), {
       Version: "2012-10-17",
@@ -304,6 +314,14 @@ describe("secretsKeyPolicy", () => {
           Principal: { AWS: role },
           Action: ["kms:Encrypt", "kms:Decrypt"],
           Resource: "*",
+        },
+        {
+          Sid: "NoUseThroughAwsServices",
+          Effect: "Deny",
+          Principal: "*",
+          Action: ["kms:*"],
+          Resource: "*",
+          Condition: { Null: { "kms:ViaService": "false" } },
         },
       ],
     });

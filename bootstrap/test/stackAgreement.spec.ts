@@ -12,6 +12,7 @@ const ENVIRONMENT: EnvironmentSettings = {
   buckets: ["acme-app-data-prod"],
   production: true,
   adoptStack: false,
+  tagKeys: ["environment", "project"],
 };
 /** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
 const AGREEING = {
@@ -80,6 +81,12 @@ describe("stackDisagreements", () => {
       { permissionsBoundary: AGREEING.permissionsBoundary },
       { ...ENVIRONMENT, buckets: [] },
       /^config key bucketName: got null; expected a bucket name, as bootstrap config key environments\.prod\.createsBucket is not true/,
+    ],
+    [
+      "a tag key the deploy role may not set",
+      { ...AGREEING, tags: '{"environment":"prod","team":"finance"}' },
+      ENVIRONMENT,
+      /^config key tags: got \{"environment":"prod","team":"finance"\}; expected tags whose keys bootstrap config key environments\.prod\.tagKeys lists \(\["environment","project"\]\): prod's deploy role may set no other \(team\)/,
     ],
     [
       "bucket rights for a stack that names its bucket",
