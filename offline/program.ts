@@ -75,7 +75,12 @@ export function stackNames(dir = ROOT): string[] {
 
 /** Reads a YAML file of a project. */
 function readYaml(dir: string, file: string): Record<string, unknown> {
-  return parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
+  const path = join(dir, file);
+  try {
+    return (parse(readFileSync(path, "utf8")) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** A project's name, from its `Pulumi.yaml`. */

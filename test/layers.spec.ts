@@ -1,0 +1,79 @@
+import * as assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+const ROOT = join(__dirname, "..");
+
+/**
+ * The layers of both programs, lowest first: a module may import its own layer and those below
+ * it, never one above, so dependencies point one way and no cycle can form between layers.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ["iam"],
+  ["bootstrap/iam"],
+  ["components"],
+  ["config"],
+  ["bootstrap/config"],
+  ["bootstrap/components"],
+  ["index.ts", "bootstrap/index.ts"],
+];
+
+/** Layers that must stay pure: no Pulumi runtime, only its types. */
+const PURE = ["iam", "bootstrap/iam", "config", "bootstrap/config"];
+
+/** The layer of a project file, by its folder (or itself, for an entry). */
+function layerOf(file: string): number {
+  return LAYERS.findIndex((layer) =>
+    layer.some((place) => file === place || file.startsWith(`${place}/`)),
+  );
+}
+
+/** The program's own source files, relative to the repository. */
+function programFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+      const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      return entry.isDirectory() ? walk(path) : path.endsWith(".ts") ? [path] : [];
+    });
+  return [...LAYERS.flat().flatMap((place) => (place.endsWith(".ts") ? [place] : walk(place)))];
+}
+
+/** A file's imports: the module specifiers, with whether each is for types only. */
+function importsOf(file: string): { readonly from: string; readonly typeOnly: boolean }[] {
+  const source = readFileSync(join(ROOT, file), "utf8");
+  return [...source.matchAll(/^import (type )?[^;]*? from "([^"]+)";/gms)].map((match) => ({
+    from: match[2],
+    typeOnly: match[1] !== undefined,
+  }));
+}
+
+describe("the programs' layers", () => {
+  const files = programFiles();
+
+  it("cover every source file of both programs", () => {
+    assert.ok(files.length > 25, `only ${files.length} files`);
+    assert.ok(files.every((file) => layerOf(file) >= 0));
+  });
+
+  it("import only their own layer and those below it", () => {
+    const upward = files.flatMap((file) =>
+      importsOf(file)
+        .filter(({ from }) => from.startsWith("."))
+        .map(({ from }) => relative(ROOT, join(ROOT, dirname(file), from)))
+        .filter((target) => layerOf(target) > layerOf(file))
+        .map((target) => `${file} imports ${target}`),
+    );
+    assert.deepEqual(upward, []);
+  });
+
+  it("keep the pure layers free of the Pulumi runtime", () => {
+    const impure = files
+      .filter((file) => PURE.some((place) => file.startsWith(`${place}/`)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter(({ from, typeOnly }) => from.startsWith("@pulumi/") && !typeOnly)
+          .map(({ from }) => `${file} imports ${from}`),
+      );
+    assert.deepEqual(impure, []);
+  });
+});
