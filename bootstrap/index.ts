@@ -10,6 +10,7 @@ import { boundaryReference } from "../iam/stackNaming";
 import { parseBootstrapConfig } from "./config/bootstrapConfig";
 import { DEPLOYED_PROJECT } from "./config/bootstrapKeys";
 import { PULUMI_OIDC_URL } from "./iam/deployPolicies";
+import { escAudience } from "./iam/rotatorPolicies";
 import { DeploymentEnvironment } from "./components/deploymentEnvironment";
 
 // Pulumi runs an exported function and exports what it resolves to.
@@ -28,7 +29,13 @@ export = async () => {
     settings.oidcProviderArn === undefined
       ? new aws.iam.OpenIdConnectProvider("pulumi-oidc", {
           url: PULUMI_OIDC_URL,
-          clientIdLists: [settings.organization],
+          // Deployments' tokens are for the organization; ESC environments' for aws:<org>.
+          clientIdLists: [
+            settings.organization,
+            ...(settings.environments.some((environment) => environment.escRotation)
+              ? [escAudience(settings.organization)]
+              : []),
+          ],
         }).arn
       : pulumi.output(settings.oidcProviderArn);
   const environments = settings.environments.map((environment) => {
@@ -46,6 +53,9 @@ export = async () => {
         secretsKeyArn: deployment.keyArn,
         secretsKeyAlias: deployment.keyAlias,
         permissionsBoundaryArn: deployment.boundaryArn,
+        ...(deployment.rotatorRoleArn === undefined
+          ? {}
+          : { rotatorRoleArn: deployment.rotatorRoleArn }),
         // What the stack file sets as its permissionsBoundary.
         permissionsBoundary: boundaryReference(DEPLOYED_PROJECT, environment.stack),
       },

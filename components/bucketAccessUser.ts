@@ -22,6 +22,8 @@ export type BucketAccessUserOutputs = Pick<
   | "accountId"
   | "accessKeyId"
   | "secretAccessKey"
+  | "previousAccessKeyId"
+  | "previousSecretAccessKey"
   | "consoleUsername"
   | "consolePassword"
   | "consoleSignInUrl"
@@ -45,6 +47,10 @@ export class BucketAccessUser extends pulumi.ComponentResource {
   readonly accessKeyId?: pulumi.Output<string>;
   /** The secret access key, always a Pulumi secret; undefined when disabled. */
   readonly secretAccessKey?: pulumi.Output<string>;
+  /** The previous generation's key id, while it is kept; undefined otherwise. */
+  readonly previousAccessKeyId?: pulumi.Output<string>;
+  /** The previous generation's secret access key, always a secret, while it is kept. */
+  readonly previousSecretAccessKey?: pulumi.Output<string>;
   /** The console user name; undefined when the console is disabled. */
   readonly consoleUsername?: pulumi.Output<string>;
   /** The generated console password, always a Pulumi secret; undefined when disabled. */
@@ -135,17 +141,25 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     this.accountId = scope.accountId;
 
     if (settings.accessKey.enabled) {
-      const key = new aws.iam.AccessKey(
-        `${name}-key`,
-        { user: user.name },
-        {
-          ...childOpts,
-          // A new generation replaces the key; replacements create the new key first.
-          replacementTrigger: settings.accessKey.generation,
-        },
-      );
+      // Each generation's key is a resource of its own, which lives from the update that
+      // raises the generation to it until the one that no longer keeps it: new keys are
+      // created before removed ones are deleted, so a rotation never leaves the user keyless.
+      const keyOf = (generation: number) =>
+        new aws.iam.AccessKey(
+          generation === 1 ? `${name}-key` : `${name}-key-${generation}`,
+          { user: user.name },
+          // The generation the key has always had: a generation-1 stack keeps its key as it is.
+          { ...childOpts, replacementTrigger: generation },
+        );
+      const { generation, keepPrevious } = settings.accessKey;
+      const key = keyOf(generation);
       this.accessKeyId = key.id;
       this.secretAccessKey = pulumi.secret(key.secret);
+      if (keepPrevious) {
+        const previous = keyOf(generation - 1);
+        this.previousAccessKeyId = previous.id;
+        this.previousSecretAccessKey = pulumi.secret(previous.secret);
+      }
     }
 
     if (settings.console.enabled) {
@@ -173,6 +187,8 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       accountId: this.accountId,
       accessKeyId: this.accessKeyId,
       secretAccessKey: this.secretAccessKey,
+      previousAccessKeyId: this.previousAccessKeyId,
+      previousSecretAccessKey: this.previousSecretAccessKey,
       consoleUsername: this.consoleUsername,
       consolePassword: this.consolePassword,
       consoleSignInUrl: this.consoleSignInUrl,

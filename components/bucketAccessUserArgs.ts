@@ -46,11 +46,18 @@ export interface AccessKeyArgs {
    */
   readonly enabled?: boolean;
   /**
-   * A positive integer; raising it replaces the key, the new one created before the old one
-   * is deleted (IAM allows two keys per user), which is how the key is rotated.
+   * A positive integer; raising it by one creates the key of the new generation and, unless
+   * the previous one is kept, deletes the old key at the end of the same update.
    * @default 1
    */
   readonly generation?: number;
+  /**
+   * Keep the previous generation's key active beside the current one (IAM allows two keys per
+   * user), so running applications can move to the new key before the old one is deleted.
+   * Turning it off deletes the previous key. Needs `enabled` and a generation of 2 or more.
+   * @default false
+   */
+  readonly keepPrevious?: boolean;
 }
 
 /** Arguments of a `BucketAccessUser`. */
@@ -141,7 +148,7 @@ export const BUCKET_ACCESS_USER_DEFAULTS = {
   prefixes: [],
   allowDelete: false,
   console: { enabled: true, passwordResetRequired: true, passwordLength: 20, requireMfa: false },
-  accessKey: { enabled: true, generation: 1 },
+  accessKey: { enabled: true, generation: 1, keepPrevious: false },
   tags: {},
   protect: false,
 } as const satisfies Omit<ResolvedUserSettings, "userName" | "path" | "listAllBuckets">;
@@ -174,6 +181,7 @@ export function withDefaults(
     accessKey: {
       enabled: args.accessKey?.enabled ?? defaults.accessKey.enabled,
       generation: args.accessKey?.generation ?? defaults.accessKey.generation,
+      keepPrevious: args.accessKey?.keepPrevious ?? defaults.accessKey.keepPrevious,
     },
     path: args.path ?? stackIamPath(where.project, where.stack),
     permissionsBoundary: args.permissionsBoundary,
@@ -377,9 +385,22 @@ function policySizeProblems(
       ];
 }
 
+/** A previous key to keep needs a key, and a generation before the current one. */
+function keepPreviousProblems(accessKey: Required<AccessKeyArgs>): ArgsProblem[] {
+  if (!accessKey.keepPrevious) {
+    return [];
+  }
+  const expected = !accessKey.enabled
+    ? "false while the access key is disabled: there is no key to keep"
+    : accessKey.generation < 2
+      ? "false at generation 1: there is no previous key (raise the generation with it)"
+      : undefined;
+  return expected === undefined ? [] : [{ field: "accessKey.keepPrevious", value: true, expected }];
+}
+
 /**
- * The problems only the arguments together show: MFA held over a console that is off, and a
- * policy too large for IAM. Run once the fields themselves are valid.
+ * The problems only the arguments together show: MFA held over a console that is off, a
+ * previous key to keep where there is none, and a policy too large for IAM.
  */
 export function crossFieldProblems(
   args: ResolvedUserSettings,
@@ -389,6 +410,7 @@ export function crossFieldProblems(
     ...(args.console.requireMfa && !args.console.enabled
       ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
       : []),
+    ...keepPreviousProblems(args.accessKey),
     ...policySizeProblems(args, bucket),
   ];
 }

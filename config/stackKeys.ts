@@ -136,6 +136,14 @@ export const STACK_KEYS = {
     description: "Raise by one to rotate the access key; the new key is created first.",
     default: DEFAULTS.accessKey.generation,
   }),
+  keepPreviousAccessKey: argKey("accessKey.keepPrevious", {
+    type: "boolean",
+    description:
+      "Keep the previous generation's key active beside the new one, so the application can " +
+      "move to the new key before the old one is deleted; turn it off to delete the old key. " +
+      "Needs `accessKey` and an `accessKeyGeneration` of 2 or more.",
+    default: DEFAULTS.accessKey.keepPrevious,
+  }),
   tags: argKey("tags", {
     type: "string-map",
     description:

@@ -253,6 +253,78 @@ describe("BucketAccessUser", () => {
     });
   });
 
+  describe("keeping the previous key", () => {
+    it("holds the current and the previous generation's keys, both active, with their own ids and secrets", async () => {
+      const { user, children } = await build({
+        ...ARGS,
+        accessKey: { generation: 3, keepPrevious: true },
+      });
+      assert.deepEqual(
+        children.filter((c) => c.type === "aws:iam/accessKey:AccessKey").map((key) => key.name),
+        ["app-key-3", "app-key-2"],
+      );
+      const ids = await Promise.all(
+        [user.accessKeyId, user.previousAccessKeyId].map((id) =>
+          promiseOf(id ?? pulumi.output("")),
+        ),
+      );
+      const secrets = await Promise.all(
+        [user.secretAccessKey, user.previousSecretAccessKey].map((s) =>
+          promiseOf(s ?? pulumi.output("")),
+        ),
+      );
+      assert.match(ids[1], /^AKIA/);
+      assert.notEqual(ids[0], ids[1]);
+      assert.match(secrets[1], /^[A-Za-z0-9+/]{40}$/);
+      assert.notEqual(secrets[0], secrets[1]);
+      assert.ok(
+        registrations
+          .filter((r) => r.type === "aws:iam/accessKey:AccessKey")
+          .every((r) => r.inputs.status === undefined),
+        "a kept key is as active as the new one",
+      );
+    });
+
+    it("exports the previous secret as a secret, and both keys under their names", async () => {
+      const { user } = await build({ ...ARGS, accessKey: { generation: 2, keepPrevious: true } });
+      assert.equal(await pulumi.isSecret(user.previousSecretAccessKey ?? pulumi.output("")), true);
+      assert.equal(await pulumi.isSecret(user.previousAccessKeyId ?? pulumi.output("")), false);
+      assert.deepEqual(
+        Object.keys(user.outputs)
+          .filter((name) => name.includes("ccessKey"))
+          .sort(),
+        ["accessKeyId", "previousAccessKeyId", "previousSecretAccessKey", "secretAccessKey"],
+      );
+    });
+
+    it("holds one key and exports no previous one when the previous key is not kept", async () => {
+      const { user, children } = await build({ ...ARGS, accessKey: { generation: 2 } });
+      assert.equal(children.filter((c) => c.type === "aws:iam/accessKey:AccessKey").length, 1);
+      assert.equal(user.previousAccessKeyId, undefined);
+      assert.equal(user.previousSecretAccessKey, undefined);
+    });
+
+    const refusals: ReadonlyArray<readonly [string, BucketAccessUserArgs["accessKey"], RegExp]> = [
+      // what is refused, the access key arguments, the problem
+      [
+        "at generation 1",
+        { keepPrevious: true },
+        /args\.accessKey\.keepPrevious: got true; expected false at generation 1: there is no previous key/,
+      ],
+      [
+        "without an access key",
+        { enabled: false, generation: 2, keepPrevious: true },
+        /args\.accessKey\.keepPrevious: got true; expected false while the access key is disabled/,
+      ],
+    ];
+    for (const [what, accessKey, problem] of refusals) {
+      it(`is refused ${what}, before anything is registered`, () => {
+        assert.throws(() => new BucketAccessUser("keep", { ...ARGS, accessKey }), problem);
+        assert.deepEqual(registrations, []);
+      });
+    }
+  });
+
   describe("with features turned off", () => {
     it("registers no access key and exports none when the key is disabled", async () => {
       const { user, children } = await build({ ...ARGS, accessKey: { enabled: false } });
@@ -327,14 +399,21 @@ describe("BucketAccessUser", () => {
       );
     });
 
-    it("replaces the access key when its generation changes", async () => {
+    it("gives each generation's key a resource of its own, so a new one is created before the old is deleted", async () => {
       const { children } = await build({ ...ARGS, accessKey: { generation: 7 } });
-      const key = children.find((c) => c.type === "aws:iam/accessKey:AccessKey");
-      assert.equal(key?.opts.replacementTrigger, 7);
-      assert.equal(
-        key?.opts.deleteBeforeReplace,
-        undefined,
-        "the old key must outlive the new one's creation",
+      const keys = children.filter((c) => c.type === "aws:iam/accessKey:AccessKey");
+      assert.deepEqual(
+        keys.map((key) => [key.name, key.opts.replacementTrigger, key.opts.deleteBeforeReplace]),
+        [["app-key-7", 7, undefined]],
+      );
+    });
+
+    it("keeps the generation-1 key under the name it has always had", async () => {
+      const { children } = await build(ARGS);
+      const keys = children.filter((c) => c.type === "aws:iam/accessKey:AccessKey");
+      assert.deepEqual(
+        keys.map((key) => [key.name, key.opts.replacementTrigger]),
+        [["app-key", 1]],
       );
     });
 

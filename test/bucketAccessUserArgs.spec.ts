@@ -27,7 +27,7 @@ describe("withDefaults", () => {
         passwordLength: 20,
         requireMfa: false,
       },
-      accessKey: { enabled: true, generation: 1 },
+      accessKey: { enabled: true, generation: 1, keepPrevious: false },
       path: "/iam-bucket-access/dev/",
       permissionsBoundary: undefined,
       tags: {},

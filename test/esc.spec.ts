@@ -1,40 +1,230 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { projectName, runProgram, stackNames } from "../offline/program";
+import {
+  escAudience,
+  escLoginSubject,
+  rotatorLoginEnvironment,
+} from "../bootstrap/iam/rotatorPolicies";
+import { isRecord } from "../config/json";
+import { ESC_FUNCTIONS, shapeProblems } from "../offline/escFunctions";
+import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../offline/escMode";
+import { decideTrust } from "../offline/iamSimulator";
+import { ACCOUNT_ID } from "../offline/mocks";
+import { BOOTSTRAP, ProgramRun, projectName, ROOT, runProgram } from "../offline/program";
 
-interface EscEnvironment {
-  values: {
-    stackOutputs: { "fn::open::pulumi-stacks": { stacks: Record<string, { stack: string }> } };
-    environmentVariables: Record<string, string>;
-  };
+/** The ESC project the environments live in: the program's name. */
+const ESC_PROJECT = "iam-bucket-access";
+const ESC_DIR = join(ROOT, "esc");
+
+/** One environment definition of esc/: its name (the file's) and what it holds. */
+interface Environment {
+  readonly name: string;
+  readonly imports: readonly string[];
+  readonly values: Readonly<Record<string, unknown>>;
 }
 
-const environment = parse(
-  readFileSync(join(__dirname, "..", "esc", "app-prod.yaml"), "utf8"),
-) as EscEnvironment;
-const opened = environment.values.stackOutputs["fn::open::pulumi-stacks"].stacks;
-const variables = environment.values.environmentVariables;
-
-describe("esc/app-prod.yaml", () => {
-  it("opens this project's prod stack", () => {
-    assert.deepEqual(opened, { prod: { stack: `${projectName()}/prod` } });
-    assert.ok(stackNames().includes("prod"));
+const ENVIRONMENTS: readonly Environment[] = readdirSync(ESC_DIR)
+  .filter((file) => file.endsWith(".yaml"))
+  .map((file) => {
+    const definition = parse(readFileSync(join(ESC_DIR, file), "utf8")) as {
+      imports?: string[];
+      values?: Record<string, unknown>;
+    };
+    return {
+      name: file.slice(0, -".yaml".length),
+      imports: definition.imports ?? [],
+      values: definition.values ?? {},
+    };
   });
 
-  it("exposes the access key as AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", () => {
-    assert.equal(variables.AWS_ACCESS_KEY_ID, "${stackOutputs.prod.accessKeyId}");
-    assert.equal(variables.AWS_SECRET_ACCESS_KEY, "${stackOutputs.prod.secretAccessKey}");
-  });
+const environmentNamed = (name: string) => ENVIRONMENTS.find((e) => e.name === name);
 
-  it("names only outputs the prod stack really exports, and the secret key is a secret there", async () => {
-    const { outputs } = await runProgram("prod");
-    for (const reference of Object.values(variables)) {
-      const output = /^\$\{stackOutputs\.prod\.(\w+)\}$/.exec(reference)?.[1];
-      assert.ok(output !== undefined && output in outputs, `${reference} names no output of prod`);
+/** Every function call in a value, with its path. */
+function callsIn(value: unknown, path: string): { path: string; name: string; input: unknown }[] {
+  if (!isRecord(value)) {
+    return [];
+  }
+  return Object.entries(value).flatMap(([key, entry]) =>
+    key.startsWith("fn::")
+      ? [{ path, name: key, input: entry }, ...callsIn(entry, `${path}.${key}`)]
+      : callsIn(entry, `${path}.${key}`),
+  );
+}
+
+/** Every `${…}` reference in a value, with its path. */
+function referencesIn(value: unknown, path: string): { path: string; reference: string }[] {
+  if (typeof value === "string") {
+    return [...value.matchAll(/\$\{([^}]+)\}/g)].map((match) => ({ path, reference: match[1] }));
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => referencesIn(item, `${path}[${i}]`));
+  }
+  return isRecord(value)
+    ? Object.entries(value).flatMap(([key, entry]) => referencesIn(entry, `${path}.${key}`))
+    : [];
+}
+
+/** What a reference leads to: a function's output (secret or not), a stack output, or a problem. */
+interface Target {
+  readonly problem?: string;
+  readonly secret?: boolean;
+  /** The environment the value it leads to lives in. */
+  readonly environment?: string;
+}
+
+/** The value at a dotted path of a stack's outputs, as the mocked program exported it. */
+async function stackOutputAt(run: ProgramRun, path: readonly string[]): Promise<Target> {
+  let value: unknown = run.outputs;
+  for (const [i, key] of path.entries()) {
+    if (pulumi.Output.isInstance(value) || !isRecord(value) || !(key in value)) {
+      return { problem: `no output ${path.slice(0, i + 1).join(".")}` };
     }
-    assert.equal(await pulumi.isSecret(outputs.secretAccessKey as pulumi.Output<string>), true);
+    value = value[key];
+  }
+  return pulumi.Output.isInstance(value)
+    ? { secret: await pulumi.isSecret(value) }
+    : { problem: `${path.join(".")} is no single output` };
+}
+
+/** Follows a reference from a value of an environment to what it leads to. */
+async function resolve(
+  environment: Environment,
+  path: readonly string[],
+  runs: Readonly<Record<string, ProgramRun>>,
+): Promise<Target> {
+  let value: unknown = environment.values;
+  for (const [i, key] of path.entries()) {
+    if (!isRecord(value)) {
+      return { problem: `${path.slice(0, i).join(".")} holds no ${key}` };
+    }
+    const call = Object.keys(value).find((name) => name.startsWith("fn::"));
+    if (call !== undefined) {
+      const rest = path.slice(i);
+      if (call === "fn::open::pulumi-stacks") {
+        const stacks = (value[call] as { stacks: Record<string, { stack: string }> }).stacks;
+        const stack = stacks[rest[0]]?.stack;
+        return stack === undefined
+          ? { problem: `no stack ${rest[0]} is opened` }
+          : stackOutputAt(runs[stack], rest.slice(1));
+      }
+      const fn = ESC_FUNCTIONS[call];
+      const output = rest.join(".");
+      return fn.outputs.includes(output)
+        ? { secret: fn.secretOutputs.includes(output), environment: environment.name }
+        : { problem: `${call} has no output ${output}` };
+    }
+    if (!(key in value)) {
+      return { problem: `${path.slice(0, i + 1).join(".")} is no value of ${environment.name}` };
+    }
+    value = value[key];
+  }
+  return { environment: environment.name };
+}
+
+/** Where a reference of an environment leads, through imports and `environments.<project>.…`. */
+async function target(
+  environment: Environment,
+  reference: string,
+  runs: Readonly<Record<string, ProgramRun>>,
+): Promise<Target> {
+  const path = reference.split(".");
+  if (path[0] === "environments") {
+    const named = path[1] === ESC_PROJECT ? environmentNamed(path[2]) : undefined;
+    return named === undefined
+      ? { problem: `no environment ${path[1]}/${path[2]} in esc/` }
+      : resolve(named, path.slice(3), runs);
+  }
+  const holders = [
+    environment,
+    ...environment.imports.flatMap((name) => {
+      const imported = name.startsWith(`${ESC_PROJECT}/`)
+        ? environmentNamed(name.slice(ESC_PROJECT.length + 1))
+        : undefined;
+      return imported === undefined ? [] : [imported];
+    }),
+  ];
+  const holder = holders.find((candidate) => path[0] in candidate.values);
+  return holder === undefined
+    ? { problem: `${path[0]} is a value of neither ${environment.name} nor its imports` }
+    : resolve(holder, path, runs);
+}
+
+describe("the ESC environments in esc/", () => {
+  let runs: Record<string, ProgramRun>;
+
+  before(async () => {
+    runs = {
+      "iam-bucket-access-bootstrap/admin": await runProgram("admin", ESC_MODE_BOOTSTRAP, BOOTSTRAP),
+      [`${projectName()}/prod`]: await runProgram("prod", ESC_MODE_PROD),
+    };
+  });
+
+  it("are the login, rotation and application environments of prod", () => {
+    assert.deepEqual(ENVIRONMENTS.map((e) => e.name).sort(), [
+      "app-prod",
+      "key-rotation-prod",
+      "rotator-login-prod",
+    ]);
+  });
+
+  for (const environment of ENVIRONMENTS) {
+    it(`${environment.name} calls each ESC function in the shape Pulumi documents`, () => {
+      const calls = callsIn(environment.values, "values");
+      assert.ok(calls.length > 0 || environment.imports.length > 0);
+      for (const call of calls) {
+        const fn = ESC_FUNCTIONS[call.name];
+        assert.ok(fn !== undefined, `${call.path}: ${call.name} is not a function esc/ may use`);
+        assert.deepEqual(shapeProblems(call.input, fn.input, `${call.path}.${call.name}`), []);
+      }
+    });
+
+    it(`${environment.name} refers only to values and outputs that exist`, async () => {
+      for (const { path, reference } of referencesIn(environment.values, "values")) {
+        const found = await target(environment, reference, runs);
+        assert.equal(found.problem, undefined, `${path}: \${${reference}}: ${found.problem}`);
+      }
+    });
+  }
+
+  it("hand the application the rotated key, its secret kept secret, and none of the rotator's login", async () => {
+    const app = environmentNamed("app-prod") as Environment;
+    const variables = app.values.environmentVariables as Record<string, string>;
+    const secret = await target(app, "iam.current.secretAccessKey", runs);
+    assert.equal(variables.AWS_SECRET_ACCESS_KEY, "${iam.current.secretAccessKey}");
+    assert.equal(variables.AWS_ACCESS_KEY_ID, "${iam.current.accessKeyId}");
+    assert.equal(secret.secret, true);
+    assert.ok(!app.imports.some((name) => name.includes("rotator-login")));
+    const login = rotatorLoginEnvironment(ESC_PROJECT, "prod");
+    for (const { reference } of referencesIn(app.values, "values")) {
+      assert.notEqual((await target(app, reference, runs)).environment, login.split("/")[1]);
+    }
+  });
+
+  it("log the rotator in as the role the bootstrap trusts to that login environment alone", async () => {
+    const login = environmentNamed("rotator-login-prod") as Environment;
+    const oidc = ((login.values.aws as Record<string, unknown>).login as Record<string, unknown>)[
+      "fn::open::aws-login"
+    ] as { oidc: { subjectAttributes: string[] } };
+    assert.deepEqual(oidc.oidc.subjectAttributes, ["currentEnvironment.name"]);
+    const admin = runs["iam-bucket-access-bootstrap/admin"];
+    const role = admin.registrations.find(
+      (r) => r.name === "prod-rotator" && r.type === "aws:iam/role:Role",
+    );
+    assert.ok(role);
+    const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+    const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/iam-bucket-access/iam-bucket-access-rotator-prod`;
+    const token = (environment: string) => ({
+      principal: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`,
+      action: "sts:AssumeRoleWithWebIdentity",
+      context: {
+        "api.pulumi.com/oidc:aud": escAudience("acme"),
+        "api.pulumi.com/oidc:sub": escLoginSubject("acme", environment),
+      },
+    });
+    assert.equal(decideTrust(trust, roleArn, token(`${ESC_PROJECT}/${login.name}`)), "Allowed");
+    assert.equal(decideTrust(trust, roleArn, token(`${ESC_PROJECT}/app-prod`)), "ImplicitlyDenied");
   });
 });

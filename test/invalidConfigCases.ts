@@ -102,6 +102,16 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
     /config key requireMfa: got true; expected false while console is disabled/,
   ],
   [
+    "keeping a previous key at generation 1",
+    { keepPreviousAccessKey: "true" },
+    /config key keepPreviousAccessKey: got true; expected false at generation 1: there is no previous key/,
+  ],
+  [
+    "keeping a previous key without an access key",
+    { accessKey: "false", accessKeyGeneration: "2", keepPreviousAccessKey: "true" },
+    /config key keepPreviousAccessKey: got true; expected false while the access key is disabled/,
+  ],
+  [
     "a boolean spelled yes",
     { allowDelete: "yes" },
     /config key allowDelete: got "yes"; expected true or false/,

@@ -10,6 +10,15 @@ const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234
 const RUNS: ReadonlyArray<readonly [string, () => Promise<ProgramRun>]> = [
   // what runs, how
   ["bootstrap admin", () => runProgram("admin", {}, BOOTSTRAP)],
+  [
+    "bootstrap admin with prod's ESC rotator",
+    () =>
+      runProgram(
+        "admin",
+        { environments: { prod: { branch: "release", buckets: ["b-bucket"], escRotation: true } } },
+        BOOTSTRAP,
+      ),
+  ],
   ["dev", () => runProgram("dev")],
   ["prod", () => runProgram("prod")],
   [

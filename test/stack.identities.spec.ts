@@ -52,6 +52,23 @@ describe("a stack with several identities", () => {
     assert.equal(await promiseOf(identityOutputs(run, "archive").bucketName), "archive-bucket");
   });
 
+  it("rotates each identity's key on its own, keeping one identity's previous key as asked", async () => {
+    const rotating = await runProgram("dev", {
+      identities: {
+        uploads: { accessKeyGeneration: 2, keepPreviousAccessKey: true },
+        reports: { accessKeyGeneration: 2 },
+        archive: {},
+      },
+    });
+    assert.deepEqual(
+      rotating.resources.filter((r) => r.type === "aws:iam/accessKey:AccessKey").map((r) => r.name),
+      ["archive-key", "reports-key-2", "uploads-key-2", "uploads-key"],
+    );
+    const uploads = identityOutputs(rotating, "uploads");
+    assert.equal(await pulumi.isSecret(uploads.previousSecretAccessKey), true);
+    assert.equal(identityOutputs(rotating, "reports").previousAccessKeyId, undefined);
+  });
+
   it("creates no bucket when every identity names one", async () => {
     const named = await runProgram("dev", { identities: { a: { bucketName: "a-bucket" } } });
     assert.ok(!named.registrations.some((r) => r.type.startsWith("aws:s3/")));

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
 import { scopeOfCaller } from "../../iam/arns";
 import { boundaryName, boundaryPath, projectIamPath } from "../../iam/stackNaming";
-import { deployRoleName, EnvironmentSettings } from "../config/bootstrapConfig";
+import { deployRoleName, EnvironmentSettings, rotatorRoleName } from "../config/bootstrapConfig";
 import {
   DEPLOY_OPERATIONS,
   DeployEnvironment,
@@ -19,6 +19,7 @@ import {
   PRODUCTION_OPERATIONS,
   secretsKeyPolicy,
 } from "../iam/deployPolicies";
+import { rotatorLoginEnvironment, rotatorPolicy, rotatorTrustPolicy } from "../iam/rotatorPolicies";
 
 /** Arguments of a `DeploymentEnvironment`. */
 export interface DeploymentEnvironmentArgs {
@@ -62,6 +63,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
   readonly keyAlias: pulumi.Output<string>;
   /** The permissions boundary every user of the stack must carry. */
   readonly boundaryArn: pulumi.Output<string>;
+  /** The role ESC's key rotator assumes; undefined unless the environment asks for it. */
+  readonly rotatorRoleArn?: pulumi.Output<string>;
 
   /**
    * @param name logical name, the stack's name; children are named `<name>-deploy`, …
@@ -202,6 +205,41 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       { ...childOpts, dependsOn: [permissions, alias, boundary, pulumiStack] },
     );
 
+    if (environment.escRotation) {
+      const loginEnvironment = rotatorLoginEnvironment(project, stack);
+      const rotator = new aws.iam.Role(
+        `${name}-rotator`,
+        {
+          name: rotatorRoleName(stack),
+          path: projectIamPath(project),
+          description: `Pulumi ESC key rotation of ${organization}/${project}/${stack}'s users`,
+          maxSessionDuration: 3600,
+          assumeRolePolicy: pulumi
+            .output(args.oidcProviderArn)
+            .apply((providerArn) =>
+              JSON.stringify(
+                rotatorTrustPolicy(providerArn, organization, loginEnvironment),
+                null,
+                2,
+              ),
+            ),
+        },
+        childOpts,
+      );
+      new aws.iam.RolePolicy(
+        `${name}-rotator`,
+        {
+          role: rotator.name,
+          name: `rotate-keys-${stack}`,
+          policy: scope.apply((awsScope) =>
+            JSON.stringify(rotatorPolicy(awsScope, project, stack), null, 2),
+          ),
+        },
+        childOpts,
+      );
+      this.rotatorRoleArn = rotator.arn;
+    }
+
     this.roleArn = role.arn;
     this.keyArn = key.arn;
     this.keyAlias = alias.name;
@@ -211,6 +249,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       keyArn: this.keyArn,
       keyAlias: this.keyAlias,
       boundaryArn: this.boundaryArn,
+      rotatorRoleArn: this.rotatorRoleArn,
     });
   }
 }

@@ -45,6 +45,8 @@ export interface EnvironmentSettings {
   readonly production: boolean;
   /** The Pulumi stack exists already: adopt it rather than create it, which would fail. */
   readonly adoptStack: boolean;
+  /** A rotator role for the stack's ESC key rotation. */
+  readonly escRotation: boolean;
 }
 
 /** Everything the bootstrap program needs. */
@@ -65,13 +67,20 @@ export function deployRoleName(stack: string): string {
   return `${DEPLOYED_PROJECT}-deploy-${stack}`;
 }
 
-/** Stack names: what Pulumi allows, short enough that the deploy role's name fits IAM's quota. */
+/** The name of a stack's ESC rotator role, `<project>-rotator-<stack>`. */
+export function rotatorRoleName(stack: string): string {
+  return `${DEPLOYED_PROJECT}-rotator-${stack}`;
+}
+
+/** Stack names: what Pulumi allows, short enough that the roles' names fit IAM's quota. */
 function checkStackName(stack: string): string | undefined {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack) &&
-    deployRoleName(stack).length <= IAM_QUOTAS.roleNameCharacters
+    [deployRoleName(stack), rotatorRoleName(stack)].every(
+      (name) => name.length <= IAM_QUOTAS.roleNameCharacters,
+    )
     ? undefined
-    : `a stack name of letters, digits, _ . - whose deploy role name ${deployRoleName("<stack>")} ` +
-        `fits IAM's ${IAM_QUOTAS.roleNameCharacters} characters`;
+    : `a stack name of letters, digits, _ . - whose role names (${rotatorRoleName("<stack>")}) ` +
+        `fit IAM's ${IAM_QUOTAS.roleNameCharacters} characters`;
 }
 
 /**
@@ -141,6 +150,7 @@ export function parseBootstrapConfig(
         tagKeys: environment.tagKeys ?? ENVIRONMENT_KEYS.tagKeys.default,
         production: environment.production ?? ENVIRONMENT_KEYS.production.default,
         adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
+        escRotation: environment.escRotation ?? ENVIRONMENT_KEYS.escRotation.default,
       };
     });
   problems.push(...sharedNames(environments));

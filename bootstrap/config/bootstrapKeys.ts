@@ -101,6 +101,14 @@ export const ENVIRONMENT_KEYS = {
       "be assumed for a preview.",
     default: false,
   }),
+  escRotation: key({
+    type: "boolean",
+    description:
+      "Create a rotator role for Pulumi ESC's aws-iam rotator, which only the stack's ESC " +
+      "login environment (rotator-login-<stack>) can assume, and which may only rotate the " +
+      "access keys of the stack's users. The stack then sets `accessKey: false`.",
+    default: false,
+  }),
   adoptStack: key({
     type: "boolean",
     description:

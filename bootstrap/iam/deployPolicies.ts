@@ -41,7 +41,7 @@ import { boundaryName, boundaryPath, stackIamPath } from "../../iam/stackNaming"
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
 export const PULUMI_OIDC_URL = "https://api.pulumi.com/oidc";
 /** The issuer as IAM condition keys name it. */
-const PULUMI_OIDC_KEY = "api.pulumi.com/oidc";
+export const PULUMI_OIDC_KEY = "api.pulumi.com/oidc";
 
 /**
  * The operations a Deployments OIDC token can be for; the token's subject names one.

@@ -36,6 +36,7 @@ describe("parseBootstrapConfig", () => {
           tagKeys: ["environment", "project"],
           production: false,
           adoptStack: false,
+          escRotation: false,
         },
         {
           stack: "prod",
@@ -45,6 +46,7 @@ describe("parseBootstrapConfig", () => {
           tagKeys: ["environment", "project"],
           production: true,
           adoptStack: false,
+          escRotation: false,
         },
       ],
     });
@@ -160,7 +162,7 @@ describe("parseBootstrapConfig", () => {
     [
       "a stack whose deploy role name would exceed IAM's 64 characters",
       { environments: JSON.stringify({ ["s".repeat(40)]: { branch: "main" } }) },
-      /config key environments: got "s{40}"; expected a stack name .* fits IAM's 64 characters/,
+      /config key environments: got "s{40}"; expected a stack name .* fit IAM's 64 characters/,
     ],
     [
       "a bucket-creating stack whose name S3 cannot take",

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { tlsOnlyBucketPolicy } from "../../iam/bucketAccess";
 import { Decision, decide, decideTrust, PolicySet } from "../../offline/iamSimulator";
+import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../../offline/escMode";
 import { ACCOUNT_ID } from "../../offline/mocks";
 import { BOOTSTRAP, ProgramRun, promiseOf, runProgram } from "../../offline/program";
 import { deploymentRequests } from "../../offline/providerRequests";
@@ -23,6 +24,7 @@ const PROVIDER = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`;
 const iam = (resource: string) => `arn:aws:iam::${ACCOUNT_ID}:${resource}`;
 /** A user or policy an attacker would make in a stack's own path. */
 const userIn = (stack: string, name: string) => iam(`user/iam-bucket-access/${stack}/${name}`);
+const ROTATOR_ROLE = iam("role/iam-bucket-access/iam-bucket-access-rotator-prod");
 const policyIn = (stack: string, name: string) => iam(`policy/iam-bucket-access/${stack}/${name}`);
 
 /** What the mocked runs registered for one stack, by the names the rows use. */
@@ -625,4 +627,126 @@ describe("the deploy path, decided by an IAM policy engine", () => {
       assert.deepEqual(await refused("dev", devIdentities), []);
     });
   });
+});
+
+/** A request of prod's ESC rotator role: action, target (references allowed), AWS's answer. */
+type RotatorRow = readonly [string, string, Decision];
+
+// The rotator may rotate the keys of its own stack's users, and nothing else.
+const ROTATOR_ROWS: readonly RotatorRow[] = [
+  ["iam:ListAccessKeys", "user:prod", "Allowed"],
+  ["iam:CreateAccessKey", "user:prod", "Allowed"],
+  ["iam:DeleteAccessKey", "user:prod", "Allowed"],
+  ["iam:GetUser", "user:prod", "Allowed"],
+  ["iam:TagUser", "user:prod", "Allowed"],
+  ["iam:CreateAccessKey", "user:dev", "ImplicitlyDenied"],
+  ["iam:DeleteAccessKey", "user:dev", "ImplicitlyDenied"],
+  ["iam:CreateAccessKey", iam("user/admins/alice"), "ImplicitlyDenied"],
+  ["iam:CreateUser", userIn("prod", "minted"), "ImplicitlyDenied"],
+  ["iam:DeleteUser", "user:prod", "ImplicitlyDenied"],
+  ["iam:CreateLoginProfile", "user:prod", "ImplicitlyDenied"],
+  ["iam:AttachUserPolicy", "user:prod", "ImplicitlyDenied"],
+  ["iam:PutUserPermissionsBoundary", "user:prod", "ImplicitlyDenied"],
+  ["iam:CreatePolicyVersion", "policy:prod", "ImplicitlyDenied"],
+  ["iam:UpdateAssumeRolePolicy", ROTATOR_ROLE, "ImplicitlyDenied"],
+  ["iam:PutRolePolicy", ROTATOR_ROLE, "ImplicitlyDenied"],
+  ["sts:AssumeRole", "role:prod", "ImplicitlyDenied"],
+  ["kms:Decrypt", "key:prod", "ImplicitlyDenied"],
+  ["s3:GetObject", "object:prod", "ImplicitlyDenied"],
+];
+
+/** A token presented for the rotator role: what it is, its audience and subject, the answer. */
+type RotatorTrustRow = readonly [string, string, string, Decision];
+
+const escSubject = (environment: string) =>
+  `pulumi:environments:pulumi.organization.login:acme:currentEnvironment.name:${environment}`;
+
+// what presents the token, aud, sub, AWS's answer
+const ROTATOR_TRUST_ROWS: readonly RotatorTrustRow[] = [
+  [
+    "prod's ESC login environment",
+    "aws:acme",
+    escSubject("iam-bucket-access/rotator-login-prod"),
+    "Allowed",
+  ],
+  [
+    "prod's rotation environment",
+    "aws:acme",
+    escSubject("iam-bucket-access/key-rotation-prod"),
+    "ImplicitlyDenied",
+  ],
+  [
+    "prod's application environment",
+    "aws:acme",
+    escSubject("iam-bucket-access/app-prod"),
+    "ImplicitlyDenied",
+  ],
+  [
+    "dev's ESC login environment",
+    "aws:acme",
+    escSubject("iam-bucket-access/rotator-login-dev"),
+    "ImplicitlyDenied",
+  ],
+  [
+    "the login environment's default subject, which any importer shares",
+    "aws:acme",
+    "pulumi:environments:org:acme:env:iam-bucket-access/rotator-login-prod",
+    "ImplicitlyDenied",
+  ],
+  [
+    "the login environment with Deployments' audience",
+    "acme",
+    escSubject("iam-bucket-access/rotator-login-prod"),
+    "ImplicitlyDenied",
+  ],
+  [
+    "an update of prod by Deployments",
+    "acme",
+    "pulumi:deploy:org:acme:project:iam-bucket-access:stack:prod:operation:update:scope:write",
+    "ImplicitlyDenied",
+  ],
+  [
+    "another organization's login environment",
+    "aws:evil",
+    "pulumi:environments:pulumi.organization.login:evil:currentEnvironment.name:iam-bucket-access/rotator-login-prod",
+    "ImplicitlyDenied",
+  ],
+];
+
+describe("prod's ESC key rotator role, decided by an IAM policy engine", () => {
+  let fixtures: Record<Stack, Fixture>;
+  let rotatorPolicy: unknown;
+  let rotatorTrust: unknown;
+
+  before(async () => {
+    const admin = await runProgram("admin", ESC_MODE_BOOTSTRAP, BOOTSTRAP);
+    fixtures = {
+      dev: await fixtureOf(admin, "dev", await runProgram("dev")),
+      prod: await fixtureOf(admin, "prod", await runProgram("prod", ESC_MODE_PROD)),
+    };
+    rotatorPolicy = json(inputsOf(admin, "aws:iam/rolePolicy:RolePolicy", "prod-rotator").policy);
+    rotatorTrust = json(inputsOf(admin, "aws:iam/role:Role", "prod-rotator").assumeRolePolicy);
+  });
+
+  for (const [action, target, expected] of ROTATOR_ROWS) {
+    it(`rotator: ${action} on ${target} is ${expected}`, async () => {
+      const resource = resolve(target, fixtures);
+      const decision = await decide(
+        { identity: [rotatorPolicy], resource: resourcePolicyOf(resource, fixtures) },
+        { principal: ROTATOR_ROLE, action, resource, context: { "aws:SecureTransport": "true" } },
+      );
+      assert.equal(decision, expected);
+    });
+  }
+
+  for (const [who, aud, sub, expected] of ROTATOR_TRUST_ROWS) {
+    it(`rotator role: ${who} (aud ${aud}) is ${expected}`, () => {
+      const decision = decideTrust(rotatorTrust, ROTATOR_ROLE, {
+        principal: PROVIDER,
+        action: "sts:AssumeRoleWithWebIdentity",
+        context: { "api.pulumi.com/oidc:aud": aud, "api.pulumi.com/oidc:sub": sub },
+      });
+      assert.equal(decision, expected);
+    });
+  }
 });

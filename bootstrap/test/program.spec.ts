@@ -234,6 +234,34 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
     assert.equal(run.resources.find((r) => r.name === "prod-stack")?.opts.import, undefined);
   });
 
+  it("creates prod's ESC rotator role only when asked, and lets ESC tokens' audience in", async () => {
+    const rotating = await runProgram(
+      "admin",
+      {
+        environments: {
+          prod: { branch: "release", buckets: ["acme-app-data-prod"], escRotation: true },
+        },
+      },
+      BOOTSTRAP,
+    );
+    assert.deepEqual(
+      rotating.resources
+        .filter((r) => r.name.endsWith("-rotator"))
+        .map((r) => `${r.type} ${r.name}`),
+      ["aws:iam/role:Role prod-rotator", "aws:iam/rolePolicy:RolePolicy prod-rotator"],
+    );
+    assert.equal(
+      inputsOf(rotating, "aws:iam/role:Role", "prod-rotator").name,
+      "iam-bucket-access-rotator-prod",
+    );
+    assert.deepEqual(
+      inputsOf(rotating, "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "pulumi-oidc")
+        .clientIdLists,
+      ["acme", "aws:acme"],
+    );
+    assert.ok(!run.resources.some((r) => r.name.endsWith("-rotator")));
+  });
+
   it("reuses an existing OIDC provider instead of creating one", async () => {
     const reused = await runProgram("admin", { oidcProviderArn: PROVIDER }, BOOTSTRAP);
     assert.ok(!reused.resources.some((r) => r.type.includes("openIdConnectProvider")));

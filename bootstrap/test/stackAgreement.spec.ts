@@ -12,6 +12,7 @@ const ENVIRONMENT: EnvironmentSettings = {
   buckets: ["acme-app-data-prod"],
   production: true,
   adoptStack: false,
+  escRotation: false,
   tagKeys: ["environment", "project"],
 };
 /** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
@@ -87,6 +88,12 @@ describe("stackDisagreements", () => {
       { ...AGREEING, tags: '{"environment":"prod","team":"finance"}' },
       ENVIRONMENT,
       /^config key tags: got \{"environment":"prod","team":"finance"\}; expected tags whose keys bootstrap config key environments\.prod\.tagKeys lists \(\["environment","project"\]\): prod's deploy role may set no other \(team\)/,
+    ],
+    [
+      "a key of the stack's own where ESC rotates the keys",
+      AGREEING,
+      { ...ENVIRONMENT, escRotation: true },
+      /^config key accessKey: got true; expected false, as bootstrap config key environments\.prod\.escRotation is true/,
     ],
     [
       "bucket rights for a stack that names its bucket",
