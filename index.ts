@@ -4,7 +4,7 @@
  * export the outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { BucketAccessUser, SecureBucket } from "./components";
+import { BucketAccessUser, bucketAccessUserOutputs, SecureBucket } from "./components";
 import { parseStackConfig, SINGLE_IDENTITY } from "./config/stackConfig";
 
 /** The oldest Pulumi CLI whose engine honours `replacementTrigger`, which rotates the key. */
@@ -38,11 +38,14 @@ export = async () => {
 
   // A stack of one identity keeps its outputs flat; several go under identities.<name>.
   return settings.form === "single"
-    ? users[0].outputs
+    ? bucketAccessUserOutputs(users[0])
     : {
         accountId: users[0].accountId,
         identities: Object.fromEntries(
-          settings.identities.map((identity, i) => [identity.name, users[i].outputs]),
+          settings.identities.map((identity, i) => [
+            identity.name,
+            bucketAccessUserOutputs(users[i]),
+          ]),
         ),
       };
 };

@@ -10,24 +10,42 @@ import { consoleSignInUrl } from "../iam/consoleSelfService";
 import { buildUserPolicy } from "../iam/userPolicy";
 import { throwOnArgsProblems } from "./argsProblems";
 import { BucketAccessUserArgs, findArgsProblems, withDefaults } from "./bucketAccessUserArgs";
+import { componentType, withFormerType } from "./componentTypes";
+
+/** The names of a user's outputs, in the order a stack lists them. */
+const OUTPUT_NAMES = [
+  "bucketName",
+  "userName",
+  "userArn",
+  "policyArn",
+  "policyJson",
+  "accountId",
+  "accessKeyId",
+  "secretAccessKey",
+  "previousAccessKeyId",
+  "previousSecretAccessKey",
+  "consoleUsername",
+  "consolePassword",
+  "consoleSignInUrl",
+] as const;
 
 /** The outputs of a user, by name, as a stack exports them: the component's own fields. */
-export type BucketAccessUserOutputs = Pick<
-  BucketAccessUser,
-  | "bucketName"
-  | "userName"
-  | "userArn"
-  | "policyArn"
-  | "policyJson"
-  | "accountId"
-  | "accessKeyId"
-  | "secretAccessKey"
-  | "previousAccessKeyId"
-  | "previousSecretAccessKey"
-  | "consoleUsername"
-  | "consolePassword"
-  | "consoleSignInUrl"
->;
+export type BucketAccessUserOutputs = Pick<BucketAccessUser, (typeof OUTPUT_NAMES)[number]>;
+
+/**
+ * A user's outputs as a stack exports them: every output field by name, those of disabled
+ * features left out rather than exported as empty.
+ */
+export function bucketAccessUserOutputs(user: BucketAccessUser): BucketAccessUserOutputs {
+  const outputs: Record<string, pulumi.Output<string>> = {};
+  for (const name of OUTPUT_NAMES) {
+    const output = user[name];
+    if (output !== undefined) {
+      outputs[name] = output;
+    }
+  }
+  return outputs as BucketAccessUserOutputs;
+}
 
 /** An IAM user that may use one bucket, and nothing else. */
 export class BucketAccessUser extends pulumi.ComponentResource {
@@ -57,8 +75,6 @@ export class BucketAccessUser extends pulumi.ComponentResource {
   readonly consolePassword?: pulumi.Output<string>;
   /** The account's console sign-in page; undefined when the console is disabled. */
   readonly consoleSignInUrl?: pulumi.Output<string>;
-  /** Every output above by name, those of disabled features left out: what a stack exports. */
-  readonly outputs: BucketAccessUserOutputs;
 
   /**
    * @param name logical name; children are named `<name>`, `<name>-policy`, … after it
@@ -76,7 +92,12 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       stack: pulumi.getStack(),
     });
     throwOnArgsProblems(`BucketAccessUser ${name}`, findArgsProblems(settings, args.bucket));
-    super("iam-bucket-access:iam:BucketAccessUser", name, {}, opts);
+    super(
+      componentType("BucketAccessUser"),
+      name,
+      {},
+      withFormerType(opts, "iam-bucket-access:iam:BucketAccessUser"),
+    );
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
 
     const caller = aws.getCallerIdentityOutput({}, { parent: this });
@@ -178,28 +199,6 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     }
 
     this.bucketName = pulumi.output(args.bucket).apply(bucketNameOf);
-    this.outputs = definedOutputs({
-      bucketName: this.bucketName,
-      userName: this.userName,
-      userArn: this.userArn,
-      policyArn: this.policyArn,
-      policyJson: this.policyJson,
-      accountId: this.accountId,
-      accessKeyId: this.accessKeyId,
-      secretAccessKey: this.secretAccessKey,
-      previousAccessKeyId: this.previousAccessKeyId,
-      previousSecretAccessKey: this.previousSecretAccessKey,
-      consoleUsername: this.consoleUsername,
-      consolePassword: this.consolePassword,
-      consoleSignInUrl: this.consoleSignInUrl,
-    });
-    this.registerOutputs(this.outputs);
+    this.registerOutputs(bucketAccessUserOutputs(this));
   }
-}
-
-/** The outputs that are set: a disabled feature's are left out, not exported as empty. */
-function definedOutputs<T extends object>(outputs: T): T {
-  return Object.fromEntries(
-    Object.entries(outputs).filter(([, output]) => output !== undefined),
-  ) as T;
 }

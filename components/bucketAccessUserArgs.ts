@@ -12,7 +12,7 @@ import { buildUserPolicy } from "../iam/userPolicy";
 import { ArgsProblem, Rule } from "./argsProblems";
 
 /** Console sign-in for the user. */
-export interface ConsoleArgs {
+export interface ConsoleSettings {
   /**
    * Create a console password (an IAM login profile) and allow password and MFA self-service.
    * @default true
@@ -39,7 +39,7 @@ export interface ConsoleArgs {
 }
 
 /** The user's long-term access key, for the application. */
-export interface AccessKeyArgs {
+export interface AccessKeySettings {
   /**
    * Create an access key.
    * @default true
@@ -82,7 +82,7 @@ export interface BucketAccessUserArgs {
    * Limits object actions and listing alike.
    * @default - the whole bucket
    */
-  readonly prefixes?: readonly string[];
+  readonly prefixes?: string[];
   /**
    * Also allow `s3:DeleteObject` in scope.
    * @default false
@@ -101,9 +101,9 @@ export interface BucketAccessUserArgs {
    */
   readonly kmsKeyArn?: string;
   /** Console sign-in. @default - enabled, password reset required, length 20, no MFA rule */
-  readonly console?: ConsoleArgs;
+  readonly console?: ConsoleSettings;
   /** The application's access key. @default - enabled, generation 1 */
-  readonly accessKey?: AccessKeyArgs;
+  readonly accessKey?: AccessKeySettings;
   /**
    * IAM path of the user and its policy; starts and ends with `/`. Each stack's deploy role is
    * confined to its stack's path, so another stack's role can never reach these identities.
@@ -134,8 +134,8 @@ export interface ResolvedUserSettings {
   readonly allowDelete: boolean;
   readonly listAllBuckets: boolean;
   readonly kmsKeyArn?: string;
-  readonly console: Required<ConsoleArgs>;
-  readonly accessKey: Required<AccessKeyArgs>;
+  readonly console: Required<ConsoleSettings>;
+  readonly accessKey: Required<AccessKeySettings>;
   readonly path: string;
   readonly permissionsBoundary?: string;
   readonly tags: Readonly<Record<string, string>>;
@@ -145,7 +145,7 @@ export interface ResolvedUserSettings {
 /** The literal defaults; the config table and the docs refer to these. */
 export const BUCKET_ACCESS_USER_DEFAULTS = {
   access: "read-write",
-  prefixes: [],
+  prefixes: [] as string[],
   allowDelete: false,
   console: { enabled: true, passwordResetRequired: true, passwordLength: 20, requireMfa: false },
   accessKey: { enabled: true, generation: 1, keepPrevious: false },
@@ -191,7 +191,7 @@ export function withDefaults(
 }
 
 /** The nested arguments, which fields name as `console.<field>` and `accessKey.<field>`. */
-type NestedArgs = { readonly console: ConsoleArgs; readonly accessKey: AccessKeyArgs };
+type NestedArgs = { readonly console: ConsoleSettings; readonly accessKey: AccessKeySettings };
 
 /** Every argument field, dotted where nested: `access`, `console.passwordLength`, … */
 export type ArgsField =
@@ -386,7 +386,7 @@ function policySizeProblems(
 }
 
 /** A previous key to keep needs a key, and a generation before the current one. */
-function keepPreviousProblems(accessKey: Required<AccessKeyArgs>): ArgsProblem[] {
+function keepPreviousProblems(accessKey: Required<AccessKeySettings>): ArgsProblem[] {
   if (!accessKey.keepPrevious) {
     return [];
   }

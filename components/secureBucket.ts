@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { throwOnArgsProblems } from "./argsProblems";
+import { componentType, withFormerType } from "./componentTypes";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
   checkCreatedBucketPrefix,
@@ -48,7 +49,12 @@ export class SecureBucket extends pulumi.ComponentResource {
         ? []
         : [{ field: "namePrefix", value: args.namePrefix, expected: prefixRule }],
     );
-    super("iam-bucket-access:s3:SecureBucket", name, {}, opts);
+    super(
+      componentType("SecureBucket"),
+      name,
+      {},
+      withFormerType(opts, "iam-bucket-access:s3:SecureBucket"),
+    );
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect };
 
     const partition = aws.getPartitionOutput({}, { parent: this });

@@ -21,7 +21,7 @@ export type ValueOf<T extends ValueType> = T extends "string"
     : T extends "integer"
       ? number
       : T extends "string-list"
-        ? readonly string[]
+        ? string[]
         : T extends "string-map"
           ? Readonly<Record<string, string>>
           : T extends readonly (infer W)[]

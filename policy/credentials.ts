@@ -4,7 +4,7 @@ import { typeOfUrn } from "./stacks";
 import { forTypes } from "./validation";
 
 /** The component that exports credentials only as Pulumi secrets (its specs assert it). */
-export const SECRET_EXPORTING_PARENT = "iam-bucket-access:iam:BucketAccessUser";
+export const SECRET_EXPORTING_PARENT = "iam-bucket-access:index:BucketAccessUser";
 
 export const credentialSecretsProtected: ResourceValidationPolicy = {
   name: "credential-secrets-protected",

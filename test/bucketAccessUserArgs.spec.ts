@@ -92,8 +92,8 @@ describe("the arguments' doc comments", () => {
     );
     const prefixes: Record<string, string> = {
       BucketAccessUserArgs: "",
-      ConsoleArgs: "console.",
-      AccessKeyArgs: "accessKey.",
+      ConsoleSettings: "console.",
+      AccessKeySettings: "accessKey.",
     };
     const defaults = new Map<string, string>();
     source.forEachChild((node) => {

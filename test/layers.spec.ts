@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["config"],
   ["bootstrap/config"],
   ["bootstrap/components"],
-  ["index.ts", "bootstrap/index.ts"],
+  ["index.ts", "bootstrap/index.ts", "provider"],
 ];
 
 /** Layers that must stay pure: no Pulumi runtime, only its types. */

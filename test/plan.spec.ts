@@ -28,7 +28,7 @@ describe("planStack", () => {
     assert.deepEqual(
       plan.resources.map(({ inputs: _, ...resource }) => resource),
       [
-        { type: "iam-bucket-access:iam:BucketAccessUser", name: "app", protect: false },
+        { type: "iam-bucket-access:index:BucketAccessUser", name: "app", protect: false },
         { type: "aws:iam/user:User", name: "app", parent: "app", protect: true },
         { type: "aws:iam/policy:Policy", name: "app-policy", parent: "app", protect: true },
         {

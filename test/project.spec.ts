@@ -8,7 +8,7 @@ import { withDefaults } from "../components/bucketAccessUserArgs";
 import { parseStackConfig } from "../config/stackConfig";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
-import { GENERATED_PARTS, regenerated } from "../offline/configDocs";
+import { currentText, GENERATED_PARTS, regenerated } from "../offline/generatedFiles";
 import { BOOTSTRAP, projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
 
 const ROOT = join(__dirname, "..");
@@ -45,12 +45,12 @@ describe("Pulumi.yaml", () => {
   });
 });
 
-describe("the files generated from the config tables", () => {
+describe("the files generated from the config tables and the components", () => {
   for (const part of GENERATED_PARTS) {
     const file = part.file.slice(ROOT.length + 1);
-    it(`are current in ${file} (npm run generate writes them)`, () => {
-      const current = readFileSync(part.file, "utf8");
-      assert.equal(regenerated(part, current), current);
+    it(`are current in ${file} (npm run generate writes them)`, async () => {
+      const current = currentText(part.file);
+      assert.equal(await regenerated(part, current), current);
     });
   }
 

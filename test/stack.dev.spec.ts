@@ -15,7 +15,7 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
     assert.deepEqual(
       run.resources.map((r) => `${r.type} ${r.name}`),
       [
-        "iam-bucket-access:s3:SecureBucket bucket",
+        "iam-bucket-access:index:SecureBucket bucket",
         "random:index/randomId:RandomId bucket-suffix",
         "aws:s3/bucket:Bucket bucket",
         "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock bucket-public-access-block",
@@ -23,7 +23,7 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration bucket-encryption",
         "aws:s3/bucketVersioning:BucketVersioning bucket-versioning",
         "aws:s3/bucketPolicy:BucketPolicy bucket-tls-only",
-        "iam-bucket-access:iam:BucketAccessUser app",
+        "iam-bucket-access:index:BucketAccessUser app",
         "aws:iam/user:User app",
         "aws:iam/policy:Policy app-policy",
         "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",

@@ -17,7 +17,7 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
     assert.deepEqual(
       run.resources.map((r) => `${r.type} ${r.name}`),
       [
-        "iam-bucket-access:iam:BucketAccessUser app",
+        "iam-bucket-access:index:BucketAccessUser app",
         "aws:iam/user:User app",
         "aws:iam/policy:Policy app-policy",
         "aws:iam/userPolicyAttachment:UserPolicyAttachment app-policy-attachment",

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { accessKeyActive, credentialSecretsProtected } from "../credentials";
 import { assertViolation, resourceViolations, urnOf } from "./util";
 
-const COMPONENT = urnOf("dev", "iam-bucket-access:iam:BucketAccessUser", "app");
+const COMPONENT = urnOf("dev", "iam-bucket-access:index:BucketAccessUser", "app");
 const key = (props: Record<string, unknown>, parent?: string) => ({
   type: "aws:iam/accessKey:AccessKey",
   name: "app-key",

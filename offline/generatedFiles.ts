@@ -1,8 +1,9 @@
 /**
- * `npm run generate`: writes what the config tables declare where users read it, so that it
- * cannot drift: the `config:` block of each project's `Pulumi.yaml`, the README's configuration
- * table and the bootstrap's tables in docs/deployment.md. `npm test` compares the files with what
- * this would write and fails on any difference.
+ * `npm run generate`: writes what the code declares where users read it, so that it cannot
+ * drift: from the config tables, the `config:` block of each project's `Pulumi.yaml`, the
+ * README's configuration table and the bootstrap's tables in docs/deployment.md; from the
+ * components, the component package's schema. `npm test` compares the files with what this
+ * would write and fails on any difference.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import {
 } from "../bootstrap/config/bootstrapKeys";
 import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
+import { componentProvider } from "../provider/componentPackage";
 import { BOOTSTRAP, ROOT } from "./program";
 
 /** A key that the table holds but `Pulumi.yaml` cannot declare, and why. */
@@ -133,13 +135,23 @@ export function bootstrapConfigTables(): string {
   ].join("\n");
 }
 
-/** A file whose generated part sits between two marker lines, or runs from a line to the end. */
+/**
+ * A file whose generated part sits between two marker lines, runs from a line to the end, or is
+ * the whole file.
+ */
 interface GeneratedPart {
   readonly file: string;
-  readonly start: string;
+  /** The part's first line; undefined: the whole file is generated. */
+  readonly start?: string;
   /** The line after the part; undefined: the part runs to the end of the file. */
   readonly end?: string;
-  readonly text: () => string;
+  readonly text: () => string | Promise<string>;
+}
+
+/** The component package's schema, as the pinned SDK derives it from the components. */
+export async function componentSchema(): Promise<string> {
+  const schema: unknown = JSON.parse(await componentProvider().getSchema());
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 /** Every generated part of the repository. */
@@ -170,6 +182,10 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
     text: () => `${stackConfigTable()}\n`,
   },
   {
+    file: join(ROOT, "provider", "schema.json"),
+    text: componentSchema,
+  },
+  {
     file: join(ROOT, "docs", "deployment.md"),
     start: "<!-- generated from bootstrap/config/bootstrapKeys.ts by npm run generate -->",
     end: "<!-- end of generated tables -->",
@@ -178,12 +194,15 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
 ];
 
 /** A file's text with its generated part written anew. */
-export function regenerated(part: GeneratedPart, current: string): string {
+export async function regenerated(part: GeneratedPart, current: string): Promise<string> {
+  const body = await part.text();
+  if (part.start === undefined) {
+    return body;
+  }
   const start = current.indexOf(part.start);
   if (start < 0) {
     throw new Error(`${part.file} has no line ${JSON.stringify(part.start)}`);
   }
-  const body = part.text();
   if (part.end === undefined) {
     return `${current.slice(0, start)}${body}`;
   }
@@ -195,13 +214,27 @@ export function regenerated(part: GeneratedPart, current: string): string {
   return `${current.slice(0, start)}${afterStart}${body}${current.slice(end)}`;
 }
 
-if (require.main === module) {
+/** A file's text, or nothing when there is no such file yet. */
+export function currentText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Writes every generated part that is not current. */
+async function main(): Promise<void> {
   for (const part of GENERATED_PARTS) {
-    const current = readFileSync(part.file, "utf8");
-    const next = regenerated(part, current);
+    const current = currentText(part.file);
+    const next = await regenerated(part, current);
     if (next !== current) {
       writeFileSync(part.file, next);
       process.stdout.write(`wrote ${part.file}\n`);
     }
   }
+}
+
+if (require.main === module) {
+  void main();
 }

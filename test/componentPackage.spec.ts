@@ -1,0 +1,221 @@
+import { DEFAULT_STACK, registrations, resetRegistrations, useStack } from "../offline/mocks";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type * as Components from "../components";
+import type * as Package from "../provider/componentPackage";
+import { committedSchema, fullToken, PackageSchema, valueProblems } from "../offline/packageSchema";
+import { enumMemberName, sdkCalls } from "../offline/pythonCalls";
+import { promiseOf, recordResources, registered as registeredAll, ROOT } from "../offline/program";
+
+let components: typeof Components;
+let componentPackage: typeof Package;
+let schema: PackageSchema;
+
+before(async () => {
+  await useStack(DEFAULT_STACK, {});
+  components = await import("../components");
+  componentPackage = await import("../provider/componentPackage");
+  schema = JSON.parse(await componentPackage.componentProvider().getSchema()) as PackageSchema;
+});
+
+const USER = "iam-bucket-access:index:BucketAccessUser";
+const BUCKET = "iam-bucket-access:index:SecureBucket";
+
+/** Every property description of a record of schema properties, by name. */
+const describedBy = (properties: Readonly<Record<string, { description?: string }>>) =>
+  Object.entries(properties).map(([name, property]) => [
+    name,
+    (property.description ?? "").length > 10,
+  ]);
+
+describe("the component package's schema", () => {
+  it("serves BucketAccessUser and SecureBucket as iam-bucket-access:index:<Name>", () => {
+    assert.equal(schema.name, "iam-bucket-access");
+    assert.deepEqual(Object.keys(schema.resources).sort(), [USER, BUCKET]);
+    assert.ok(Object.values(schema.resources).every((resource) => resource.isComponent));
+  });
+
+  it("describes every input and output of both components, from their doc comments", () => {
+    for (const resource of Object.values(schema.resources)) {
+      for (const [name, described] of [
+        ...describedBy(resource.inputProperties),
+        ...describedBy(resource.properties),
+      ]) {
+        assert.equal(described, true, `${String(name)} has no description`);
+      }
+    }
+    assert.match(
+      schema.resources[USER].inputProperties.permissionsBoundary.description ?? "",
+      /caps what the user can ever be granted/,
+    );
+  });
+
+  it("requires the bucket and the user name, and a created bucket's name prefix", () => {
+    assert.deepEqual(schema.resources[USER].requiredInputs, ["bucket", "userName"]);
+    assert.deepEqual(schema.resources[BUCKET].requiredInputs, ["namePrefix"]);
+  });
+
+  it("offers the access levels as an enum, each member described", () => {
+    const access = schema.types["iam-bucket-access:index:AccessLevel"];
+    assert.deepEqual(
+      access.enum?.map((member) => [member.name, member.value, (member.description ?? "") !== ""]),
+      [
+        ["Read", "read", true],
+        ["Write", "write", true],
+        ["ReadWrite", "read-write", true],
+      ],
+    );
+    assert.equal(
+      schema.resources[USER].inputProperties.access.$ref,
+      "#/types/iam-bucket-access:index:AccessLevel",
+    );
+  });
+
+  it("takes console and access key settings as described object types", () => {
+    for (const [name, fields] of [
+      ["ConsoleSettings", ["enabled", "passwordResetRequired", "passwordLength", "requireMfa"]],
+      ["AccessKeySettings", ["enabled", "generation", "keepPrevious"]],
+    ] as const) {
+      const type = schema.types[`iam-bucket-access:index:${name}`];
+      assert.deepEqual(Object.keys(type.properties ?? {}), fields);
+      assert.ok(describedBy(type.properties ?? {}).every(([, described]) => described));
+    }
+  });
+
+  it("exports every output the TypeScript component has", () => {
+    assert.deepEqual(Object.keys(schema.resources[USER].properties).sort(), [
+      "accessKeyId",
+      "accountId",
+      "bucketName",
+      "consolePassword",
+      "consoleSignInUrl",
+      "consoleUsername",
+      "policyArn",
+      "policyJson",
+      "previousAccessKeyId",
+      "previousSecretAccessKey",
+      "secretAccessKey",
+      "userArn",
+      "userName",
+    ]);
+    assert.deepEqual(Object.keys(schema.resources[BUCKET].properties).sort(), [
+      "bucketArn",
+      "bucketName",
+    ]);
+  });
+});
+
+describe("constructing a component through the package", () => {
+  const args: Components.BucketAccessUserArgs = {
+    bucket: "acme-reports",
+    userName: "reports-reader",
+    access: "read",
+    prefixes: ["reports/"],
+    accessKey: { generation: 2, keepPrevious: true },
+  };
+
+  /** What the engine received for every resource one construction registered. */
+  async function registrationsOf(
+    build: (opts: pulumi.ComponentResourceOptions) => unknown,
+  ): Promise<typeof registrations> {
+    resetRegistrations();
+    const recorder = recordResources();
+    await build({ transformations: [recorder.transformation] });
+    await registeredAll(recorder.resources);
+    return [...registrations];
+  }
+
+  it("registers the same children with the same inputs as the TypeScript component", async () => {
+    const provider = componentPackage.componentProvider();
+    const typescript = await registrationsOf(
+      (opts) => new components.BucketAccessUser("same", args, opts),
+    );
+    const constructed = await registrationsOf((opts) =>
+      provider.construct("same", USER, args, opts),
+    );
+    assert.ok(typescript.length >= 6);
+    assert.deepEqual(constructed, typescript);
+  });
+
+  it("hands back secret outputs as secrets, and others as they are", async () => {
+    const provider = componentPackage.componentProvider();
+    const { state } = await provider.construct("secrets", USER, args, {});
+    const outputs = state as Record<string, pulumi.Output<string>>;
+    for (const name of ["secretAccessKey", "previousSecretAccessKey", "consolePassword"]) {
+      assert.equal(await pulumi.isSecret(outputs[name]), true, name);
+    }
+    assert.equal(await pulumi.isSecret(outputs.accessKeyId), false);
+    assert.match(await promiseOf(outputs.previousAccessKeyId), /^AKIA/);
+  });
+
+  it("refuses a type token of another module, as the engine's would", async () => {
+    const provider = componentPackage.componentProvider();
+    await assert.rejects(
+      provider.construct("old", "iam-bucket-access:iam:BucketAccessUser", args, {}),
+      /Invalid module 'iam'/,
+    );
+  });
+});
+
+describe("the committed schema (provider/schema.json)", () => {
+  it("is the schema the components declare", () => {
+    assert.deepEqual(committedSchema(), schema);
+  });
+});
+
+describe("the examples", () => {
+  it("examples/yaml gives BucketAccessUser only what the schema takes", () => {
+    const program = parse(readFileSync(join(ROOT, "examples", "yaml", "Pulumi.yaml"), "utf8")) as {
+      resources: Record<string, { type: string; properties: Record<string, unknown> }>;
+      outputs: Record<string, string>;
+    };
+    const resources = Object.entries(program.resources);
+    assert.ok(resources.length > 0);
+    for (const [name, resource] of resources) {
+      const component = schema.resources[fullToken(resource.type)];
+      assert.ok(component, `${name}: ${resource.type} is no component of the package`);
+      assert.deepEqual(
+        valueProblems(
+          schema,
+          component.inputProperties,
+          component.requiredInputs,
+          resource.properties,
+          name,
+        ),
+        [],
+      );
+    }
+    for (const output of Object.values(program.outputs)) {
+      const [resource, property] = /^\$\{(\w+)\.(\w+)\}$/.exec(output)?.slice(1) ?? [];
+      const component = schema.resources[fullToken(program.resources[resource]?.type ?? "")];
+      assert.ok(component?.properties[property], `${output} names no output of the schema`);
+    }
+  });
+
+  it("examples/python calls the generated SDK only as the schema allows", () => {
+    const source = readFileSync(join(ROOT, "examples", "python", "__main__.py"), "utf8");
+    const enumValue = (enumName: string, member: string) =>
+      schema.types[`iam-bucket-access:index:${enumName}`]?.enum?.find((m) => m.name === member)
+        ?.value;
+    const calls = sdkCalls(source, "iam_bucket_access", enumValue);
+    assert.ok(calls.some((call) => call.name === "BucketAccessUser"));
+    for (const call of calls) {
+      const component = schema.resources[`iam-bucket-access:index:${call.name}`];
+      const type = schema.types[`iam-bucket-access:index:${call.name.replace(/Args$/, "")}`];
+      const [properties, required] =
+        component !== undefined
+          ? [component.inputProperties, component.requiredInputs]
+          : [type?.properties, type?.required ?? []];
+      assert.ok(properties, `${call.name} is neither a component nor a type of the schema`);
+      assert.deepEqual(valueProblems(schema, properties, required, call.values, call.name), []);
+    }
+    for (const attribute of source.matchAll(/\buploads\.(\w+)/g)) {
+      const output = attribute[1].replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+      assert.ok(schema.resources[USER].properties[output], `uploads.${attribute[1]}`);
+    }
+    assert.equal(enumMemberName("READ_WRITE"), "ReadWrite");
+  });
+});
