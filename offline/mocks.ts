@@ -30,6 +30,8 @@ export interface Registration {
   readonly type: string;
   readonly name: string;
   readonly inputs: Readonly<Record<string, unknown>>;
+  /** What the mocks answered: the state the engine would hold once the resource exists. */
+  readonly outputs: Readonly<Record<string, unknown>>;
   readonly custom: boolean;
 }
 
@@ -148,15 +150,17 @@ function newResourceState(
 /** The mocks: record, then answer. */
 const mocks: pulumi.runtime.Mocks = {
   newResource(args) {
+    const answer = newResourceState(args);
     const registration: Registration = {
       type: args.type,
       name: args.name,
       inputs: args.inputs as Record<string, unknown>,
+      outputs: answer.state as Record<string, unknown>,
       custom: args.custom ?? false,
     };
     registrations.push(registration);
     registrationListeners.forEach((listen) => listen(registration));
-    return newResourceState(args);
+    return answer;
   },
   call(args) {
     switch (args.token) {

@@ -2,6 +2,7 @@
  * Reading IAM policy documents as resources carry them: JSON text or an object, `Action` and
  * `Resource` as a string or a list. Pure.
  */
+import { UNKNOWN } from "./values";
 
 /** One statement, with every list-or-string field read as a list. */
 export interface ReadStatement {
@@ -36,6 +37,10 @@ function record(value: unknown): Record<string, unknown> {
  * @throws Error when the text is not JSON
  */
 export function readStatements(policy: unknown): ReadStatement[] {
+  if (policy === UNKNOWN) {
+    // A document computed from other resources is known, and checked, in the update.
+    return [];
+  }
   const document = record(typeof policy === "string" ? JSON.parse(policy) : policy);
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   return statements.map((raw) => {

@@ -2,13 +2,20 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { allowStatements } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
-import { configWithDefaults, forTypes, IAM_POLICY_TYPES } from "./validation";
+import { configWithDefaults, forTypes, IAM_POLICY_TYPES, knownProps } from "./validation";
+import { UNKNOWN } from "./values";
 
 /**
- * The actions AWS grants only on `Resource: "*"`, which an Allow may therefore name on `*`.
+ * The actions AWS grants only on `Resource: "*"` (no resource type in the service
+ * authorization reference), which an Allow may therefore name on `*`: the users' listing of
+ * buckets and reading of the password policy, and the deploy role's finding of MFA devices.
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
-export const STAR_RESOURCE_ACTIONS = ["s3:ListAllMyBuckets", "iam:GetAccountPasswordPolicy"];
+export const STAR_RESOURCE_ACTIONS = [
+  "s3:ListAllMyBuckets",
+  "iam:GetAccountPasswordPolicy",
+  "iam:ListVirtualMFADevices",
+];
 
 /** The IAM path this project's users live under. */
 export const PROJECT_USER_PATH = "/iam-bucket-access/";
@@ -19,7 +26,7 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
     "Checks that IAM policies allow only named actions: no *, s3:*, s3:Get* or NotAction.",
   enforcementLevel: "mandatory",
   validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    for (const { statement, label } of allowStatements(args.props.policy)) {
+    for (const { statement, label } of allowStatements(knownProps(args.props).policy)) {
       for (const action of statement.actions.filter((name) => name.includes("*"))) {
         reportViolation(
           `${args.name}: ${label} must allow named actions only, ` +
@@ -54,7 +61,7 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
     const { starResourceActions } = configWithDefaults(args, {
       starResourceActions: STAR_RESOURCE_ACTIONS,
     });
-    for (const { statement, label } of allowStatements(args.props.policy)) {
+    for (const { statement, label } of allowStatements(knownProps(args.props).policy)) {
       if (!statement.resources.includes("*")) {
         continue;
       }
@@ -76,7 +83,7 @@ export const iamPolicyStatementSids: ResourceValidationPolicy = {
     "Checks that every Allow statement of an IAM policy has a Sid saying what it is for.",
   enforcementLevel: "mandatory",
   validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    for (const { statement, label } of allowStatements(args.props.policy)) {
+    for (const { statement, label } of allowStatements(knownProps(args.props).policy)) {
       if (statement.sid === undefined) {
         reportViolation(`${args.name}: Allow ${label} must have a Sid that names what it grants.`);
       }
@@ -91,8 +98,9 @@ export const iamUserUnderProjectPath: ResourceValidationPolicy = {
   configSchema: { properties: { userPath: { type: "string", default: PROJECT_USER_PATH } } },
   validateResource: forTypes(["aws:iam/user:User"], (args, reportViolation) => {
     const { userPath } = configWithDefaults(args, { userPath: PROJECT_USER_PATH });
-    const path = typeof args.props.path === "string" ? args.props.path : "/";
-    if (!path.startsWith(userPath)) {
+    const { path: given } = knownProps(args.props);
+    const path = typeof given === "string" ? given : "/";
+    if (given !== UNKNOWN && !path.startsWith(userPath)) {
       reportViolation(
         `${args.name}: IAM user must sit under the path ${userPath} (it has ${path}), so ` +
           "administrators can scope their rights to this project's identities; set path.",
@@ -125,7 +133,8 @@ function boundaryRule(
     validateResource: forTypes(["aws:iam/user:User"], (args, reportViolation) => {
       const { productionStacks } = configWithDefaults(args, { productionStacks: [] as string[] });
       const production = isProductionStack(stackOfUrn(args.urn), productionStacks, args.stackTags);
-      if (applies(production) && !args.props.permissionsBoundary) {
+      // An unknown boundary is one being set, to a value only the update knows.
+      if (applies(production) && !knownProps(args.props).permissionsBoundary) {
         reportViolation(
           `${args.name}: IAM user must have a permissions boundary` +
             `${production ? " in a production stack" : ""}; set permissionsBoundary.`,

@@ -1,5 +1,7 @@
 /** Small adapters between the rules and the policy SDK's callbacks. */
-import type { ResourceValidation } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidation } from "@pulumi/policy";
+import { at, hasUnknown, itemsOf, Props, UNKNOWN, Unknown, Value } from "./values";
 
 /** The resource types that carry an IAM identity policy document in `policy`. */
 export const IAM_POLICY_TYPES = [
@@ -24,4 +26,65 @@ export function configWithDefaults<T extends object>(
   defaults: T,
 ): T {
   return { ...defaults, ...args.getConfig<Partial<T>>() };
+}
+
+/** Reads one value through the engine's proxy, as plain data. */
+function plainValue(read: () => unknown): Value {
+  let value: unknown;
+  try {
+    value = read();
+  } catch (error) {
+    if (error instanceof UnknownValueError) {
+      return UNKNOWN;
+    }
+    throw error;
+  }
+  if (Array.isArray(value)) {
+    const items: readonly unknown[] = value;
+    // By index: mapping would read every item before the callback could catch an unknown one.
+    return Array.from({ length: items.length }, (_, index) => plainValue(() => items[index]));
+  }
+  if (typeof value === "object" && value !== null) {
+    const fields = value as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.keys(fields).map((key) => [key, plainValue(() => fields[key])]),
+    );
+  }
+  return value as Value;
+}
+
+/**
+ * A resource's properties as plain data, each value the engine does not know yet replaced by
+ * `UNKNOWN`. The engine hands rules a proxy that throws on reading such a value, which would
+ * skip the whole rule with a "can't run during preview" note; read through this, a rule judges
+ * everything known and leaves only the unknown for the update, which checks known inputs.
+ */
+export function knownProps(props: unknown): Props {
+  const value = plainValue(() => props);
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Props)
+    : {};
+}
+
+/**
+ * Whether a resource's input names another resource: the value of `input` (or an item of it)
+ * equals the target's `targetOutput`, or, as during preview where either may be unknown, the
+ * engine records that the input's value comes from the target. `UNKNOWN` when either value is
+ * unknown and no such record links them: the input may turn out to name the target, or not.
+ */
+export function refersTo(
+  resource: PolicyResource,
+  input: string,
+  target: PolicyResource,
+  targetOutput: string,
+): boolean | Unknown {
+  if ((resource.propertyDependencies[input] ?? []).some(({ urn }) => urn === target.urn)) {
+    return true;
+  }
+  const value = at(knownProps(resource.props), input);
+  const wanted = at(knownProps(target.props), targetOutput);
+  if (typeof wanted === "string" && itemsOf(value).includes(wanted)) {
+    return true;
+  }
+  return hasUnknown(value) || wanted === UNKNOWN ? UNKNOWN : false;
 }

@@ -150,6 +150,7 @@ describe("nameProblems", () => {
         type: "aws:iam/user:User",
         name: "app",
         inputs: { name: "u".repeat(65), path: "/" },
+        outputs: {},
         custom: true,
       }),
       ["aws:iam/user:User app: name has 65 characters, over 64"],

@@ -7,7 +7,7 @@ import {
   iamUserBoundaryInProduction,
   iamUserUnderProjectPath,
 } from "../iam";
-import { assertViolation, resourceViolations } from "./util";
+import { assertViolation, resourceViolations, UNKNOWN_VALUE } from "./util";
 
 /** An IAM managed policy resource holding the given statements. */
 const policyWith = (...statements: object[]) => ({
@@ -31,6 +31,10 @@ const user = (props: Record<string, unknown>, stack = "dev", stackTags = {}) => 
 const BOUNDARY = "arn:aws:iam::123456789012:policy/boundary";
 
 describe("#iam-policy-no-wildcard-actions", () => {
+  it("is mandatory", () => {
+    assert.equal(iamPolicyNoWildcardActions.enforcementLevel, "mandatory");
+  });
+
   it("passes a policy that allows named actions", async () => {
     assert.deepEqual(
       await resourceViolations(iamPolicyNoWildcardActions, policyWith(getObject)),
@@ -76,6 +80,10 @@ describe("#iam-policy-no-wildcard-actions", () => {
 });
 
 describe("#iam-policy-no-star-resource", () => {
+  it("is mandatory", () => {
+    assert.equal(iamPolicyNoStarResource.enforcementLevel, "mandatory");
+  });
+
   it("passes ListAllMyBuckets on *", async () => {
     const listAll = { Sid: "List", Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" };
     assert.deepEqual(await resourceViolations(iamPolicyNoStarResource, policyWith(listAll)), []);
@@ -98,7 +106,28 @@ describe("#iam-policy-no-star-resource", () => {
   });
 });
 
+describe("the document rules during preview", () => {
+  const pending = {
+    type: "aws:iam/policy:Policy",
+    name: "app-policy",
+    props: { policy: UNKNOWN_VALUE },
+  };
+  for (const policy of [
+    iamPolicyNoWildcardActions,
+    iamPolicyNoStarResource,
+    iamPolicyStatementSids,
+  ]) {
+    it(`${policy.name} leaves a document unknown until the update alone`, async () => {
+      assert.deepEqual(await resourceViolations(policy, pending), []);
+    });
+  }
+});
+
 describe("#iam-policy-statement-sids", () => {
+  it("is mandatory", () => {
+    assert.equal(iamPolicyStatementSids.enforcementLevel, "mandatory");
+  });
+
   it("passes statements with Sids", async () => {
     assert.deepEqual(await resourceViolations(iamPolicyStatementSids, policyWith(getObject)), []);
   });
@@ -113,12 +142,21 @@ describe("#iam-policy-statement-sids", () => {
 });
 
 describe("#iam-user-under-project-path", () => {
-  it("passes a user under /iam-bucket-access/", async () => {
-    const violations = await resourceViolations(
-      iamUserUnderProjectPath,
-      user({ path: "/iam-bucket-access/" }),
+  it("is mandatory", () => {
+    assert.equal(iamUserUnderProjectPath.enforcementLevel, "mandatory");
+  });
+
+  it("passes a user under /iam-bucket-access/ and one whose path is unknown until the update", async () => {
+    for (const path of ["/iam-bucket-access/dev/", UNKNOWN_VALUE]) {
+      assert.deepEqual(await resourceViolations(iamUserUnderProjectPath, user({ path })), []);
+    }
+  });
+
+  it("fails a user under a look-alike path", async () => {
+    assertViolation(
+      await resourceViolations(iamUserUnderProjectPath, user({ path: "/iam-bucket-access-x/" })),
+      /app: IAM user must sit under the path \/iam-bucket-access\//,
     );
-    assert.deepEqual(violations, []);
   });
 
   it("fails a user at the root path", async () => {
@@ -130,6 +168,10 @@ describe("#iam-user-under-project-path", () => {
 });
 
 describe("#iam-user-permissions-boundary-production", () => {
+  it("is mandatory", () => {
+    assert.equal(iamUserBoundaryInProduction.enforcementLevel, "mandatory");
+  });
+
   it("fails a user without a boundary in a stack the pack config marks production", async () => {
     assertViolation(
       await resourceViolations(iamUserBoundaryInProduction, user({}, "prod"), {
@@ -159,8 +201,11 @@ describe("#iam-user-permissions-boundary-production", () => {
 });
 
 describe("#iam-user-permissions-boundary", () => {
-  it("advises a boundary outside production", async () => {
+  it("is advisory", () => {
     assert.equal(iamUserBoundaryElsewhere.enforcementLevel, "advisory");
+  });
+
+  it("advises a boundary outside production", async () => {
     assertViolation(
       await resourceViolations(iamUserBoundaryElsewhere, user({}, "dev")),
       /app: IAM user must have a permissions boundary; set permissionsBoundary/,

@@ -1,77 +1,112 @@
 import "../../offline/mocks";
-import type {
-  PolicyResource,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as assert from "node:assert/strict";
-import { parentUrnOf, ProgramRun, runProgram } from "../../offline/program";
+import { EngineResource, engineResourcesOf } from "../../offline/engineResources";
+import { BOOTSTRAP, projectName, ROOT, runProgram } from "../../offline/program";
 import { iamUserBoundaryInProduction } from "../iam";
 import { GUARDRAILS } from "../policies";
-import { ResourceSpec, resourceViolations, stackResource, stackViolations } from "./util";
+import { ResourceSpec, resourceViolations, stackViolations } from "./util";
 
-/** The program's resources as the pack would see them: type, inputs, name, stack and parent. */
-async function resourcesOf(stack: string, run: ProgramRun): Promise<ResourceSpec[]> {
-  const specs: ResourceSpec[] = [];
-  for (const registration of run.registrations.filter((r) => r.custom)) {
-    const built = run.resources.find(
-      (r) => r.type === registration.type && r.name === registration.name,
-    );
-    specs.push({
-      type: registration.type,
-      name: registration.name,
-      props: { ...registration.inputs },
-      stack,
-      parent: built === undefined ? undefined : await parentUrnOf(built),
-    });
-  }
-  return specs;
+/** A run of a project's stack, as the engine hands its resources to the pack. */
+async function engineRun(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+  dir = ROOT,
+): Promise<EngineResource[]> {
+  return engineResourcesOf(await runProgram(stack, overrides, dir), stack, projectName(dir));
+}
+
+/** A resource as a resource validation sees it: its inputs, before its step. */
+function asInputs(stack: string, resource: EngineResource): ResourceSpec {
+  const { type, name, urn, parent, inputs } = resource;
+  return { type, name, urn, parent, stack, props: { ...inputs } };
+}
+
+/** A resource as a stack validation sees it at the end of an update: its state. */
+function asOutputs(stack: string, resource: EngineResource): ResourceSpec {
+  return { ...asInputs(stack, resource), props: { ...resource.outputs } };
 }
 
 /** Every violation the pack's policies of an enforcement level report for a run. */
-async function violations(specs: ResourceSpec[], level: string, config = {}): Promise<string[]> {
+async function violations(
+  stack: string,
+  resources: readonly EngineResource[],
+  level: string,
+  config = {},
+): Promise<string[]> {
   const messages: string[] = [];
   for (const policy of GUARDRAILS.filter((p) => p.enforcementLevel === level)) {
-    if ("validateStack" in policy) {
-      const resources: PolicyResource[] = specs.map(stackResource);
-      messages.push(...(await stackViolations(policy as StackValidationPolicy, resources)));
-    } else {
-      for (const spec of specs) {
-        const found = await resourceViolations(policy as ResourceValidationPolicy, spec, config);
-        messages.push(...found.map((message) => `${policy.name}: ${message}`));
-      }
-    }
+    const found =
+      "validateStack" in policy
+        ? await stackViolations(
+            policy as StackValidationPolicy,
+            resources.map((resource) => asOutputs(stack, resource)),
+            config,
+          )
+        : (
+            await Promise.all(
+              resources.map((resource) =>
+                resourceViolations(
+                  policy as ResourceValidationPolicy,
+                  asInputs(stack, resource),
+                  config,
+                ),
+              ),
+            )
+          ).flat();
+    messages.push(...found.map((message) => `${policy.name}: ${message}`));
   }
   return messages;
 }
 
-describe("the guardrails on the real program", () => {
+describe("the guardrails on the real programs", () => {
   for (const stack of ["dev", "prod"]) {
     it(`pass every mandatory rule for stack ${stack}`, async () => {
-      const specs = await resourcesOf(stack, await runProgram(stack));
-      assert.ok(specs.some((spec) => spec.type === "aws:iam/policy:Policy"));
-      assert.deepEqual(await violations(specs, "mandatory"), []);
+      const resources = await engineRun(stack);
+      assert.ok(resources.some(({ type }) => type === "aws:iam/policy:Policy"));
+      assert.deepEqual(await violations(stack, resources, "mandatory"), []);
     });
   }
 
-  it("inspect dev's created bucket, so the bucket rules are not passing vacuously", async () => {
-    const specs = await resourcesOf("dev", await runProgram("dev"));
-    assert.ok(specs.some((spec) => spec.type === "aws:s3/bucket:Bucket"));
+  it("pass every mandatory rule for the bootstrap", async () => {
+    const resources = await engineRun("admin", {}, BOOTSTRAP);
+    assert.ok(resources.some(({ type }) => type === "aws:iam/rolePolicy:RolePolicy"));
+    assert.deepEqual(await violations("admin", resources, "mandatory"), []);
   });
 
-  for (const stack of ["dev", "prod"]) {
+  it("inspect dev's created bucket, so the bucket rules are not passing vacuously", async () => {
+    const resources = await engineRun("dev");
+    assert.ok(resources.some(({ type }) => type === "aws:s3/bucket:Bucket"));
+  });
+
+  it("see top-level resources as children of the stack, as the engine gives them", async () => {
+    const resources = await engineRun("dev");
+    const bucket = resources.find(({ type }) => type === "iam-bucket-access:index:SecureBucket");
+    assert.equal(
+      bucket?.parent,
+      "urn:pulumi:dev::iam-bucket-access::pulumi:pulumi:Stack::iam-bucket-access-dev",
+    );
+    assert.equal(
+      bucket?.urn,
+      "urn:pulumi:dev::iam-bucket-access::iam-bucket-access:index:SecureBucket::bucket",
+    );
+  });
+
+  for (const stack of ["prod"]) {
     it(`have no advice for stack ${stack}, whose users carry the bootstrap's boundary`, async () => {
-      const specs = await resourcesOf(stack, await runProgram(stack));
-      assert.deepEqual(await violations(specs, "advisory"), []);
+      assert.deepEqual(await violations(stack, await engineRun(stack), "advisory"), []);
     });
   }
 
   it("require a boundary once prod is marked production: prod has one, and fails without it", async () => {
     const config = { productionStacks: ["prod"] };
-    const userOf = async (overrides: Record<string, unknown>) =>
-      (await resourcesOf("prod", await runProgram("prod", overrides))).filter(
-        (spec) => spec.type === "aws:iam/user:User",
-      )[0];
+    const userOf = async (overrides: Record<string, unknown>) => {
+      const user = (await engineRun("prod", overrides)).find(
+        ({ type }) => type === "aws:iam/user:User",
+      );
+      assert.ok(user !== undefined);
+      return asInputs("prod", user);
+    };
     assert.deepEqual(
       await resourceViolations(iamUserBoundaryInProduction, await userOf({}), config),
       [],

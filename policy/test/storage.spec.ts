@@ -1,4 +1,3 @@
-import type { PolicyResource } from "@pulumi/policy";
 import * as assert from "node:assert/strict";
 import {
   s3BucketEncrypted,
@@ -7,16 +6,19 @@ import {
   s3BucketTlsOnly,
   s3BucketVersioned,
 } from "../storage";
-import { assertViolation, stackResource, stackViolations } from "./util";
+import { assertViolation, ResourceSpec, stackViolations } from "./util";
 
 const NAME = "data-1a2b3c4d";
-const bucket = stackResource({
+const bucket: ResourceSpec = {
   type: "aws:s3/bucket:Bucket",
   name: "bucket",
   props: { bucket: NAME },
+};
+const configuring = (type: string, props: Record<string, unknown>): ResourceSpec => ({
+  type,
+  name: "config",
+  props: { bucket: NAME, ...props },
 });
-const configuring = (type: string, props: Record<string, unknown>) =>
-  stackResource({ type, name: "config", props: { bucket: NAME, ...props } });
 const tlsPolicy = {
   Version: "2012-10-17",
   Statement: [
@@ -102,11 +104,7 @@ for (const { policy, type, good, bad, message } of cases) {
     });
 
     it("does not count another bucket's configuration", async () => {
-      const other: PolicyResource = stackResource({
-        type,
-        name: "config",
-        props: { ...good, bucket: "another-bucket" },
-      });
+      const other = configuring(type, { ...good, bucket: "another-bucket" });
       assertViolation(await stackViolations(policy, [bucket, other]), message);
     });
   });

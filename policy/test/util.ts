@@ -1,13 +1,24 @@
-/** Builders for the arguments the policy SDK passes rules, and violation assertions. */
-import type {
-  Policy,
-  PolicyResource,
-  ResourceValidationArgs,
-  ResourceValidationPolicy,
-  StackValidationArgs,
-  StackValidationPolicy,
+/**
+ * Builders for the arguments the policy SDK passes rules, shaped as the engine sends them, and
+ * violation assertions.
+ */
+import {
+  unknownCheckingProxy,
+  type Policy,
+  type PolicyResource,
+  type ResourceValidationArgs,
+  type ResourceValidationPolicy,
+  type StackValidationArgs,
+  type StackValidationPolicy,
 } from "@pulumi/policy";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import * as assert from "node:assert/strict";
+
+/** What the engine sends for a value it does not know yet (during preview). */
+export const UNKNOWN_VALUE = unknownValue;
+
+/** The project every spec's resources belong to, unless one names another. */
+const PROJECT = "iam-bucket-access";
 
 /** What a test says about one resource; everything else gets a realistic default. */
 export interface ResourceSpec {
@@ -15,15 +26,43 @@ export interface ResourceSpec {
   readonly props: Record<string, unknown>;
   readonly name?: string;
   readonly stack?: string;
-  /** URN of the parent resource. */
+  readonly project?: string;
+  /** URN of the parent resource: by default the stack's, as the engine gives top-level ones. */
   readonly parent?: string;
+  /** The resource's URN, when a test has the real one; derived from the rest otherwise. */
+  readonly urn?: string;
   readonly stackTags?: Record<string, string>;
+  /** For stack validation: the resources each input's value comes from, as the engine tracks. */
+  readonly propertyDependencies?: Readonly<Record<string, readonly ResourceSpec[]>>;
 }
 
-/** A URN as the engine writes it. */
-export function urnOf(stack: string, type: string, name: string, parentType?: string): string {
-  const qualified = parentType === undefined ? type : `${parentType}$${type}`;
-  return `urn:pulumi:${stack}::iam-bucket-access::${qualified}::${name}`;
+/** The type of a stack's root resource. */
+const ROOT_TYPE = "pulumi:pulumi:Stack";
+
+/** The URN of a stack's root resource, every top-level resource's parent. */
+export function stackUrn(stack: string, project = PROJECT): string {
+  return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+}
+
+/** The type part of a URN: the resource's type after its ancestors', joined by `$`. */
+function typeChainOf(urn: string): string {
+  return urn.split("::")[2] ?? "";
+}
+
+/**
+ * A URN as the engine writes it: the parent's type chain, then the type (the root stack is
+ * left out of its children's chains).
+ */
+export function urnOf(
+  stack: string,
+  type: string,
+  name: string,
+  parent = stackUrn(stack),
+  project = PROJECT,
+): string {
+  const parentChain = typeChainOf(parent);
+  const qualified = parentChain === ROOT_TYPE ? type : `${parentChain}$${type}`;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
 }
 
 function notUsed(): never {
@@ -41,23 +80,40 @@ function configFor(policy: Policy, config: Record<string, unknown>) {
   return <T extends object>() => ({ ...defaults, ...config }) as T;
 }
 
-/** What every view of a resource shares: type, inputs, URN, name and default options. */
+/** The URN a spec's resource has. */
+export function urnOfSpec(spec: ResourceSpec): string {
+  const stack = spec.stack ?? "dev";
+  const project = spec.project ?? PROJECT;
+  return (
+    spec.urn ??
+    urnOf(stack, spec.type, spec.name ?? "app", spec.parent ?? stackUrn(stack, project), project)
+  );
+}
+
+/**
+ * What every view of a resource shares: type, inputs behind the engine's proxy (reading an
+ * unknown value throws, as in a preview), URN, name and the options the engine reports.
+ */
 function describedResource(
   spec: ResourceSpec,
 ): Omit<PolicyResource, "dependencies" | "propertyDependencies" | "isType" | "asType"> {
-  const name = spec.name ?? "app";
+  const stack = spec.stack ?? "dev";
   return {
     type: spec.type,
-    props: spec.props,
-    urn: urnOf(spec.stack ?? "dev", spec.type, name),
-    name,
+    props: unknownCheckingProxy(spec.props),
+    urn: urnOfSpec(spec),
+    name: spec.name ?? "app",
     opts: {
       protect: false,
       ignoreChanges: [],
       aliases: [],
       customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
       additionalSecretOutputs: [],
-      parent: spec.parent,
+      // The root stack resource is the one resource without a parent.
+      parent:
+        spec.type === ROOT_TYPE
+          ? undefined
+          : (spec.parent ?? stackUrn(stack, spec.project ?? PROJECT)),
     },
   };
 }
@@ -80,15 +136,46 @@ export function resourceArgs(
   };
 }
 
-/** A resource as a stack validation sees it. */
-export function stackResource(spec: ResourceSpec): PolicyResource {
-  return {
-    ...describedResource(spec),
-    dependencies: [],
-    propertyDependencies: {},
-    isType: notUsed,
-    asType: notUsed,
+/**
+ * The resources a stack validation sees: the specs' and the stack's root resource, each parent
+ * and property dependency linked to the resource object, as the engine links them by URN.
+ */
+export function stackResources(specs: readonly ResourceSpec[]): PolicyResource[] {
+  const stack = specs[0]?.stack ?? "dev";
+  const project = specs[0]?.project ?? PROJECT;
+  const root: ResourceSpec = {
+    type: ROOT_TYPE,
+    name: `${project}-${stack}`,
+    stack,
+    project,
+    props: {},
+    urn: stackUrn(stack, project),
   };
+  const all = specs.some((spec) => spec.type === root.type) ? specs : [root, ...specs];
+  const byUrn = new Map<string, PolicyResource>();
+  const resources = all.map((spec) => {
+    const resource: PolicyResource = {
+      ...describedResource(spec),
+      dependencies: [],
+      propertyDependencies: {},
+      isType: notUsed,
+      asType: notUsed,
+    };
+    byUrn.set(resource.urn, resource);
+    return resource;
+  });
+  all.forEach((spec, index) => {
+    const resource = resources[index];
+    resource.parent = byUrn.get(resource.opts.parent ?? "");
+    for (const [input, sources] of Object.entries(spec.propertyDependencies ?? {})) {
+      const linked = sources
+        .map((source) => byUrn.get(urnOfSpec(source)))
+        .filter((found): found is PolicyResource => found !== undefined);
+      resource.propertyDependencies[input] = linked;
+      resource.dependencies.push(...linked);
+    }
+  });
+  return resources;
 }
 
 /** The messages a resource policy reports for one resource. */
@@ -105,16 +192,17 @@ export async function resourceViolations(
   return messages;
 }
 
-/** The messages a stack policy reports for a set of resources. */
+/** The messages a stack policy reports for the resources of one stack. */
 export async function stackViolations(
   policy: StackValidationPolicy,
-  resources: readonly PolicyResource[],
+  specs: readonly ResourceSpec[],
+  config: Record<string, unknown> = {},
 ): Promise<string[]> {
   const messages: string[] = [];
   const args: StackValidationArgs = {
-    resources: [...resources],
-    stackTags: new Map(),
-    getConfig: configFor(policy, {}),
+    resources: stackResources(specs),
+    stackTags: new Map(Object.entries(specs[0]?.stackTags ?? {})),
+    getConfig: configFor(policy, config),
     notApplicable: (reason?: string) => {
       throw new Error(`not applicable: ${reason ?? ""}`);
     },
