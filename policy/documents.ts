@@ -11,6 +11,7 @@ export interface ReadStatement {
   readonly actions: readonly string[];
   readonly notActions: readonly string[];
   readonly resources: readonly string[];
+  readonly notResources: readonly string[];
   readonly principal?: unknown;
   readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
@@ -51,6 +52,7 @@ export function readStatements(policy: unknown): ReadStatement[] {
       actions: list(statement.Action),
       notActions: list(statement.NotAction),
       resources: list(statement.Resource),
+      notResources: list(statement.NotResource),
       principal: statement.Principal,
       condition: record(statement.Condition) as ReadStatement["condition"],
     };
@@ -72,4 +74,36 @@ export function allowStatements(
 /** How a statement is named in a message: its Sid, or its position. */
 export function statementLabel(statement: ReadStatement, index: number): string {
   return statement.sid === undefined ? `statement ${index + 1}` : `statement ${statement.sid}`;
+}
+
+/** Whether an ARN field is made of wildcards alone, so it matches whatever stands there. */
+function isWildcardField(field: string): boolean {
+  return /^[*?]+$/.test(field);
+}
+
+/**
+ * Whether a `Resource` entry reaches as far as `"*"` does for the services it names: `*` itself,
+ * or an ARN pattern whose partition, service, account or whole resource part is a wildcard
+ * (`arn:aws:iam::*:user/x` is that user in every account), or whose bucket is one
+ * (`arn:aws:s3:::*` is every bucket, and with `/*` after it every object of every bucket).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ */
+export function reachesEveryResource(resource: string): boolean {
+  const fields = resource.split(":");
+  if (fields[0] !== "arn" || fields.length < 6) {
+    // Not a whole ARN: "*", or a truncated pattern that ends in a wildcard.
+    return isWildcardField(fields[fields.length - 1] ?? "");
+  }
+  // The resource part may hold colons of its own.
+  const [, partition, service, , account, ...rest] = fields;
+  const resourcePart = rest.join(":");
+  const bucket = resourcePart.split("/")[0] ?? "";
+  const everyService = isWildcardField(service);
+  return (
+    isWildcardField(partition) ||
+    everyService ||
+    isWildcardField(resourcePart) ||
+    (account !== "" && isWildcardField(account)) ||
+    ((service === "s3" || everyService) && account === "" && isWildcardField(bucket))
+  );
 }

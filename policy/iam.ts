@@ -1,8 +1,14 @@
 /** Rules for IAM policies and users. */
-import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { allowStatements } from "./documents";
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { allowStatements, reachesEveryResource, ReadStatement } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
-import { configWithDefaults, forTypes, IAM_POLICY_TYPES, knownProps } from "./validation";
+import {
+  configWithDefaults,
+  forTypes,
+  IDENTITY_POLICY_TYPES,
+  identityDocuments,
+  knownProps,
+} from "./validation";
 import { UNKNOWN } from "./values";
 
 /**
@@ -20,14 +26,37 @@ export const STAR_RESOURCE_ACTIONS = [
 /** The IAM path this project's users live under. */
 export const PROJECT_USER_PATH = "/iam-bucket-access/";
 
+/**
+ * The IAM path of the permissions boundaries `bootstrap/` creates. A boundary is a ceiling, not
+ * a grant: the stack's users' one must reach bucket keys in any account (through S3 only), so
+ * `Resource` rules do not judge it, and the attachment rule keeps it from being attached.
+ */
+export const BOUNDARY_PATH = "/iam-bucket-access-boundary/";
+
+/**
+ * The Allow statements of every identity policy a resource carries (a managed or inline
+ * policy's, each of a role's inline ones), labelled for messages.
+ */
+function grantsOf(
+  args: ResourceValidationArgs,
+): Array<{ statement: ReadStatement; label: string }> {
+  return identityDocuments(args.type, knownProps(args.props)).flatMap(({ name, document }) =>
+    allowStatements(document).map(({ statement, label }) => ({
+      statement,
+      label: name === undefined ? label : `inline policy ${name}, ${label}`,
+    })),
+  );
+}
+
 export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
   name: "iam-policy-no-wildcard-actions",
   description:
-    "Checks that IAM policies allow only named actions: no *, s3:*, s3:Get* or NotAction.",
+    "Checks that IAM policies, managed or inline, allow only named actions: no *, s3:*, " +
+    "s3:Get*, s3:GetObjec? or NotAction.",
   enforcementLevel: "mandatory",
-  validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    for (const { statement, label } of allowStatements(knownProps(args.props).policy)) {
-      for (const action of statement.actions.filter((name) => name.includes("*"))) {
+  validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, reportViolation) => {
+    for (const { statement, label } of grantsOf(args)) {
+      for (const action of statement.actions.filter((name) => /[*?]/.test(name))) {
         reportViolation(
           `${args.name}: ${label} must allow named actions only, ` +
             `not the wildcard ${action}; list the exact actions the identity needs.`,
@@ -46,7 +75,8 @@ export const iamPolicyNoWildcardActions: ResourceValidationPolicy = {
 export const iamPolicyNoStarResource: ResourceValidationPolicy = {
   name: "iam-policy-no-star-resource",
   description:
-    'Checks that IAM policies allow on Resource "*" only the actions AWS grants no other way.',
+    'Checks that IAM policies, managed or inline, allow on Resource "*", on a pattern reaching ' +
+    "every bucket, object or account, or by NotResource only the actions AWS grants no other way.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
@@ -55,22 +85,40 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
         items: { type: "string" },
         default: STAR_RESOURCE_ACTIONS,
       },
+      boundaryPath: { type: "string", default: BOUNDARY_PATH },
     },
   },
-  validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    const { starResourceActions } = configWithDefaults(args, {
+  validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, reportViolation) => {
+    const { starResourceActions, boundaryPath } = configWithDefaults(args, {
       starResourceActions: STAR_RESOURCE_ACTIONS,
+      boundaryPath: BOUNDARY_PATH,
     });
-    for (const { statement, label } of allowStatements(knownProps(args.props).policy)) {
-      if (!statement.resources.includes("*")) {
+    const { path } = knownProps(args.props);
+    if (
+      args.type === "aws:iam/policy:Policy" &&
+      typeof path === "string" &&
+      path.startsWith(boundaryPath)
+    ) {
+      return;
+    }
+    for (const { statement, label } of grantsOf(args)) {
+      if (statement.notResources.length > 0) {
+        reportViolation(
+          `${args.name}: ${label} must not allow by NotResource, which grants every resource ` +
+            "but those listed; list the resources instead.",
+        );
+      }
+      const everywhere = statement.resources.find(reachesEveryResource);
+      if (everywhere === undefined) {
         continue;
       }
       for (const action of statement.actions.filter(
         (name) => !starResourceActions.includes(name),
       )) {
         reportViolation(
-          `${args.name}: ${label} must name the resources ${action} ` +
-            `applies to instead of "*" (only ${starResourceActions.join(", ")} may use "*").`,
+          `${args.name}: ${label} must name the resources ${action} applies to instead of ` +
+            `"${everywhere}" (only ${starResourceActions.join(", ")} may use "*" or a pattern ` +
+            "reaching every bucket, object or account).",
         );
       }
     }
@@ -80,10 +128,11 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
 export const iamPolicyStatementSids: ResourceValidationPolicy = {
   name: "iam-policy-statement-sids",
   description:
-    "Checks that every Allow statement of an IAM policy has a Sid saying what it is for.",
+    "Checks that every Allow statement of an IAM policy, managed or inline, has a Sid saying " +
+    "what it is for.",
   enforcementLevel: "mandatory",
-  validateResource: forTypes(IAM_POLICY_TYPES, (args, reportViolation) => {
-    for (const { statement, label } of allowStatements(knownProps(args.props).policy)) {
+  validateResource: forTypes(IDENTITY_POLICY_TYPES, (args, reportViolation) => {
+    for (const { statement, label } of grantsOf(args)) {
       if (statement.sid === undefined) {
         reportViolation(`${args.name}: Allow ${label} must have a Sid that names what it grants.`);
       }

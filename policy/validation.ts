@@ -4,12 +4,36 @@ import type { PolicyResource, ResourceValidation } from "@pulumi/policy";
 import { at, hasUnknown, itemsOf, Props, UNKNOWN, Unknown, Value } from "./values";
 
 /** The resource types that carry an IAM identity policy document in `policy`. */
-export const IAM_POLICY_TYPES = [
+const POLICY_DOCUMENT_TYPES = [
   "aws:iam/policy:Policy",
   "aws:iam/userPolicy:UserPolicy",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/groupPolicy:GroupPolicy",
 ];
+
+/** A role, which can carry inline policies of its own in `inlinePolicies`. */
+const ROLE_TYPE = "aws:iam/role:Role";
+
+/** Every resource type that carries IAM identity policies: managed, inline, a role's own. */
+export const IDENTITY_POLICY_TYPES = [...POLICY_DOCUMENT_TYPES, ROLE_TYPE];
+
+/** One identity policy a resource carries. */
+export interface IdentityDocument {
+  /** The inline policy's name, for a role's `inlinePolicies`; the resource names the others. */
+  readonly name?: string;
+  readonly document: Value;
+}
+
+/** The identity policies a resource of one of `IDENTITY_POLICY_TYPES` carries. */
+export function identityDocuments(type: string, props: Props): IdentityDocument[] {
+  if (type !== ROLE_TYPE) {
+    return POLICY_DOCUMENT_TYPES.includes(type) ? [{ document: props.policy }] : [];
+  }
+  return itemsOf(props.inlinePolicies).map((inline) => {
+    const name = at(inline, "name");
+    return { name: typeof name === "string" ? name : "(unnamed)", document: at(inline, "policy") };
+  });
+}
 
 /** Runs a validation only for resources of the given types. */
 export function forTypes(

@@ -7,13 +7,16 @@ import {
   iamUserBoundaryInProduction,
   iamUserUnderProjectPath,
 } from "../iam";
-import { assertViolation, resourceViolations, UNKNOWN_VALUE } from "./util";
+import { assertViolation, resourceViolations, ResourceSpec, UNKNOWN_VALUE } from "./util";
 
+/** A document holding the given statements, as JSON text. */
+const documentWith = (...statements: object[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements });
 /** An IAM managed policy resource holding the given statements. */
-const policyWith = (...statements: object[]) => ({
+const policyWith = (...statements: object[]): ResourceSpec => ({
   type: "aws:iam/policy:Policy",
   name: "app-policy",
-  props: { policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) },
+  props: { policy: documentWith(...statements) },
 });
 const getObject = {
   Sid: "Read",
@@ -30,6 +33,35 @@ const user = (props: Record<string, unknown>, stack = "dev", stackTags = {}) => 
 });
 const BOUNDARY = "arn:aws:iam::123456789012:policy/boundary";
 
+/**
+ * Every kind of resource that carries an identity policy, holding the given statements: the
+ * document rules must read each alike.
+ */
+const carriers: ReadonlyArray<[string, (...statements: object[]) => ResourceSpec]> = [
+  ["a managed policy", policyWith],
+  ...["userPolicy:UserPolicy", "groupPolicy:GroupPolicy", "rolePolicy:RolePolicy"].map(
+    (token): [string, (...statements: object[]) => ResourceSpec] => [
+      `an inline ${token.split(":")[1]}`,
+      (...statements) => ({
+        type: `aws:iam/${token}`,
+        name: "app-policy",
+        props: { policy: documentWith(...statements) },
+      }),
+    ],
+  ),
+  [
+    "a role's own inline policy",
+    (...statements) => ({
+      type: "aws:iam/role:Role",
+      name: "app-policy",
+      props: {
+        assumeRolePolicy: "{}",
+        inlinePolicies: [{ name: "deploy", policy: documentWith(...statements) }],
+      },
+    }),
+  ],
+];
+
 describe("#iam-policy-no-wildcard-actions", () => {
   it("is mandatory", () => {
     assert.equal(iamPolicyNoWildcardActions.enforcementLevel, "mandatory");
@@ -44,9 +76,10 @@ describe("#iam-policy-no-wildcard-actions", () => {
 
   const cases = [
     // wildcard action, as a policy author might write it
-    ["*", "*"],
-    ["s3:*", "s3:*"],
+    ["*", "\\*"],
+    ["s3:*", "s3:\\*"],
     ["s3:Get*", "s3:Get\\*"],
+    ["s3:GetObjec?", "s3:GetObjec\\?"],
   ];
   for (const [action, pattern] of cases) {
     it(`fails an Allow of ${action}`, async () => {
@@ -62,6 +95,18 @@ describe("#iam-policy-no-wildcard-actions", () => {
     });
   }
 
+  for (const [kind, carrying] of carriers) {
+    it(`fails s3:* allowed by ${kind}`, async () => {
+      assertViolation(
+        await resourceViolations(
+          iamPolicyNoWildcardActions,
+          carrying({ ...getObject, Action: "s3:*" }),
+        ),
+        /app-policy: (inline policy deploy, )?statement Read must allow named actions only/,
+      );
+    });
+  }
+
   it("fails an Allow by NotAction", async () => {
     const { Action: _, ...rest } = getObject;
     assertViolation(
@@ -73,9 +118,18 @@ describe("#iam-policy-no-wildcard-actions", () => {
     );
   });
 
-  it("leaves Deny statements alone", async () => {
+  it("leaves Deny statements alone, by Action or by NotAction", async () => {
     const deny = { Sid: "DenyHttp", Effect: "Deny", Action: "s3:*", Resource: "*" };
-    assert.deepEqual(await resourceViolations(iamPolicyNoWildcardActions, policyWith(deny)), []);
+    const denyOthers = {
+      Sid: "DenyS3BeyondTheCreatedBucket",
+      Effect: "Deny",
+      NotAction: ["s3:GetObject"],
+      Resource: "arn:aws:s3:::*",
+    };
+    assert.deepEqual(
+      await resourceViolations(iamPolicyNoWildcardActions, policyWith(deny, denyOthers)),
+      [],
+    );
   });
 });
 
@@ -84,19 +138,141 @@ describe("#iam-policy-no-star-resource", () => {
     assert.equal(iamPolicyNoStarResource.enforcementLevel, "mandatory");
   });
 
-  it("passes ListAllMyBuckets on *", async () => {
-    const listAll = { Sid: "List", Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" };
-    assert.deepEqual(await resourceViolations(iamPolicyNoStarResource, policyWith(listAll)), []);
-  });
+  const wildcardOnly = [
+    "s3:ListAllMyBuckets",
+    "iam:GetAccountPasswordPolicy",
+    "iam:ListVirtualMFADevices",
+  ];
+  for (const action of wildcardOnly) {
+    it(`passes ${action}, which AWS grants on "*" only, on "*"`, async () => {
+      const onStar = { Sid: "OnStar", Effect: "Allow", Action: action, Resource: "*" };
+      assert.deepEqual(await resourceViolations(iamPolicyNoStarResource, policyWith(onStar)), []);
+    });
+  }
 
-  it("fails GetObject on *", async () => {
+  const everywhere = [
+    // every resource, every bucket, every object, in every partition or account
+    "*",
+    "arn:aws:s3:::*",
+    "arn:aws:s3:::*/*",
+    "arn:aws:s3:::*/reports/*",
+    "arn:*:s3:::*",
+    "arn:aws:s3:::?*",
+    "arn:aws:*:*:*:*",
+    "arn:aws:iam::*:user/app",
+    "arn:aws:kms:*:*:key/*",
+    "arn:aws:iam::123456789012:*",
+  ];
+  for (const resource of everywhere) {
+    it(`fails GetObject on ${resource}`, async () => {
+      assertViolation(
+        await resourceViolations(
+          iamPolicyNoStarResource,
+          policyWith({ ...getObject, Resource: ["arn:aws:s3:::b/*", resource] }),
+        ),
+        new RegExp(
+          "app-policy: statement Read must name the resources s3:GetObject applies to instead " +
+            `of "${resource.replace(/[*?]/g, "\\$&")}"`,
+        ),
+      );
+    });
+  }
+
+  const scoped = [
+    // the closest to "everywhere" that still names its buckets, objects and account
+    "arn:aws:s3:::b",
+    "arn:aws:s3:::b/*",
+    "arn:aws:s3:::iam-bucket-access-dev-????????/*",
+    "arn:aws:s3:::*-reports/*",
+    "arn:aws:iam::123456789012:user/iam-bucket-access/dev/*",
+    "arn:aws:kms:*:123456789012:key/*",
+  ];
+  for (const resource of scoped) {
+    it(`passes GetObject on ${resource}`, async () => {
+      const policy = policyWith({ ...getObject, Resource: resource });
+      assert.deepEqual(await resourceViolations(iamPolicyNoStarResource, policy), []);
+    });
+  }
+
+  for (const [kind, carrying] of carriers) {
+    it(`fails GetObject on every bucket's objects allowed by ${kind}`, async () => {
+      assertViolation(
+        await resourceViolations(
+          iamPolicyNoStarResource,
+          carrying({ ...getObject, Resource: "arn:aws:s3:::*/*" }),
+        ),
+        /app-policy: (inline policy deploy, )?statement Read must name the resources/,
+      );
+    });
+  }
+
+  it("fails an Allow by NotResource", async () => {
+    const { Resource: _, ...rest } = getObject;
     assertViolation(
       await resourceViolations(
         iamPolicyNoStarResource,
-        policyWith({ ...getObject, Resource: "*" }),
+        policyWith({ ...rest, NotResource: "arn:aws:s3:::acme-secrets/*" }),
       ),
-      /app-policy: statement Read must name the resources s3:GetObject applies to instead of "\*"/,
+      /app-policy: statement Read must not allow by NotResource, which grants every resource/,
     );
+  });
+
+  it("leaves Deny statements alone, on everything or by NotResource", async () => {
+    const denyAll = { Sid: "DenyHttp", Effect: "Deny", Action: "s3:*", Resource: "*" };
+    const denyElsewhere = {
+      Sid: "DenyElsewhere",
+      Effect: "Deny",
+      Action: "s3:GetObject",
+      NotResource: "arn:aws:s3:::b/*",
+    };
+    assert.deepEqual(
+      await resourceViolations(iamPolicyNoStarResource, policyWith(denyAll, denyElsewhere)),
+      [],
+    );
+  });
+
+  describe("on a permissions boundary", () => {
+    const keysEverywhere = {
+      Sid: "UseBucketKeysViaS3",
+      Effect: "Allow",
+      Action: ["kms:Decrypt"],
+      Resource: "arn:aws:kms:*:*:key/*",
+      Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+    };
+    const at = (path: string): ResourceSpec => ({
+      ...policyWith(keysEverywhere),
+      props: { path, policy: documentWith(keysEverywhere) },
+    });
+
+    it("passes a ceiling over every account's keys under the boundary path", async () => {
+      const boundary = at("/iam-bucket-access-boundary/");
+      assert.deepEqual(await resourceViolations(iamPolicyNoStarResource, boundary), []);
+    });
+
+    it("fails the same document under a stack's own path, where it is a grant", async () => {
+      assertViolation(
+        await resourceViolations(iamPolicyNoStarResource, at("/iam-bucket-access/dev/")),
+        /statement UseBucketKeysViaS3 must name the resources kms:Decrypt applies to/,
+      );
+    });
+
+    it("takes the boundary path from the pack config", async () => {
+      const config = { boundaryPath: "/boundaries/" };
+      assert.equal(
+        (
+          await resourceViolations(
+            iamPolicyNoStarResource,
+            at("/iam-bucket-access-boundary/"),
+            config,
+          )
+        ).length,
+        1,
+      );
+      assert.deepEqual(
+        await resourceViolations(iamPolicyNoStarResource, at("/boundaries/"), config),
+        [],
+      );
+    });
   });
 
   it("takes the allowed actions from the pack config", async () => {
@@ -112,6 +288,11 @@ describe("the document rules during preview", () => {
     name: "app-policy",
     props: { policy: UNKNOWN_VALUE },
   };
+  const pendingInline: ResourceSpec = {
+    type: "aws:iam/role:Role",
+    name: "deploy",
+    props: { assumeRolePolicy: "{}", inlinePolicies: [{ name: "deploy", policy: UNKNOWN_VALUE }] },
+  };
   for (const policy of [
     iamPolicyNoWildcardActions,
     iamPolicyNoStarResource,
@@ -119,6 +300,7 @@ describe("the document rules during preview", () => {
   ]) {
     it(`${policy.name} leaves a document unknown until the update alone`, async () => {
       assert.deepEqual(await resourceViolations(policy, pending), []);
+      assert.deepEqual(await resourceViolations(policy, pendingInline), []);
     });
   }
 });
