@@ -1,5 +1,6 @@
 /** Every rule of the pack, in the order they are reported. */
 import type { Policies } from "@pulumi/policy";
+import { iamAttachmentNoAdmin, iamAttachmentProjectPolicies } from "./attachments";
 import { accessKeyActive, credentialSecretsProtected } from "./credentials";
 import {
   iamPolicyNoStarResource,
@@ -21,6 +22,8 @@ export const GUARDRAILS: Policies = [
   iamPolicyNoWildcardActions,
   iamPolicyNoStarResource,
   iamPolicyStatementSids,
+  iamAttachmentProjectPolicies,
+  iamAttachmentNoAdmin,
   iamUserUnderProjectPath,
   iamUserBoundaryInProduction,
   iamUserBoundaryElsewhere,

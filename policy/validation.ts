@@ -91,24 +91,34 @@ export function knownProps(props: unknown): Props {
 }
 
 /**
- * Whether a resource's input names another resource: the value of `input` (or an item of it)
- * equals the target's `targetOutput`, or, as during preview where either may be unknown, the
- * engine records that the input's value comes from the target. `UNKNOWN` when either value is
- * unknown and no such record links them: the input may turn out to name the target, or not.
+ * Whether a value an input holds (a name, an ARN) names a resource: it equals the target's
+ * `targetOutput`, or, as during a preview where either may be unknown, the engine records that
+ * the input's value comes from the target (`dependencies`, the input's property dependencies).
+ * `UNKNOWN` when either value is unknown and no such record links them.
  */
 export function refersTo(
-  resource: PolicyResource,
-  input: string,
+  value: Value,
+  dependencies: readonly PolicyResource[],
   target: PolicyResource,
   targetOutput: string,
 ): boolean | Unknown {
-  if ((resource.propertyDependencies[input] ?? []).some(({ urn }) => urn === target.urn)) {
+  if (dependencies.some(({ urn }) => urn === target.urn)) {
     return true;
   }
-  const value = at(knownProps(resource.props), input);
   const wanted = at(knownProps(target.props), targetOutput);
-  if (typeof wanted === "string" && itemsOf(value).includes(wanted)) {
+  if (typeof wanted === "string" && value === wanted) {
     return true;
   }
   return hasUnknown(value) || wanted === UNKNOWN ? UNKNOWN : false;
+}
+
+/** Whether a value names any of the targets (see `refersTo`): true, false, or `UNKNOWN`. */
+export function refersToAny(
+  value: Value,
+  dependencies: readonly PolicyResource[],
+  targets: readonly PolicyResource[],
+  targetOutput: string,
+): boolean | Unknown {
+  const verdicts = targets.map((target) => refersTo(value, dependencies, target, targetOutput));
+  return verdicts.includes(true) ? true : verdicts.includes(UNKNOWN) ? UNKNOWN : false;
 }
