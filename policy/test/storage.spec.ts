@@ -1,111 +1,386 @@
+import type { StackValidationPolicy } from "@pulumi/policy";
 import * as assert from "node:assert/strict";
 import {
+  GENERAL_PURPOSE_BUCKET_TYPES,
   s3BucketEncrypted,
   s3BucketOwnerEnforced,
   s3BucketPublicAccessBlocked,
   s3BucketTlsOnly,
   s3BucketVersioned,
 } from "../storage";
-import { assertViolation, ResourceSpec, stackViolations } from "./util";
+import { assertViolation, ResourceSpec, stackViolations, UNKNOWN_VALUE } from "./util";
 
 const NAME = "data-1a2b3c4d";
-const bucket: ResourceSpec = {
-  type: "aws:s3/bucket:Bucket",
-  name: "bucket",
-  props: { bucket: NAME },
-};
-const configuring = (type: string, props: Record<string, unknown>): ResourceSpec => ({
+const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+
+/** A created bucket of a type, with its own (deprecated) arguments. */
+const bucketOf = (type = BUCKET, props: Record<string, unknown> = {}): ResourceSpec => ({
   type,
-  name: "config",
+  name: "bucket",
   props: { bucket: NAME, ...props },
 });
-const tlsPolicy = {
-  Version: "2012-10-17",
-  Statement: [
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: ["s3:*"],
-      Resource: [`arn:aws:s3:::${NAME}`, `arn:aws:s3:::${NAME}/*`],
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-  ],
-};
 
-const cases: ReadonlyArray<{
-  policy: typeof s3BucketEncrypted;
-  type: string;
-  good: Record<string, unknown>;
-  bad: Record<string, unknown>;
-  message: RegExp;
+/** A resource configuring the bucket it names, which the engine records it depends on. */
+const configuring = (
+  bucket: ResourceSpec,
+  type: string,
+  props: Record<string, unknown>,
+): ResourceSpec => ({
+  type,
+  name: `config-${type.split(":").pop()}`,
+  props: { bucket: bucket.props.bucket, ...props },
+  propertyDependencies: { bucket: [bucket] },
+});
+
+/** One way of configuring a bucket: the resources of the stack, given the bucket's. */
+type Way = readonly [title: string, resources: (bucket: ResourceSpec) => ResourceSpec[]];
+
+/** A way that configures the bucket with one resource of a type. */
+const by = (title: string, type: string, props: Record<string, unknown>): Way => [
+  title,
+  (bucket) => [bucket, configuring(bucket, type, props)],
+];
+
+/** A way that sets the bucket's own arguments, on a bucket of a type. */
+const inline = (title: string, type: string, props: Record<string, unknown>): Way => [
+  title,
+  (bucket) => [{ ...bucket, type, props: { ...bucket.props, ...props } }],
+];
+
+const ALL_BLOCKED = {
+  blockPublicAcls: true,
+  blockPublicPolicy: true,
+  ignorePublicAcls: true,
+  restrictPublicBuckets: true,
+};
+const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+const SSE =
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const SSE_V2 =
+  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+const VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
+const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+const ENFORCED = { rule: { objectOwnership: "BucketOwnerEnforced" } };
+const ACL = "aws:s3/bucketAcl:BucketAcl";
+const ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
+const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+
+/** A bucket policy with the TLS-only statement, changed by `change`. */
+const tlsPolicy = (change: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: ["s3:*"],
+        Resource: [`arn:aws:s3:::${NAME}`, `arn:aws:s3:::${NAME}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+        ...change,
+      },
+    ],
+  });
+
+/** Each rule: every way to meet it, and the closest ways that must not. */
+const RULES: ReadonlyArray<{
+  readonly policy: StackValidationPolicy;
+  readonly message: RegExp;
+  readonly meets: readonly Way[];
+  readonly misses: readonly Way[];
+  /** The resource that meets it, with its settings unknown in a preview. */
+  readonly pending: (bucket: ResourceSpec) => ResourceSpec;
 }> = [
   {
     policy: s3BucketPublicAccessBlocked,
-    type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-    good: {
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    },
-    bad: { blockPublicAcls: true, blockPublicPolicy: false, ignorePublicAcls: true },
-    message: /Bucket bucket \(data-1a2b3c4d\) must block all public access/,
+    message: /Bucket bucket \(.*\) must block all public access/,
+    meets: [
+      by("a BucketPublicAccessBlock with all four flags", PAB, ALL_BLOCKED),
+      [
+        "the stack's AccountPublicAccessBlock with all four flags",
+        (bucket) => [bucket, { type: ACCOUNT_PAB, name: "account", props: ALL_BLOCKED }],
+      ],
+    ],
+    misses: [
+      ...Object.keys(ALL_BLOCKED).map((flag) =>
+        by(`a BucketPublicAccessBlock without ${flag}`, PAB, { ...ALL_BLOCKED, [flag]: false }),
+      ),
+      [
+        "an AccountPublicAccessBlock without restrictPublicBuckets",
+        (bucket) => [
+          bucket,
+          {
+            type: ACCOUNT_PAB,
+            name: "account",
+            props: { ...ALL_BLOCKED, restrictPublicBuckets: false },
+          },
+        ],
+      ],
+    ],
+    pending: (bucket) =>
+      configuring(bucket, PAB, { ...ALL_BLOCKED, blockPublicPolicy: UNKNOWN_VALUE }),
   },
   {
     policy: s3BucketEncrypted,
-    type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    good: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
-    bad: { rules: [] },
-    message: /must encrypt objects by default/,
+    message: /Bucket bucket \(.*\) must encrypt objects by default/,
+    meets: [
+      by("a BucketServerSideEncryptionConfiguration", SSE, {
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+      }),
+      by("a BucketServerSideEncryptionConfigurationV2", SSE_V2, {
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }],
+      }),
+      inline("a Bucket's serverSideEncryptionConfiguration", BUCKET, {
+        serverSideEncryptionConfiguration: {
+          rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse" } },
+        },
+      }),
+      inline("a BucketV2's serverSideEncryptionConfigurations", BUCKET_V2, {
+        serverSideEncryptionConfigurations: [
+          { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }] }] },
+        ],
+      }),
+    ],
+    misses: [
+      by("a BucketServerSideEncryptionConfiguration with only a bucket key", SSE, {
+        rules: [{ bucketKeyEnabled: true }],
+      }),
+      by("a BucketServerSideEncryptionConfigurationV2 without rules", SSE_V2, { rules: [] }),
+      inline("a BucketV2's empty serverSideEncryptionConfigurations", BUCKET_V2, {
+        serverSideEncryptionConfigurations: [],
+      }),
+    ],
+    pending: (bucket) =>
+      configuring(bucket, SSE, {
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN_VALUE } }],
+      }),
   },
   {
     policy: s3BucketVersioned,
-    type: "aws:s3/bucketVersioning:BucketVersioning",
-    good: { versioningConfiguration: { status: "Enabled" } },
-    bad: { versioningConfiguration: { status: "Suspended" } },
-    message: /must keep object versions/,
+    message: /Bucket bucket \(.*\) must keep object versions/,
+    meets: [
+      by("a BucketVersioning", VERSIONING, { versioningConfiguration: { status: "Enabled" } }),
+      by("a BucketVersioningV2", VERSIONING_V2, {
+        versioningConfiguration: { status: "Enabled" },
+      }),
+      inline("a Bucket's versioning", BUCKET, { versioning: { enabled: true } }),
+      inline("a BucketV2's versionings", BUCKET_V2, { versionings: [{ enabled: true }] }),
+    ],
+    misses: [
+      by("a Suspended BucketVersioning", VERSIONING, {
+        versioningConfiguration: { status: "Suspended" },
+      }),
+      by("a Disabled BucketVersioningV2", VERSIONING_V2, {
+        versioningConfiguration: { status: "Disabled" },
+      }),
+      inline("a Bucket's versioning off", BUCKET, { versioning: { enabled: false } }),
+      inline("a BucketV2's versionings off", BUCKET_V2, { versionings: [{ enabled: false }] }),
+    ],
+    pending: (bucket) =>
+      configuring(bucket, VERSIONING, { versioningConfiguration: { status: UNKNOWN_VALUE } }),
   },
   {
     policy: s3BucketOwnerEnforced,
-    type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-    good: { rule: { objectOwnership: "BucketOwnerEnforced" } },
-    bad: { rule: { objectOwnership: "ObjectWriter" } },
-    message: /must own every object/,
+    message: /Bucket bucket \(.*\) must own every object, so ACLs grant nothing/,
+    meets: [
+      by("BucketOwnershipControls", OWNERSHIP, ENFORCED),
+      [
+        "BucketOwnershipControls and a private BucketAcl",
+        (bucket) => [
+          bucket,
+          configuring(bucket, OWNERSHIP, ENFORCED),
+          configuring(bucket, ACL, { acl: "private" }),
+        ],
+      ],
+      [
+        "BucketOwnershipControls and a BucketAclV2 granting the owner alone",
+        (bucket) => [
+          bucket,
+          configuring(bucket, OWNERSHIP, ENFORCED),
+          configuring(bucket, ACL_V2, {
+            accessControlPolicy: {
+              owner: { id: "owner" },
+              grants: [
+                { grantee: { type: "CanonicalUser", id: "owner" }, permission: "FULL_CONTROL" },
+              ],
+            },
+          }),
+        ],
+      ],
+      [
+        "BucketOwnershipControls and a Bucket whose state shows the owner's grant",
+        (bucket) => [
+          {
+            ...bucket,
+            props: {
+              ...bucket.props,
+              grants: [{ type: "CanonicalUser", permissions: ["FULL_CONTROL"] }],
+            },
+          },
+          configuring(bucket, OWNERSHIP, ENFORCED),
+        ],
+      ],
+    ],
+    misses: [
+      by("BucketOwnershipControls with ObjectWriter", OWNERSHIP, {
+        rule: { objectOwnership: "ObjectWriter" },
+      }),
+      by("BucketOwnershipControls with BucketOwnerPreferred", OWNERSHIP, {
+        rule: { objectOwnership: "BucketOwnerPreferred" },
+      }),
+      [
+        "BucketOwnershipControls and a public-read BucketAcl",
+        (bucket) => [
+          bucket,
+          configuring(bucket, OWNERSHIP, ENFORCED),
+          configuring(bucket, ACL, { acl: "public-read" }),
+        ],
+      ],
+      [
+        "BucketOwnershipControls and a BucketAclV2 granting everyone",
+        (bucket) => [
+          bucket,
+          configuring(bucket, OWNERSHIP, ENFORCED),
+          configuring(bucket, ACL_V2, {
+            accessControlPolicy: {
+              owner: { id: "owner" },
+              grants: [
+                {
+                  grantee: {
+                    type: "Group",
+                    uri: "http://acs.amazonaws.com/groups/global/AllUsers",
+                  },
+                  permission: "READ",
+                },
+              ],
+            },
+          }),
+        ],
+      ],
+      [
+        "BucketOwnershipControls and a BucketV2's authenticated-read acl",
+        (bucket) => [
+          { ...bucket, type: BUCKET_V2, props: { ...bucket.props, acl: "authenticated-read" } },
+          configuring(bucket, OWNERSHIP, ENFORCED),
+        ],
+      ],
+    ],
+    pending: (bucket) =>
+      configuring(bucket, OWNERSHIP, { rule: { objectOwnership: UNKNOWN_VALUE } }),
   },
   {
     policy: s3BucketTlsOnly,
-    type: "aws:s3/bucketPolicy:BucketPolicy",
-    good: { policy: JSON.stringify(tlsPolicy) },
-    bad: {
-      policy: JSON.stringify({
-        ...tlsPolicy,
-        Statement: [
-          { ...tlsPolicy.Statement[0], Condition: { Bool: { "aws:SecureTransport": "true" } } },
-        ],
+    message: /Bucket bucket \(.*\) must deny requests without TLS/,
+    meets: [
+      by("a BucketPolicy", BUCKET_POLICY, { policy: tlsPolicy() }),
+      by("a BucketPolicy denying AWS principal *", BUCKET_POLICY, {
+        policy: tlsPolicy({ Principal: { AWS: ["*"] } }),
       }),
-    },
-    message: /must deny requests without TLS/,
+      inline("a Bucket's policy", BUCKET, { policy: tlsPolicy() }),
+      inline("a BucketV2's policy", BUCKET_V2, { policy: tlsPolicy() }),
+    ],
+    misses: [
+      by("a BucketPolicy denying only with TLS", BUCKET_POLICY, {
+        policy: tlsPolicy({ Condition: { Bool: { "aws:SecureTransport": "true" } } }),
+      }),
+      by("a BucketPolicy denying one role", BUCKET_POLICY, {
+        policy: tlsPolicy({ Principal: { AWS: "arn:aws:iam::123456789012:role/app" } }),
+      }),
+      by("a BucketPolicy denying only s3:GetObject", BUCKET_POLICY, {
+        policy: tlsPolicy({ Action: ["s3:GetObject"] }),
+      }),
+      by("a BucketPolicy on the objects alone", BUCKET_POLICY, {
+        policy: tlsPolicy({ Resource: [`arn:aws:s3:::${NAME}/*`] }),
+      }),
+      by("a BucketPolicy allowing instead of denying", BUCKET_POLICY, {
+        policy: tlsPolicy({ Effect: "Allow" }),
+      }),
+    ],
+    pending: (bucket) => configuring(bucket, BUCKET_POLICY, { policy: UNKNOWN_VALUE }),
   },
 ];
 
-for (const { policy, type, good, bad, message } of cases) {
+for (const { policy, message, meets, misses, pending } of RULES) {
   describe(`#${policy.name}`, () => {
-    it("passes a bucket configured as required", async () => {
-      assert.deepEqual(await stackViolations(policy, [bucket, configuring(type, good)]), []);
+    it("is mandatory", () => {
+      assert.equal(policy.enforcementLevel, "mandatory");
     });
 
-    it("fails a bucket configured otherwise", async () => {
-      assertViolation(await stackViolations(policy, [bucket, configuring(type, bad)]), message);
-    });
+    for (const [title, resources] of meets) {
+      it(`passes a bucket configured by ${title}`, async () => {
+        assert.deepEqual(await stackViolations(policy, resources(bucketOf())), []);
+      });
+    }
 
-    it("fails a bucket with no such configuration", async () => {
-      assertViolation(await stackViolations(policy, [bucket]), message);
-    });
+    for (const [title, resources] of misses) {
+      it(`fails a bucket configured by ${title}`, async () => {
+        assertViolation(await stackViolations(policy, resources(bucketOf())), message);
+      });
+    }
+
+    for (const type of GENERAL_PURPOSE_BUCKET_TYPES) {
+      it(`fails a ${type} with no such configuration`, async () => {
+        assertViolation(await stackViolations(policy, [bucketOf(type)]), message);
+      });
+    }
 
     it("does not count another bucket's configuration", async () => {
-      const other = configuring(type, { ...good, bucket: "another-bucket" });
-      assertViolation(await stackViolations(policy, [bucket, other]), message);
+      const [, resources] = meets[0];
+      const other = { ...bucketOf(), name: "other", props: { bucket: "another-bucket" } };
+      const messages = await stackViolations(policy, [bucketOf(), ...resources(other)]);
+      assertViolation(
+        messages.filter((text) => text.includes(`(${NAME})`)),
+        message,
+      );
+    });
+
+    describe("in a preview, where the bucket's name and settings may be unknown", () => {
+      const unnamed = bucketOf(BUCKET, { bucket: UNKNOWN_VALUE });
+
+      it("passes a bucket configured as required, found by the engine's dependency", async () => {
+        const [, resources] = meets[0];
+        assert.deepEqual(await stackViolations(policy, resources(unnamed)), []);
+      });
+
+      it("leaves a setting unknown until the update to the update", async () => {
+        assert.deepEqual(await stackViolations(policy, [unnamed, pending(unnamed)]), []);
+      });
+
+      it("fails a bucket nothing configures, naming it as best it can", async () => {
+        assertViolation(
+          await stackViolations(policy, [unnamed]),
+          /Bucket bucket \(name known at the update\) must/,
+        );
+      });
     });
   });
 }
+
+describe("buckets of other kinds", () => {
+  const kinds = [
+    ["aws:s3/directoryBucket:DirectoryBucket", "a directory bucket \\(S3 Express One Zone\\)"],
+    ["aws:s3control/bucket:Bucket", "an S3 on Outposts bucket"],
+  ];
+  for (const [type, kind] of kinds) {
+    it(`fails ${type} for versions, which it can never keep`, async () => {
+      assertViolation(
+        await stackViolations(s3BucketVersioned, [bucketOf(type)]),
+        new RegExp(`must keep object versions: .*; ${kind} cannot\\.$`),
+      );
+    });
+
+    it(`leaves ${type} to that rule alone: AWS locks down the rest itself`, async () => {
+      for (const policy of [
+        s3BucketPublicAccessBlocked,
+        s3BucketEncrypted,
+        s3BucketOwnerEnforced,
+        s3BucketTlsOnly,
+      ]) {
+        assert.deepEqual(await stackViolations(policy, [bucketOf(type)]), [], policy.name);
+      }
+    });
+  }
+});
