@@ -35,3 +35,7 @@ export function throwOnArgsProblems(component: string, problems: readonly ArgsPr
     );
   }
 }
+
+/** A count of one or more: a key generation, a number of days. */
+export const checkWholeNumberOfOneOrMore: Rule<number> = (value) =>
+  Number.isSafeInteger(value) && value >= 1 ? undefined : "a whole number of 1 or more";

@@ -9,7 +9,7 @@ import { checkBucketName } from "../iam/bucketNaming";
 import { IAM_QUOTAS, policyCharacters } from "../iam/iamQuotas";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
-import { ArgsProblem, Rule } from "./argsProblems";
+import { ArgsProblem, checkWholeNumberOfOneOrMore, Rule } from "./argsProblems";
 
 /** Console sign-in for the user. */
 export interface ConsoleSettings {
@@ -269,9 +269,6 @@ const checkPasswordLength: Rule<number> = (length) =>
     ? undefined
     : "a whole number from 5 to 128 (the limits AWS allows for a generated password)";
 
-const checkGeneration: Rule<number> = (generation) =>
-  Number.isSafeInteger(generation) && generation >= 1 ? undefined : "a whole number of 1 or more";
-
 /** Key ARNs only: IAM cannot match a key by alias in a policy's Resource. */
 const checkKmsKeyArn: Rule<string> = (arn) =>
   /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/.test(
@@ -327,7 +324,7 @@ export const ARG_RULES: { readonly [F in ArgsField]?: FieldRules<ArgAt<F>> } = {
   prefixes: { rule: checkPrefixesOnce, itemRule: checkPrefix },
   kmsKeyArn: { rule: checkKmsKeyArn },
   "console.passwordLength": { rule: checkPasswordLength },
-  "accessKey.generation": { rule: checkGeneration },
+  "accessKey.generation": { rule: checkWholeNumberOfOneOrMore },
   path: { rule: checkPath },
   permissionsBoundary: { rule: checkBoundary },
   tags: { rule: checkTags },

@@ -1,12 +1,13 @@
 /**
  * `SecureBucket`: a private bucket for a stack that has none of its own (dev), locked down the
  * way AWS recommends: public access blocked, owner-enforced objects, default encryption,
- * versioning and a TLS-only bucket policy.
+ * versioning and a TLS-only bucket policy, with a lifecycle that keeps versioning from growing
+ * storage without bound.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { throwOnArgsProblems } from "./argsProblems";
+import { ArgsProblem, checkWholeNumberOfOneOrMore, throwOnArgsProblems } from "./argsProblems";
 import { componentType, withFormerType } from "./componentTypes";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
@@ -26,6 +27,59 @@ export interface SecureBucketArgs {
   readonly tags?: Readonly<Record<string, string>>;
   /** Protect every child from deletion. @default false */
   readonly protect?: boolean;
+  /**
+   * Days S3 keeps an object's version once a newer one replaces it (or the object is deleted)
+   * before deleting it: how long an overwritten or deleted object can be restored. A whole
+   * number of 1 or more.
+   * @default 30
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+  /**
+   * Days a multipart upload may stay incomplete before S3 aborts it and deletes its parts, which
+   * are stored and billed until then but never listed as objects. A whole number of 1 or more.
+   * @default 7
+   */
+  readonly abortIncompleteMultipartUploadDays?: number;
+}
+
+/** The lifecycle days a `SecureBucket` uses when its arguments leave them out. */
+export const SECURE_BUCKET_LIFECYCLE_DEFAULTS = {
+  noncurrentVersionExpirationDays: 30,
+  abortIncompleteMultipartUploadDays: 7,
+} as const;
+
+/** The arguments with every default applied: the one place a default is written. */
+function withDefaults(args: SecureBucketArgs) {
+  return {
+    ...args,
+    noncurrentVersionExpirationDays:
+      args.noncurrentVersionExpirationDays ??
+      SECURE_BUCKET_LIFECYCLE_DEFAULTS.noncurrentVersionExpirationDays,
+    abortIncompleteMultipartUploadDays:
+      args.abortIncompleteMultipartUploadDays ??
+      SECURE_BUCKET_LIFECYCLE_DEFAULTS.abortIncompleteMultipartUploadDays,
+  };
+}
+
+/** A `SecureBucket`'s arguments with their defaults applied. */
+type SecureBucketSettings = ReturnType<typeof withDefaults>;
+
+/** Every problem of a `SecureBucket`'s arguments, field by field. */
+function argsProblems(settings: SecureBucketSettings): ArgsProblem[] {
+  const rules: ReadonlyArray<[keyof SecureBucketSettings, string | undefined]> = [
+    ["namePrefix", checkCreatedBucketPrefix(settings.namePrefix)],
+    [
+      "noncurrentVersionExpirationDays",
+      checkWholeNumberOfOneOrMore(settings.noncurrentVersionExpirationDays),
+    ],
+    [
+      "abortIncompleteMultipartUploadDays",
+      checkWholeNumberOfOneOrMore(settings.abortIncompleteMultipartUploadDays),
+    ],
+  ];
+  return rules.flatMap(([field, expected]) =>
+    expected === undefined ? [] : [{ field, value: settings[field], expected }],
+  );
 }
 
 /** A private, encrypted, versioned, TLS-only bucket with a random-suffixed name. */
@@ -37,18 +91,14 @@ export class SecureBucket extends pulumi.ComponentResource {
 
   /**
    * @param name logical name; children are named `<name>`, `<name>-suffix`, … after it
-   * @param args the name prefix, tags and protection
+   * @param args the name prefix, tags, protection and lifecycle days
    * @param opts component options
-   * @throws Error when the name prefix cannot form a bucket name, before anything is registered
+   * @throws Error when the name prefix cannot form a bucket name or a number of days is not a
+   *   whole number of 1 or more, naming every such argument, before anything is registered
    */
   constructor(name: string, args: SecureBucketArgs, opts: pulumi.ComponentResourceOptions = {}) {
-    const prefixRule = checkCreatedBucketPrefix(args.namePrefix);
-    throwOnArgsProblems(
-      `SecureBucket ${name}`,
-      prefixRule === undefined
-        ? []
-        : [{ field: "namePrefix", value: args.namePrefix, expected: prefixRule }],
-    );
+    const settings = withDefaults(args);
+    throwOnArgsProblems(`SecureBucket ${name}`, argsProblems(settings));
     super(
       componentType("SecureBucket"),
       name,
@@ -100,13 +150,41 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    new aws.s3.BucketVersioning(
+    const versioning = new aws.s3.BucketVersioning(
       `${name}-versioning`,
       {
         bucket: bucket.id,
         versioningConfiguration: { status: "Enabled" },
       },
       childOpts,
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-lifecycle`,
+      {
+        bucket: bucket.id,
+        // An empty filter applies a rule to every object of the bucket.
+        rules: [
+          {
+            id: "expire-noncurrent-versions",
+            status: "Enabled",
+            filter: {},
+            noncurrentVersionExpiration: {
+              noncurrentDays: settings.noncurrentVersionExpirationDays,
+            },
+          },
+          {
+            id: "abort-incomplete-multipart-uploads",
+            status: "Enabled",
+            filter: {},
+            abortIncompleteMultipartUpload: {
+              daysAfterInitiation: settings.abortIncompleteMultipartUploadDays,
+            },
+          },
+        ],
+      },
+      // Rules on noncurrent versions are set once versioning is, as the provider advises.
+      // @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration
+      { ...childOpts, dependsOn: [versioning] },
     );
     new aws.s3.BucketPolicy(
       `${name}-tls-only`,

@@ -47,7 +47,8 @@ export const STACK_KEYS = {
     type: "string",
     description:
       "Existing bucket (name or ARN) the user may use. A created bucket is private, encrypted, " +
-      "versioned, owner-enforced and TLS-only.",
+      "versioned (old versions expire after 30 days, incomplete uploads after 7), " +
+      "owner-enforced and TLS-only.",
     default: { derived: "the stack creates its own bucket, `iam-bucket-access-<stack>-<random>`" },
   }),
   access: argKey("access", {

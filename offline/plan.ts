@@ -63,6 +63,11 @@ const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "ignorePublicAcls",
     "restrictPublicBuckets",
   ],
+  // SecureBucket's two rules: how long old versions and incomplete uploads are kept.
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": [
+    "rules.0.noncurrentVersionExpiration.noncurrentDays",
+    "rules.1.abortIncompleteMultipartUpload.daysAfterInitiation",
+  ],
   "aws:iam/role:Role": ["name", "path", "maxSessionDuration"],
   "aws:iam/rolePolicy:RolePolicy": ["name"],
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": ["url", "clientIdLists"],

@@ -9,7 +9,7 @@
  * user_policy_attachment,access_key,user_login_profile}.go`, `internal/service/s3/bucket*.go`;
  * pulumi/pulumi `pkg/secrets/cloud/manager.go`; the S3 and IAM API references for calls whose
  * action is named otherwise (HeadBucket is `s3:ListBucket`; deleting a bucket's public access
- * block, ownership controls or encryption is its `Put…` action).
+ * block, ownership controls, encryption or lifecycle is its `Put…` action).
  */
 import { bucketArn, iamArn, iamUserArn, virtualMfaDevicesArn } from "../iam/arns";
 import { ACCOUNT_ID, Registration } from "./mocks";
@@ -188,6 +188,11 @@ const REQUESTS_BY_TYPE: Readonly<
   "aws:s3/bucketVersioning:BucketVersioning": onBucket([
     "s3:PutBucketVersioning",
     "s3:GetBucketVersioning",
+  ]),
+  // Deleting it is DeleteBucketLifecycle, which IAM authorises as s3:PutLifecycleConfiguration.
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": onBucket([
+    "s3:PutLifecycleConfiguration",
+    "s3:GetLifecycleConfiguration",
   ]),
   "aws:s3/bucketPolicy:BucketPolicy": onBucket([
     "s3:PutBucketPolicy",

@@ -130,7 +130,7 @@ describe("formatPlan", () => {
   it("prints a resource table, each policy and the outputs without secret values", async () => {
     const plan = await plans.planStack("dev");
     const text = plans.formatPlan(plan);
-    assert.match(text, /^Stack dev would create 14 resources \(offline plan: /);
+    assert.match(text, /^Stack dev would create 15 resources \(offline plan: /);
     assert.match(text, /\naws:iam\/user:User +app +app +no\n/);
     assert.match(
       text,

@@ -11,11 +11,11 @@ before(async () => {
 });
 
 /** Builds a bucket and waits for every child to register. */
-async function build(protect?: boolean) {
+async function build(args: Partial<Component.SecureBucketArgs> = {}) {
   const recorder = recordResources();
   const bucket = new SecureBucket(
     "data",
-    { namePrefix: "iam-bucket-access-dev", tags: { env: "dev" }, protect },
+    { namePrefix: "iam-bucket-access-dev", tags: { env: "dev" }, ...args },
     { transformations: [recorder.transformation] },
   );
   await registered(recorder.resources);
@@ -79,9 +79,80 @@ describe("SecureBucket", () => {
   });
 
   it("protects every child when protect is set", async () => {
-    const { children } = await build(true);
-    assert.equal(children.length, 7);
+    const { children } = await build({ protect: true });
+    assert.equal(children.length, 8);
     assert.ok(children.every((child) => child.opts.protect === true));
+  });
+
+  describe("lifecycle", () => {
+    const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+
+    it("expires noncurrent versions after 30 days and aborts uploads after 7, on every object", async () => {
+      const { bucket } = await build();
+      const lifecycle = inputsOfOnly(LIFECYCLE);
+      assert.equal(lifecycle.bucket, await promiseOf(bucket.bucketName));
+      assert.deepEqual(lifecycle.rules, [
+        {
+          id: "expire-noncurrent-versions",
+          status: "Enabled",
+          filter: {},
+          noncurrentVersionExpiration: { noncurrentDays: 30 },
+        },
+        {
+          id: "abort-incomplete-multipart-uploads",
+          status: "Enabled",
+          filter: {},
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+        },
+      ]);
+    });
+
+    it("takes the days from its arguments", async () => {
+      await build({ noncurrentVersionExpirationDays: 90, abortIncompleteMultipartUploadDays: 1 });
+      const [versions, uploads] = inputsOfOnly(LIFECYCLE).rules as Array<Record<string, unknown>>;
+      assert.deepEqual(versions.noncurrentVersionExpiration, { noncurrentDays: 90 });
+      assert.deepEqual(uploads.abortIncompleteMultipartUpload, { daysAfterInitiation: 1 });
+    });
+
+    it("is set once versioning is", async () => {
+      const { children } = await build();
+      const lifecycle = children.find((c) => c.type === LIFECYCLE);
+      const versioning = children.find(
+        (c) => c.type === "aws:s3/bucketVersioning:BucketVersioning",
+      );
+      assert.deepEqual(lifecycle?.opts.dependsOn, [versioning?.resource]);
+    });
+
+    const badDays = [
+      // not a whole number of days, or none
+      ["noncurrentVersionExpirationDays", 0],
+      ["noncurrentVersionExpirationDays", 1.5],
+      ["abortIncompleteMultipartUploadDays", -7],
+      ["abortIncompleteMultipartUploadDays", Number.NaN],
+    ] as const;
+    for (const [field, days] of badDays) {
+      it(`rejects ${field} ${days}, before anything is registered`, () => {
+        assert.throws(
+          () => new SecureBucket("bad", { namePrefix: "iam-bucket-access-dev", [field]: days }),
+          new RegExp(
+            `args\\.${field}: got ${JSON.stringify(days)}; expected a whole number of 1 or more`,
+          ),
+        );
+        assert.deepEqual(registrations, []);
+      });
+    }
+
+    it("names every bad argument in one error", () => {
+      assert.throws(
+        () =>
+          new SecureBucket("bad", {
+            namePrefix: "x".repeat(60),
+            noncurrentVersionExpirationDays: 0,
+            abortIncompleteMultipartUploadDays: 0,
+          }),
+        /invalid SecureBucket bad:\nargs\.namePrefix: .*\nargs\.noncurrentVersionExpirationDays: got 0; .*\nargs\.abortIncompleteMultipartUploadDays: got 0; /,
+      );
+    });
   });
 
   it("rejects a prefix too long for a bucket name, before anything is registered", () => {

@@ -22,6 +22,7 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
         "aws:s3/bucketOwnershipControls:BucketOwnershipControls bucket-ownership",
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration bucket-encryption",
         "aws:s3/bucketVersioning:BucketVersioning bucket-versioning",
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration bucket-lifecycle",
         "aws:s3/bucketPolicy:BucketPolicy bucket-tls-only",
         "iam-bucket-access:index:BucketAccessUser app",
         "aws:iam/user:User app",

@@ -7,6 +7,7 @@ import { promiseOf, runProgram } from "../offline/program";
  * moved to `iam-bucket-access:index:<Name>`: a resource's identity, so one no resource answers
  * to any more would be replaced. Written out on purpose; each is `<parent type>$<type>::<name>`
  * after `urn:pulumi:<stack>::iam-bucket-access::` (top-level resources have no parent type).
+ * Resources added since have only their own URN under the current tokens.
  */
 const URNS: Readonly<Record<string, readonly string[]>> = {
   dev: [
@@ -18,6 +19,8 @@ const URNS: Readonly<Record<string, readonly string[]>> = {
     "iam-bucket-access:s3:SecureBucket$aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration::bucket-encryption",
     "iam-bucket-access:s3:SecureBucket$aws:s3/bucketVersioning:BucketVersioning::bucket-versioning",
     "iam-bucket-access:s3:SecureBucket$aws:s3/bucketPolicy:BucketPolicy::bucket-tls-only",
+    // Added with the expiry of noncurrent versions and incomplete uploads.
+    "iam-bucket-access:index:SecureBucket$aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration::bucket-lifecycle",
     "iam-bucket-access:iam:BucketAccessUser::app",
     "iam-bucket-access:iam:BucketAccessUser$aws:iam/user:User::app",
     "iam-bucket-access:iam:BucketAccessUser$aws:iam/policy:Policy::app-policy",

@@ -136,6 +136,8 @@ export const S3_CREATED_BUCKET_ACTIONS = [
   "s3:PutEncryptionConfiguration",
   "s3:GetBucketVersioning",
   "s3:PutBucketVersioning",
+  // SecureBucket's expiry of noncurrent versions and of incomplete uploads; also its deletion.
+  "s3:PutLifecycleConfiguration",
   "s3:GetBucketPolicy",
   "s3:PutBucketPolicy",
   "s3:DeleteBucketPolicy",
@@ -407,8 +409,8 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Resource: boundariesArn(scope, project),
     },
     {
-      // The role writes its bucket's policy, which could grant it more (lifecycle rules that
-      // expire every object, notifications, objects themselves); this deny outweighs any grant.
+      // The role writes its bucket's policy, which could grant it more (notifications,
+      // replication, objects themselves); this deny outweighs any grant.
       Sid: "DenyS3BeyondTheCreatedBucket",
       Effect: "Deny",
       NotAction: [...S3_CREATED_BUCKET_ACTIONS],
