@@ -12,6 +12,7 @@ import {
 } from "./iam";
 import {
   s3BucketEncrypted,
+  s3BucketLifecycle,
   s3BucketOwnerEnforced,
   s3BucketPublicAccessBlocked,
   s3BucketTlsOnly,
@@ -34,4 +35,5 @@ export const GUARDRAILS: Policies = [
   s3BucketVersioned,
   s3BucketOwnerEnforced,
   s3BucketTlsOnly,
+  s3BucketLifecycle,
 ];

@@ -7,7 +7,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { readStatements } from "./documents";
 import { knownProps, refersTo } from "./validation";
-import { at, Props, UNKNOWN, Value } from "./values";
+import { at, itemsOf, Props, UNKNOWN, Unknown, Value } from "./values";
 
 /** General purpose buckets: the kind this project's users are granted, and its rules judge. */
 export const GENERAL_PURPOSE_BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -43,6 +43,8 @@ interface BucketRequirement {
   readonly account?: Readonly<Record<string, Reader>>;
   /** Bucket types judged besides the general purpose ones, each with what it cannot do. */
   readonly otherBuckets?: Readonly<Record<string, string>>;
+  /** A requirement a bucket must meet for this one to apply to it. */
+  readonly onlyIf?: BucketRequirement;
 }
 
 /**
@@ -122,6 +124,9 @@ function bucketRule(rule: BucketRequirement): StackValidationPolicy {
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
       for (const bucket of args.resources.filter(({ type }) => judged.includes(type))) {
+        if (rule.onlyIf !== undefined && judge(rule.onlyIf, bucket, args.resources) !== "meets") {
+          continue;
+        }
         const verdict = judge(rule, bucket, args.resources);
         if (typeof verdict === "object") {
           const name = nameOf(knownProps(bucket.props).bucket);
@@ -318,4 +323,120 @@ export const s3BucketTlsOnly = bucketRule({
     "aws:s3/bucket:Bucket": deniesPlainHttp,
     "aws:s3/bucketV2:BucketV2": deniesPlainHttp,
   },
+});
+
+/** Where a lifecycle configuration's rules keep what the lifecycle rule asks of them. */
+interface LifecycleShape {
+  /** The input listing the rules. */
+  readonly rules: string;
+  /** Whether a rule is switched on. */
+  readonly enabled: (rule: Value) => boolean | Unknown;
+  /** Paths of a rule's settings that limit it to part of the bucket when set. */
+  readonly narrowing: ReadonlyArray<readonly string[]>;
+  /** Paths to a rule's days after which noncurrent versions expire, uploads are aborted. */
+  readonly noncurrentDays: readonly string[];
+  readonly abortDays: readonly string[];
+}
+
+/** Whether a setting that could narrow a rule leaves it on the whole bucket. */
+function leavesWholeBucket(value: Value): boolean | Unknown {
+  if (value === UNKNOWN) {
+    return UNKNOWN;
+  }
+  // An empty prefix, an empty filter or tag set, or a size limit of 0 narrows nothing.
+  return (
+    value === undefined ||
+    value === null ||
+    value === "" ||
+    value === 0 ||
+    (typeof value === "object" && Object.keys(value).length === 0)
+  );
+}
+
+/** Whether a lifecycle rule is on and covers the whole bucket. */
+function inForce(shape: LifecycleShape, rule: Value): boolean | Unknown {
+  const checks = [
+    shape.enabled(rule),
+    ...shape.narrowing.map((path) => leavesWholeBucket(at(rule, ...path))),
+  ];
+  return checks.includes(false) ? false : checks.includes(UNKNOWN) ? UNKNOWN : true;
+}
+
+/**
+ * Meets when rules in force on the whole bucket expire its noncurrent versions and abort its
+ * incomplete multipart uploads, after any number of days.
+ */
+function expiresAt(shape: LifecycleShape): Reader {
+  /** The days a path of the rules sets: unknown where a rule's status or scope is. */
+  const daysAt = (rules: Value, path: readonly string[]): Value[] =>
+    rules === UNKNOWN
+      ? [UNKNOWN]
+      : itemsOf(rules).flatMap((rule) => {
+          const force = inForce(shape, rule);
+          const days = valuesAt(rule, ...path).filter((value) => value !== undefined);
+          return force === false ? [] : force === UNKNOWN ? days.map(() => UNKNOWN) : days;
+        });
+  return (props) => {
+    const findings = [shape.noncurrentDays, shape.abortDays].map((path) =>
+      anyMeets(daysAt(props[shape.rules], path), (days) => typeof days === "number" && days >= 1),
+    );
+    if (findings.every((finding) => finding === "meets")) {
+      return "meets";
+    }
+    return findings.includes(undefined) ? undefined : "unknown";
+  };
+}
+
+/** The lifecycle configuration resources, current and deprecated, share one shape. */
+const readLifecycleConfiguration = expiresAt({
+  rules: "rules",
+  enabled: (rule) => {
+    const status = at(rule, "status");
+    return status === UNKNOWN ? UNKNOWN : status === "Enabled";
+  },
+  narrowing: [
+    ["prefix"],
+    ["filter", "prefix"],
+    ["filter", "tag"],
+    ["filter", "and"],
+    ["filter", "objectSizeGreaterThan"],
+    ["filter", "objectSizeLessThan"],
+  ],
+  noncurrentDays: ["noncurrentVersionExpiration", "noncurrentDays"],
+  abortDays: ["abortIncompleteMultipartUpload", "daysAfterInitiation"],
+});
+
+/** A bucket's own (deprecated) `lifecycleRules`, in the singular or plural shape. */
+function inlineLifecycle(noncurrentExpiration: string): Reader {
+  return expiresAt({
+    rules: "lifecycleRules",
+    enabled: (rule) => {
+      const enabled = at(rule, "enabled");
+      return enabled === UNKNOWN ? UNKNOWN : enabled === true;
+    },
+    narrowing: [["prefix"], ["tags"]],
+    noncurrentDays: [noncurrentExpiration, "days"],
+    abortDays: ["abortIncompleteMultipartUploadDays"],
+  });
+}
+
+export const s3BucketLifecycle = bucketRule({
+  name: "s3-bucket-lifecycle",
+  description:
+    "Checks that versioned buckets expire noncurrent versions and abort incomplete multipart " +
+    "uploads, so their storage cannot grow without bound.",
+  requirement:
+    "expire noncurrent versions and abort incomplete multipart uploads, as it keeps versions: " +
+    "a BucketLifecycleConfiguration (or the bucket's lifecycleRules) whose enabled rules for " +
+    "the whole bucket set noncurrentVersionExpiration and abortIncompleteMultipartUpload",
+  configurations: {
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": readLifecycleConfiguration,
+    "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2":
+      readLifecycleConfiguration,
+  },
+  inline: {
+    "aws:s3/bucket:Bucket": inlineLifecycle("noncurrentVersionExpiration"),
+    "aws:s3/bucketV2:BucketV2": inlineLifecycle("noncurrentVersionExpirations"),
+  },
+  onlyIf: versioned,
 });

@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import {
   GENERAL_PURPOSE_BUCKET_TYPES,
   s3BucketEncrypted,
+  s3BucketLifecycle,
   s3BucketOwnerEnforced,
   s3BucketPublicAccessBlocked,
   s3BucketTlsOnly,
@@ -67,6 +68,34 @@ const ENFORCED = { rule: { objectOwnership: "BucketOwnerEnforced" } };
 const ACL = "aws:s3/bucketAcl:BucketAcl";
 const ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+const LIFECYCLE_V2 = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+const EXPIRE_NONCURRENT = {
+  id: "expire-noncurrent-versions",
+  status: "Enabled",
+  filter: {},
+  noncurrentVersionExpiration: { noncurrentDays: 30 },
+};
+const ABORT_UPLOADS = {
+  id: "abort-incomplete-multipart-uploads",
+  status: "Enabled",
+  filter: {},
+  abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+};
+/** One rule doing both, changed by `change`. */
+const bothIn = (change: Record<string, unknown> = {}) => ({
+  ...EXPIRE_NONCURRENT,
+  ...ABORT_UPLOADS,
+  id: "both",
+  ...change,
+});
+/** A Bucket's own lifecycle rule doing both, changed by `change`. */
+const inlineBoth = (change: Record<string, unknown> = {}) => ({
+  enabled: true,
+  noncurrentVersionExpiration: { days: 30 },
+  abortIncompleteMultipartUploadDays: 7,
+  ...change,
+});
 
 /** A bucket policy with the TLS-only statement, changed by `change`. */
 const tlsPolicy = (change: Record<string, unknown> = {}) =>
@@ -93,6 +122,8 @@ const RULES: ReadonlyArray<{
   readonly misses: readonly Way[];
   /** The resource that meets it, with its settings unknown in a preview. */
   readonly pending: (bucket: ResourceSpec) => ResourceSpec;
+  /** What every case's stack also holds: for the lifecycle rule, versioning. */
+  readonly alongside?: (bucket: ResourceSpec) => ResourceSpec[];
 }> = [
   {
     policy: s3BucketPublicAccessBlocked,
@@ -301,36 +332,101 @@ const RULES: ReadonlyArray<{
     ],
     pending: (bucket) => configuring(bucket, BUCKET_POLICY, { policy: UNKNOWN_VALUE }),
   },
+  {
+    policy: s3BucketLifecycle,
+    message:
+      /Bucket bucket \(.*\) must expire noncurrent versions and abort incomplete multipart uploads, as it keeps versions/,
+    alongside: (bucket) => [
+      configuring(bucket, VERSIONING, { versioningConfiguration: { status: "Enabled" } }),
+    ],
+    meets: [
+      by("a BucketLifecycleConfiguration with SecureBucket's two rules", LIFECYCLE, {
+        rules: [EXPIRE_NONCURRENT, ABORT_UPLOADS],
+      }),
+      by("a BucketLifecycleConfigurationV2 with one rule doing both, unfiltered", LIFECYCLE_V2, {
+        rules: [{ ...bothIn(), filter: undefined }],
+      }),
+      by("a BucketLifecycleConfiguration filtered by the empty prefix", LIFECYCLE, {
+        rules: [bothIn({ filter: { prefix: "" } })],
+      }),
+      inline("a Bucket's lifecycleRules", BUCKET, { lifecycleRules: [inlineBoth()] }),
+      inline("a BucketV2's lifecycleRules", BUCKET_V2, {
+        lifecycleRules: [
+          {
+            enabled: true,
+            noncurrentVersionExpirations: [{ days: 30 }],
+            abortIncompleteMultipartUploadDays: 7,
+          },
+        ],
+      }),
+    ],
+    misses: [
+      by("a BucketLifecycleConfiguration that only expires versions", LIFECYCLE, {
+        rules: [EXPIRE_NONCURRENT],
+      }),
+      by("a BucketLifecycleConfiguration that only aborts uploads", LIFECYCLE, {
+        rules: [ABORT_UPLOADS],
+      }),
+      by("a BucketLifecycleConfiguration whose rule is Disabled", LIFECYCLE, {
+        rules: [bothIn({ status: "Disabled" })],
+      }),
+      by("a BucketLifecycleConfiguration for one prefix", LIFECYCLE, {
+        rules: [bothIn({ filter: { prefix: "logs/" } })],
+      }),
+      by("a BucketLifecycleConfigurationV2 for tagged objects", LIFECYCLE_V2, {
+        rules: [bothIn({ filter: { tag: { key: "tier", value: "cold" } } })],
+      }),
+      by("a BucketLifecycleConfiguration for large objects", LIFECYCLE, {
+        rules: [bothIn({ filter: { objectSizeGreaterThan: 1024 } })],
+      }),
+      inline("a Bucket's lifecycleRules for one prefix", BUCKET, {
+        lifecycleRules: [inlineBoth({ prefix: "tmp/" })],
+      }),
+      inline("a Bucket's lifecycleRules switched off", BUCKET, {
+        lifecycleRules: [inlineBoth({ enabled: false })],
+      }),
+    ],
+    pending: (bucket) =>
+      configuring(bucket, LIFECYCLE, { rules: [bothIn({ status: UNKNOWN_VALUE })] }),
+  },
 ];
 
-for (const { policy, message, meets, misses, pending } of RULES) {
+for (const { policy, message, meets, misses, pending, alongside = () => [] } of RULES) {
+  /** The stack: the way's resources for the bucket, and what every case holds beside. */
+  const stackOf = (way: Way, bucket: ResourceSpec) => [...way[1](bucket), ...alongside(bucket)];
+
   describe(`#${policy.name}`, () => {
     it("is mandatory", () => {
       assert.equal(policy.enforcementLevel, "mandatory");
     });
 
-    for (const [title, resources] of meets) {
-      it(`passes a bucket configured by ${title}`, async () => {
-        assert.deepEqual(await stackViolations(policy, resources(bucketOf())), []);
+    for (const way of meets) {
+      it(`passes a bucket configured by ${way[0]}`, async () => {
+        assert.deepEqual(await stackViolations(policy, stackOf(way, bucketOf())), []);
       });
     }
 
-    for (const [title, resources] of misses) {
-      it(`fails a bucket configured by ${title}`, async () => {
-        assertViolation(await stackViolations(policy, resources(bucketOf())), message);
+    for (const way of misses) {
+      it(`fails a bucket configured by ${way[0]}`, async () => {
+        assertViolation(await stackViolations(policy, stackOf(way, bucketOf())), message);
       });
     }
 
     for (const type of GENERAL_PURPOSE_BUCKET_TYPES) {
       it(`fails a ${type} with no such configuration`, async () => {
-        assertViolation(await stackViolations(policy, [bucketOf(type)]), message);
+        const bare = bucketOf(type);
+        assertViolation(await stackViolations(policy, [bare, ...alongside(bare)]), message);
       });
     }
 
     it("does not count another bucket's configuration", async () => {
-      const [, resources] = meets[0];
+      const mine = bucketOf();
       const other = { ...bucketOf(), name: "other", props: { bucket: "another-bucket" } };
-      const messages = await stackViolations(policy, [bucketOf(), ...resources(other)]);
+      const messages = await stackViolations(policy, [
+        mine,
+        ...alongside(mine),
+        ...stackOf(meets[0], other),
+      ]);
       assertViolation(
         messages.filter((text) => text.includes(`(${NAME})`)),
         message,
@@ -341,17 +437,17 @@ for (const { policy, message, meets, misses, pending } of RULES) {
       const unnamed = bucketOf(BUCKET, { bucket: UNKNOWN_VALUE });
 
       it("passes a bucket configured as required, found by the engine's dependency", async () => {
-        const [, resources] = meets[0];
-        assert.deepEqual(await stackViolations(policy, resources(unnamed)), []);
+        assert.deepEqual(await stackViolations(policy, stackOf(meets[0], unnamed)), []);
       });
 
       it("leaves a setting unknown until the update to the update", async () => {
-        assert.deepEqual(await stackViolations(policy, [unnamed, pending(unnamed)]), []);
+        const stack = [unnamed, pending(unnamed), ...alongside(unnamed)];
+        assert.deepEqual(await stackViolations(policy, stack), []);
       });
 
       it("fails a bucket nothing configures, naming it as best it can", async () => {
         assertViolation(
-          await stackViolations(policy, [unnamed]),
+          await stackViolations(policy, [unnamed, ...alongside(unnamed)]),
           /Bucket bucket \(name known at the update\) must/,
         );
       });
@@ -381,6 +477,19 @@ describe("buckets of other kinds", () => {
       ]) {
         assert.deepEqual(await stackViolations(policy, [bucketOf(type)]), [], policy.name);
       }
+    });
+  }
+});
+
+describe("#s3-bucket-lifecycle on buckets that keep no versions", () => {
+  const cases: ReadonlyArray<[string, Record<string, unknown>]> = [
+    // no versioning at all, or versioning suspended: s3-bucket-versioned reports those
+    ["no versioning", {}],
+    ["versioning suspended", { versioning: { enabled: false } }],
+  ];
+  for (const [title, props] of cases) {
+    it(`asks no lifecycle of a bucket with ${title}`, async () => {
+      assert.deepEqual(await stackViolations(s3BucketLifecycle, [bucketOf(BUCKET, props)]), []);
     });
   }
 });
