@@ -3,18 +3,26 @@
  * attachment resource the pinned `@pulumi/aws` offers, and group memberships, which hand a
  * user its groups' policies.
  */
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import type {
+  PolicyResource,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
 import { BOUNDARY_PATH } from "./iam";
-import { configWithDefaults, forTypes, knownProps, refersToAny } from "./validation";
+import { configWithDefaults, forTypes, knownProps, refersTo, refersToAny } from "./validation";
 import { itemsOf, UNKNOWN, Value } from "./values";
 
-/** Where an attachment resource names the attached policies, and the users or groups given them. */
+/** Where an attachment resource names the attached policies, and who is given them. */
 interface AttachmentShape {
   /** The input holding the attached policy's ARN, or a list of ARNs. */
   readonly policyArns: string;
-  /** The inputs naming the users and groups it attaches to (a name or a list); none for roles. */
-  readonly usersOrGroups: readonly string[];
+  /** The inputs naming the users, and the groups, it attaches to (a name or a list of names). */
+  readonly users: readonly string[];
+  readonly groups: readonly string[];
 }
+
+/** No users or groups: an attachment to roles. */
+const ROLES_ONLY = { users: [], groups: [] };
 
 /**
  * Every resource type of `@pulumi/aws` 7.48 that attaches managed policies, by type token. The
@@ -24,34 +32,36 @@ interface AttachmentShape {
 export const ATTACHMENT_TYPES: Readonly<Record<string, AttachmentShape>> = {
   "aws:iam/userPolicyAttachment:UserPolicyAttachment": {
     policyArns: "policyArn",
-    usersOrGroups: ["user"],
+    users: ["user"],
+    groups: [],
   },
   "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": {
     policyArns: "policyArn",
-    usersOrGroups: ["group"],
+    users: [],
+    groups: ["group"],
   },
-  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
-    policyArns: "policyArn",
-    usersOrGroups: [],
-  },
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": { policyArns: "policyArn", ...ROLES_ONLY },
   "aws:iam/policyAttachment:PolicyAttachment": {
     policyArns: "policyArn",
-    usersOrGroups: ["users", "groups"],
+    users: ["users"],
+    groups: ["groups"],
   },
   "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": {
     policyArns: "policyArns",
-    usersOrGroups: ["userName"],
+    users: ["userName"],
+    groups: [],
   },
   "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": {
     policyArns: "policyArns",
-    usersOrGroups: ["groupName"],
+    users: [],
+    groups: ["groupName"],
   },
   "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": {
     policyArns: "policyArns",
-    usersOrGroups: [],
+    ...ROLES_ONLY,
   },
   // A role's own managedPolicyArns attach like a RolePolicyAttachment.
-  "aws:iam/role:Role": { policyArns: "managedPolicyArns", usersOrGroups: [] },
+  "aws:iam/role:Role": { policyArns: "managedPolicyArns", ...ROLES_ONLY },
 };
 
 /** The resource types that put users into groups, with the input naming the groups. */
@@ -141,9 +151,8 @@ export const iamAttachmentProjectPolicies: StackValidationPolicy = {
       const props = knownProps(resource.props);
       const dependenciesOf = (input: string) => resource.propertyDependencies[input] ?? [];
       const attachment = ATTACHMENT_TYPES[resource.type];
-      // Names unknown in a preview are still names: the attachment is to users or groups.
-      const toUsersOrGroups = (attachment?.usersOrGroups ?? []).some(
-        (input) => props[input] === UNKNOWN || itemsOf(props[input]).length > 0,
+      const toUsersOrGroups = [...(attachment?.users ?? []), ...(attachment?.groups ?? [])].some(
+        (input) => itemsOf(props[input]).length > 0,
       );
       if (attachment !== undefined && toUsersOrGroups) {
         for (const arn of itemsOf(props[attachment.policyArns])) {
@@ -174,3 +183,40 @@ export const iamAttachmentProjectPolicies: StackValidationPolicy = {
     }
   },
 };
+
+/** An inline policy of one user. */
+const USER_POLICY_TYPE = "aws:iam/userPolicy:UserPolicy";
+
+/**
+ * The identity policies the stack gives a user itself: the documents of the stack's policies
+ * attached to it and of its inline policies. `UNKNOWN` stands for a document that may apply
+ * and is not known yet; a policy from outside the stack has no document here.
+ */
+export function userDocuments(user: PolicyResource, resources: readonly PolicyResource[]): Value[] {
+  const policies = resources.filter(({ type }) => type === POLICY_TYPE);
+  return resources.flatMap((resource) => {
+    const props = knownProps(resource.props);
+    const dependenciesOf = (input: string) => resource.propertyDependencies[input] ?? [];
+    const namesUser = (input: string) =>
+      itemsOf(props[input]).map((name) => refersTo(name, dependenciesOf(input), user, "name"));
+    if (resource.type === USER_POLICY_TYPE) {
+      return namesUser("user").flatMap((names) =>
+        names === false ? [] : [names === true ? props.policy : UNKNOWN],
+      );
+    }
+    const shape = ATTACHMENT_TYPES[resource.type];
+    const named = (shape?.users ?? []).flatMap(namesUser);
+    if (shape === undefined || !named.some((names) => names !== false)) {
+      return [];
+    }
+    return itemsOf(props[shape.policyArns]).flatMap((arn): Value[] => {
+      const policy = policies.find(
+        (candidate) => refersTo(arn, dependenciesOf(shape.policyArns), candidate, "arn") === true,
+      );
+      if (policy === undefined) {
+        return arn === UNKNOWN ? [UNKNOWN] : [];
+      }
+      return [named.includes(true) ? knownProps(policy.props).policy : UNKNOWN];
+    });
+  });
+}

@@ -76,6 +76,22 @@ export function statementLabel(statement: ReadStatement, index: number): string 
   return statement.sid === undefined ? `statement ${index + 1}` : `statement ${statement.sid}`;
 }
 
+/**
+ * Whether a statement is an MFA guard: a Deny that applies to requests made without MFA
+ * (`aws:MultiFactorAuthPresent` "false", under `Bool` or `BoolIfExists`).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+ */
+export function isMfaGuard(statement: ReadStatement): boolean {
+  return (
+    statement.effect === "Deny" &&
+    ["Bool", "BoolIfExists"].some((operator) =>
+      [statement.condition[operator]?.["aws:MultiFactorAuthPresent"]]
+        .flat()
+        .some((value) => String(value) === "false"),
+    )
+  );
+}
+
 /** Whether an ARN field is made of wildcards alone, so it matches whatever stands there. */
 function isWildcardField(field: string): boolean {
   return /^[*?]+$/.test(field);

@@ -1,7 +1,12 @@
 /** Every rule of the pack, in the order they are reported. */
 import type { Policies } from "@pulumi/policy";
 import { iamAttachmentNoAdmin, iamAttachmentProjectPolicies } from "./attachments";
-import { accessKeyActive, credentialSecretsProtected } from "./credentials";
+import {
+  accessKeyActive,
+  credentialSecretsProtected,
+  iamConsoleUserMfa,
+  iamUserOneCredentialKind,
+} from "./credentials";
 import {
   iamPolicyNoStarResource,
   iamPolicyNoWildcardActions,
@@ -30,6 +35,8 @@ export const GUARDRAILS: Policies = [
   iamUserBoundaryElsewhere,
   credentialSecretsProtected,
   accessKeyActive,
+  iamConsoleUserMfa,
+  iamUserOneCredentialKind,
   s3BucketPublicAccessBlocked,
   s3BucketEncrypted,
   s3BucketVersioned,

@@ -369,13 +369,11 @@ function inForce(shape: LifecycleShape, rule: Value): boolean | Unknown {
 function expiresAt(shape: LifecycleShape): Reader {
   /** The days a path of the rules sets: unknown where a rule's status or scope is. */
   const daysAt = (rules: Value, path: readonly string[]): Value[] =>
-    rules === UNKNOWN
-      ? [UNKNOWN]
-      : itemsOf(rules).flatMap((rule) => {
-          const force = inForce(shape, rule);
-          const days = valuesAt(rule, ...path).filter((value) => value !== undefined);
-          return force === false ? [] : force === UNKNOWN ? days.map(() => UNKNOWN) : days;
-        });
+    itemsOf(rules).flatMap((rule) => {
+      const force = inForce(shape, rule);
+      const days = valuesAt(rule, ...path).filter((value) => value !== undefined);
+      return force === false ? [] : force === UNKNOWN ? days.map(() => UNKNOWN) : days;
+    });
   return (props) => {
     const findings = [shape.noncurrentDays, shape.abortDays].map((path) =>
       anyMeets(daysAt(props[shape.rules], path), (days) => typeof days === "number" && days >= 1),

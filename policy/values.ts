@@ -37,12 +37,15 @@ export function at(value: Value, ...path: ReadonlyArray<string | number>): Value
   return current;
 }
 
-/** A list value's items (a single value as a list of one); an unknown or absent value as none. */
+/**
+ * A list value's items: a single value as a list of one, an unknown list as one unknown item
+ * (it holds something, not known yet), an absent value as none.
+ */
 export function itemsOf(value: Value): readonly Value[] {
   if (Array.isArray(value)) {
     return value;
   }
-  return value === undefined || value === null || value === UNKNOWN ? [] : [value as Value];
+  return value === undefined || value === null ? [] : [value as Value];
 }
 
 /** Whether a value, or any value inside it, is unknown. */

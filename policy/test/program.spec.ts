@@ -92,11 +92,21 @@ describe("the guardrails on the real programs", () => {
     );
   });
 
-  for (const stack of ["prod"]) {
-    it(`have no advice for stack ${stack}, whose users carry the bootstrap's boundary`, async () => {
-      assert.deepEqual(await violations(stack, await engineRun(stack), "advisory"), []);
-    });
-  }
+  it("have no advice for prod: key only, and its user carries the bootstrap's boundary", async () => {
+    assert.deepEqual(await violations("prod", await engineRun("prod"), "advisory"), []);
+  });
+
+  it("advise dev's demo user, with console and key and no MFA guard, and nothing else", async () => {
+    const advice = await violations("dev", await engineRun("dev"), "advisory");
+    assert.deepEqual(
+      advice.map((message) => message.split(":")[0]),
+      ["iam-console-user-mfa", "iam-user-one-credential-kind"],
+    );
+    assert.deepEqual(
+      await violations("dev", await engineRun("dev", { requireMfa: true }), "advisory"),
+      [advice[1]],
+    );
+  });
 
   it("require a boundary once prod is marked production: prod has one, and fails without it", async () => {
     const config = { productionStacks: ["prod"] };
