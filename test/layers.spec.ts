@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { importsOf } from "../offline/sourceImports";
 
 const ROOT = join(__dirname, "..");
 
@@ -38,15 +39,6 @@ function programFiles(): string[] {
   return [...LAYERS.flat().flatMap((place) => (place.endsWith(".ts") ? [place] : walk(place)))];
 }
 
-/** A file's imports: the module specifiers, with whether each is for types only. */
-function importsOf(file: string): { readonly from: string; readonly typeOnly: boolean }[] {
-  const source = readFileSync(join(ROOT, file), "utf8");
-  return [...source.matchAll(/^import (type )?[^;]*? from "([^"]+)";/gms)].map((match) => ({
-    from: match[2],
-    typeOnly: match[1] !== undefined,
-  }));
-}
-
 describe("the programs' layers", () => {
   const files = programFiles();
 
@@ -57,7 +49,7 @@ describe("the programs' layers", () => {
 
   it("import only their own layer and those below it", () => {
     const upward = files.flatMap((file) =>
-      importsOf(file)
+      importsOf(join(ROOT, file))
         .filter(({ from }) => from.startsWith("."))
         .map(({ from }) => relative(ROOT, join(ROOT, dirname(file), from)))
         .filter((target) => layerOf(target) > layerOf(file))
@@ -70,7 +62,7 @@ describe("the programs' layers", () => {
     const impure = files
       .filter((file) => PURE.some((place) => file.startsWith(`${place}/`)))
       .flatMap((file) =>
-        importsOf(file)
+        importsOf(join(ROOT, file))
           .filter(({ from, typeOnly }) => from.startsWith("@pulumi/") && !typeOnly)
           .map(({ from }) => `${file} imports ${from}`),
       );
