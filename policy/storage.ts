@@ -24,7 +24,7 @@ const UNVERSIONABLE_BUCKET_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** What one resource says about one requirement of one bucket; undefined when nothing. */
-export type Finding = "meets" | "unknown" | { readonly breaks: string } | undefined;
+type Finding = "meets" | "unknown" | { readonly breaks: string } | undefined;
 
 /** Reads what a resource of one type says about a requirement, given the bucket's name. */
 type Reader = (props: Props, bucketName: Value) => Finding;

@@ -380,6 +380,12 @@ describe("#iam-user-permissions-boundary-production", () => {
       [],
     );
   });
+
+  it("passes a production user whose boundary is unknown until the update", async () => {
+    const pending = user({ permissionsBoundary: UNKNOWN_VALUE }, "prod");
+    const config = { productionStacks: ["prod"] };
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, pending, config), []);
+  });
 });
 
 describe("#iam-user-permissions-boundary", () => {

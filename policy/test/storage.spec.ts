@@ -68,6 +68,15 @@ const ENFORCED = { rule: { objectOwnership: "BucketOwnerEnforced" } };
 const ACL = "aws:s3/bucketAcl:BucketAcl";
 const ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+/** A way, with bucket-owner ownership enforced beside it. */
+const enforced = ([title, resources]: Way): Way => [
+  `BucketOwnershipControls and ${title}`,
+  (bucket) => [...resources(bucket), configuring(bucket, OWNERSHIP, ENFORCED)],
+];
+/** A BucketAcl's access control policy with one grant. */
+const granting = (grantee: Record<string, string>, permission: string) => ({
+  accessControlPolicy: { owner: { id: "owner" }, grants: [{ grantee, permission }] },
+});
 const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
 const LIFECYCLE_V2 = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
 const EXPIRE_NONCURRENT = {
@@ -218,42 +227,19 @@ const RULES: ReadonlyArray<{
     message: /Bucket bucket \(.*\) must own every object, so ACLs grant nothing/,
     meets: [
       by("BucketOwnershipControls", OWNERSHIP, ENFORCED),
-      [
-        "BucketOwnershipControls and a private BucketAcl",
-        (bucket) => [
-          bucket,
-          configuring(bucket, OWNERSHIP, ENFORCED),
-          configuring(bucket, ACL, { acl: "private" }),
-        ],
-      ],
-      [
-        "BucketOwnershipControls and a BucketAclV2 granting the owner alone",
-        (bucket) => [
-          bucket,
-          configuring(bucket, OWNERSHIP, ENFORCED),
-          configuring(bucket, ACL_V2, {
-            accessControlPolicy: {
-              owner: { id: "owner" },
-              grants: [
-                { grantee: { type: "CanonicalUser", id: "owner" }, permission: "FULL_CONTROL" },
-              ],
-            },
-          }),
-        ],
-      ],
-      [
-        "BucketOwnershipControls and a Bucket whose state shows the owner's grant",
-        (bucket) => [
-          {
-            ...bucket,
-            props: {
-              ...bucket.props,
-              grants: [{ type: "CanonicalUser", permissions: ["FULL_CONTROL"] }],
-            },
-          },
-          configuring(bucket, OWNERSHIP, ENFORCED),
-        ],
-      ],
+      enforced(by("a private BucketAcl", ACL, { acl: "private" })),
+      enforced(
+        by(
+          "a BucketAclV2 granting the owner alone",
+          ACL_V2,
+          granting({ type: "CanonicalUser", id: "owner" }, "FULL_CONTROL"),
+        ),
+      ),
+      enforced(
+        inline("a Bucket whose state shows the owner's grant", BUCKET, {
+          grants: [{ type: "CanonicalUser", permissions: ["FULL_CONTROL"] }],
+        }),
+      ),
     ],
     misses: [
       by("BucketOwnershipControls with ObjectWriter", OWNERSHIP, {
@@ -262,42 +248,20 @@ const RULES: ReadonlyArray<{
       by("BucketOwnershipControls with BucketOwnerPreferred", OWNERSHIP, {
         rule: { objectOwnership: "BucketOwnerPreferred" },
       }),
-      [
-        "BucketOwnershipControls and a public-read BucketAcl",
-        (bucket) => [
-          bucket,
-          configuring(bucket, OWNERSHIP, ENFORCED),
-          configuring(bucket, ACL, { acl: "public-read" }),
-        ],
-      ],
-      [
-        "BucketOwnershipControls and a BucketAclV2 granting everyone",
-        (bucket) => [
-          bucket,
-          configuring(bucket, OWNERSHIP, ENFORCED),
-          configuring(bucket, ACL_V2, {
-            accessControlPolicy: {
-              owner: { id: "owner" },
-              grants: [
-                {
-                  grantee: {
-                    type: "Group",
-                    uri: "http://acs.amazonaws.com/groups/global/AllUsers",
-                  },
-                  permission: "READ",
-                },
-              ],
-            },
-          }),
-        ],
-      ],
-      [
-        "BucketOwnershipControls and a BucketV2's authenticated-read acl",
-        (bucket) => [
-          { ...bucket, type: BUCKET_V2, props: { ...bucket.props, acl: "authenticated-read" } },
-          configuring(bucket, OWNERSHIP, ENFORCED),
-        ],
-      ],
+      enforced(by("a public-read BucketAcl", ACL, { acl: "public-read" })),
+      enforced(
+        by(
+          "a BucketAclV2 granting everyone",
+          ACL_V2,
+          granting(
+            { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" },
+            "READ",
+          ),
+        ),
+      ),
+      enforced(
+        inline("a BucketV2's authenticated-read acl", BUCKET_V2, { acl: "authenticated-read" }),
+      ),
     ],
     pending: (bucket) =>
       configuring(bucket, OWNERSHIP, { rule: { objectOwnership: UNKNOWN_VALUE } }),
