@@ -15,7 +15,7 @@ import {
 } from "../bootstrap/config/bootstrapKeys";
 import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
-import { componentProvider } from "../provider/componentPackage";
+import { analyzedSchema } from "./componentSchema";
 import { BOOTSTRAP, ROOT } from "./program";
 
 /** A key that the table holds but `Pulumi.yaml` cannot declare, and why. */
@@ -148,12 +148,6 @@ interface GeneratedPart {
   readonly text: () => string | Promise<string>;
 }
 
-/** The component package's schema, as the pinned SDK derives it from the components. */
-export async function componentSchema(): Promise<string> {
-  const schema: unknown = JSON.parse(await componentProvider().getSchema());
-  return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
 /** Every generated part of the repository. */
 export const GENERATED_PARTS: readonly GeneratedPart[] = [
   {
@@ -183,7 +177,7 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
   },
   {
     file: join(ROOT, "provider", "schema.json"),
-    text: componentSchema,
+    text: analyzedSchema,
   },
   {
     file: join(ROOT, "docs", "deployment.md"),

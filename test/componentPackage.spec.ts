@@ -4,21 +4,18 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type * as Components from "../components";
-import type * as Package from "../provider/componentPackage";
+import * as components from "../components";
+import { ComponentPackageProvider, SCHEMA_FILE } from "../provider/componentPackage";
 import { committedSchema, fullToken, PackageSchema, valueProblems } from "../offline/packageSchema";
 import { enumMemberName, sdkCalls } from "../offline/pythonCalls";
 import { promiseOf, recordResources, registered as registeredAll, ROOT } from "../offline/program";
 
-let components: typeof Components;
-let componentPackage: typeof Package;
+const provider = new ComponentPackageProvider();
 let schema: PackageSchema;
 
 before(async () => {
   await useStack(DEFAULT_STACK, {});
-  components = await import("../components");
-  componentPackage = await import("../provider/componentPackage");
-  schema = JSON.parse(await componentPackage.componentProvider().getSchema()) as PackageSchema;
+  schema = JSON.parse(await provider.getSchema()) as PackageSchema;
 });
 
 const USER = "iam-bucket-access:index:BucketAccessUser";
@@ -109,7 +106,7 @@ describe("the component package's schema", () => {
 });
 
 describe("constructing a component through the package", () => {
-  const args: Components.BucketAccessUserArgs = {
+  const args: components.BucketAccessUserArgs = {
     bucket: "acme-reports",
     userName: "reports-reader",
     access: "read",
@@ -129,7 +126,6 @@ describe("constructing a component through the package", () => {
   }
 
   it("registers the same children with the same inputs as the TypeScript component", async () => {
-    const provider = componentPackage.componentProvider();
     const typescript = await registrationsOf(
       (opts) => new components.BucketAccessUser("same", args, opts),
     );
@@ -141,7 +137,6 @@ describe("constructing a component through the package", () => {
   });
 
   it("hands back secret outputs as secrets, and others as they are", async () => {
-    const provider = componentPackage.componentProvider();
     const { state } = await provider.construct("secrets", USER, args, {});
     const outputs = state as Record<string, pulumi.Output<string>>;
     for (const name of ["secretAccessKey", "previousSecretAccessKey", "consolePassword"]) {
@@ -152,7 +147,6 @@ describe("constructing a component through the package", () => {
   });
 
   it("refuses a type token of another module, as the engine's would", async () => {
-    const provider = componentPackage.componentProvider();
     await assert.rejects(
       provider.construct("old", "iam-bucket-access:iam:BucketAccessUser", args, {}),
       /Invalid module 'iam'/,
@@ -160,9 +154,17 @@ describe("constructing a component through the package", () => {
   });
 });
 
-describe("the committed schema (provider/schema.json)", () => {
-  it("is the schema the components declare", () => {
+describe("the provider", () => {
+  it("serves the committed schema, generated from the components (a project spec checks)", async () => {
+    assert.equal(await provider.getSchema(), readFileSync(SCHEMA_FILE, "utf8"));
     assert.deepEqual(committedSchema(), schema);
+  });
+
+  it("has the package's version", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    assert.equal(provider.version, manifest.version);
   });
 });
 

@@ -1,0 +1,69 @@
+/**
+ * The component package's schema as the pinned SDK derives it from the components' TypeScript
+ * (its `ComponentProvider`'s analysis): what `npm run generate` writes to provider/schema.json
+ * and `npm test` compares with it.
+ *
+ * The analysis parses every type of `@pulumi/aws` it meets, seconds of CPU. Its result depends
+ * only on what it reads, so it is kept in node_modules/.cache under a digest of all of that:
+ * the components' sources and every project file they import, `package.json` (the package's
+ * name, version and dependencies), `package-lock.json` (the SDK and TypeScript that analyse
+ * them) and `tsconfig.json`. Any change to those runs it afresh.
+ */
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { COMPONENT_PACKAGE } from "../provider/componentPackage";
+import { ROOT } from "./program";
+import { importsOf } from "./sourceImports";
+
+const ENTRY = join(ROOT, "components", "index.ts");
+const PACKAGE_FILES = ["package.json", "package-lock.json", "tsconfig.json"];
+const CACHE_DIR = join(ROOT, "node_modules", ".cache", "iam-bucket-access");
+
+/** The project's TypeScript file a relative import names. */
+function sourceFileOf(from: string, specifier: string): string {
+  const base = join(dirname(from), specifier);
+  const file = [`${base}.ts`, join(base, "index.ts")].find((candidate) => existsSync(candidate));
+  if (file === undefined) {
+    throw new Error(`${relative(ROOT, from)} imports ${specifier}, which has no TypeScript file`);
+  }
+  return file;
+}
+
+/** The components' sources and every project file they import, transitively, sorted. */
+export function componentSources(): string[] {
+  const found = new Set([ENTRY]);
+  for (const file of found) {
+    for (const { from } of importsOf(file)) {
+      if (from.startsWith(".")) {
+        found.add(sourceFileOf(file, from));
+      }
+    }
+  }
+  return [...found].map((file) => relative(ROOT, file)).sort();
+}
+
+/** A digest of everything the analysis reads from the project. */
+export function analysisInputsDigest(): string {
+  const hash = createHash("sha256");
+  for (const file of [...PACKAGE_FILES, ...componentSources()]) {
+    hash.update(`${file}\0${readFileSync(join(ROOT, file), "utf8")}\0`);
+  }
+  return hash.digest("hex");
+}
+
+/** The schema the SDK derives from the components, formatted as provider/schema.json is. */
+export async function analyzedSchema(): Promise<string> {
+  const cached = join(CACHE_DIR, `component-schema-${analysisInputsDigest()}.json`);
+  if (existsSync(cached)) {
+    return readFileSync(cached, "utf8");
+  }
+  const schema: unknown = JSON.parse(await new ComponentProvider(COMPONENT_PACKAGE).getSchema());
+  const text = `${JSON.stringify(schema, null, 2)}\n`;
+  // Written whole under a temporary name, so a concurrent reader never sees half of it.
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(`${cached}.${process.pid}`, text);
+  renameSync(`${cached}.${process.pid}`, cached);
+  return text;
+}
