@@ -29,7 +29,7 @@ registrationListeners.push((registration) => {
 runProgram("dev").then(
   () => {
     const rssMb = process.resourceUsage().maxRSS / 1024;
-    process.stdout.write(`${JSON.stringify({ ms: firstRegistrationMs, rssMb })}\n`);
+    return process.stdout.write(`${JSON.stringify({ ms: firstRegistrationMs, rssMb })}\n`);
   },
   (error) => {
     process.stderr.write(`${error.stack}\n`);

@@ -4,7 +4,8 @@
  * create (or reuse) the Pulumi OIDC provider and one DeploymentEnvironment per stack, and export
  * what each stack needs.
  */
-import * as aws from "@pulumi/aws";
+import * as iam from "@pulumi/aws/iam";
+import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
 import { boundaryReference } from "../iam/stackNaming";
 import { parseBootstrapConfig } from "./config/bootstrapConfig";
@@ -13,12 +14,12 @@ import { PULUMI_OIDC_URL } from "./iam/deployPolicies";
 import { escAudience } from "./iam/rotatorPolicies";
 import { DeploymentEnvironment } from "./components/deploymentEnvironment";
 
-// Pulumi runs an exported function and exports what it resolves to.
-export = async () => {
+// Pulumi runs an exported function and exports what it returns.
+export = () => {
   const settings = parseBootstrapConfig(pulumi.runtime.allConfig(), pulumi.getProject());
   if (settings.blockPublicAccess) {
     // No deploy role can then make a bucket public, whatever bucket policy it writes.
-    new aws.s3.AccountPublicAccessBlock("account-public-access-block", {
+    new s3.AccountPublicAccessBlock("account-public-access-block", {
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
@@ -27,7 +28,7 @@ export = async () => {
   }
   const oidcProviderArn: pulumi.Output<string> =
     settings.oidcProviderArn === undefined
-      ? new aws.iam.OpenIdConnectProvider("pulumi-oidc", {
+      ? new iam.OpenIdConnectProvider("pulumi-oidc", {
           url: PULUMI_OIDC_URL,
           // Deployments' tokens are for the organization; ESC environments' for aws:<org>.
           clientIdLists: [

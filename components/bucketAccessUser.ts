@@ -3,7 +3,8 @@
  * bucket, an access key and a console login. Wires resources; every decision about what the
  * policy says lives in the pure modules it calls.
  */
-import * as aws from "@pulumi/aws";
+import * as iam from "@pulumi/aws/iam";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
 import { consoleSignInUrl } from "../iam/consoleSelfService";
@@ -100,11 +101,11 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     );
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
 
-    const caller = aws.getCallerIdentityOutput({}, { parent: this });
+    const caller = getCallerIdentityOutput({}, { parent: this });
     const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
 
     const boundary = settings.permissionsBoundary;
-    const user = new aws.iam.User(
+    const user = new iam.User(
       name,
       {
         name: settings.userName,
@@ -133,7 +134,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
         2,
       ),
     );
-    const policy = new aws.iam.Policy(
+    const policy = new iam.Policy(
       `${name}-policy`,
       {
         name: `${settings.userName}-bucket-access`,
@@ -147,7 +148,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       // the old one must go first (its attachment is recreated with it).
       { ...childOpts, deleteBeforeReplace: true },
     );
-    new aws.iam.UserPolicyAttachment(
+    new iam.UserPolicyAttachment(
       `${name}-policy-attachment`,
       {
         user: user.name,
@@ -166,7 +167,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       // raises the generation to it until the one that no longer keeps it: new keys are
       // created before removed ones are deleted, so a rotation never leaves the user keyless.
       const keyOf = (generation: number) =>
-        new aws.iam.AccessKey(
+        new iam.AccessKey(
           generation === 1 ? `${name}-key` : `${name}-key-${generation}`,
           { user: user.name },
           // The generation the key has always had: a generation-1 stack keeps its key as it is.
@@ -184,7 +185,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     }
 
     if (settings.console.enabled) {
-      const login = new aws.iam.UserLoginProfile(
+      const login = new iam.UserLoginProfile(
         `${name}-login`,
         {
           user: user.name,

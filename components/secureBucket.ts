@@ -4,7 +4,8 @@
  * versioning and a TLS-only bucket policy, with a lifecycle that keeps versioning from growing
  * storage without bound.
  */
-import * as aws from "@pulumi/aws";
+import * as s3 from "@pulumi/aws/s3";
+import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { ArgsProblem, checkWholeNumberOfOneOrMore, throwOnArgsProblems } from "./argsProblems";
@@ -107,7 +108,7 @@ export class SecureBucket extends pulumi.ComponentResource {
     );
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: args.protect };
 
-    const partition = aws.getPartitionOutput({}, { parent: this });
+    const partition = getPartitionOutput({}, { parent: this });
     const suffix = new random.RandomId(
       `${name}-suffix`,
       {
@@ -115,7 +116,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const bucket = new aws.s3.Bucket(
+    const bucket = new s3.Bucket(
       name,
       {
         bucket: suffix.hex.apply((hex) => createdBucketName(args.namePrefix, hex)),
@@ -123,7 +124,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+    const publicAccessBlock = new s3.BucketPublicAccessBlock(
       `${name}-public-access-block`,
       {
         bucket: bucket.id,
@@ -134,7 +135,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    new aws.s3.BucketOwnershipControls(
+    new s3.BucketOwnershipControls(
       `${name}-ownership`,
       {
         bucket: bucket.id,
@@ -142,7 +143,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    new aws.s3.BucketServerSideEncryptionConfiguration(
+    new s3.BucketServerSideEncryptionConfiguration(
       `${name}-encryption`,
       {
         bucket: bucket.id,
@@ -150,7 +151,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const versioning = new aws.s3.BucketVersioning(
+    const versioning = new s3.BucketVersioning(
       `${name}-versioning`,
       {
         bucket: bucket.id,
@@ -158,7 +159,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    new aws.s3.BucketLifecycleConfiguration(
+    new s3.BucketLifecycleConfiguration(
       `${name}-lifecycle`,
       {
         bucket: bucket.id,
@@ -186,7 +187,7 @@ export class SecureBucket extends pulumi.ComponentResource {
       // @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_lifecycle_configuration
       { ...childOpts, dependsOn: [versioning] },
     );
-    new aws.s3.BucketPolicy(
+    new s3.BucketPolicy(
       `${name}-tls-only`,
       {
         bucket: bucket.id,

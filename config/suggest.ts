@@ -6,8 +6,8 @@
  */
 export function editDistance(a: string, b: string): number {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  const rows = Array.from({ length: x.length + 1 }, (_, i) =>
-    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  const rows = Array.from({ length: x.length + 1 }, (_row, i) =>
+    Array.from({ length: y.length + 1 }, (_cell, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
   for (let i = 1; i <= x.length; i++) {
     for (let j = 1; j <= y.length; j++) {

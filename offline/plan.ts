@@ -276,6 +276,11 @@ each policy document (identity, trust, bucket and key policies) and the outputs,
 Exit codes: 0 planned; 1 invalid config or a disagreement with the bootstrap; 2 bad usage.
 `;
 
+/** Where the command writes: standard output and error, or what a spec reads. */
+export interface Writable {
+  write(text: string): unknown;
+}
+
 /** A request for the help text: printed on standard output, exit code 0. */
 class HelpRequest extends Error {}
 
@@ -324,24 +329,26 @@ function parseArgs(args: readonly string[]): {
  * Runs the command; returns the exit code: 0 planned (or help), 1 invalid config or a
  * disagreement with the bootstrap, 2 bad usage.
  */
-export async function main(args: readonly string[]): Promise<number> {
+export async function main(
+  args: readonly string[],
+  out: Writable = process.stdout,
+  err: Writable = process.stderr,
+): Promise<number> {
   try {
     const { stack, dir, json, overrides } = parseArgs(args);
     const plan = await planStack(stack, overrides, dir);
-    process.stdout.write(`${json ? JSON.stringify(plan, null, 2) : formatPlan(plan)}\n`);
+    out.write(`${json ? JSON.stringify(plan, null, 2) : formatPlan(plan)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof HelpRequest) {
-      process.stdout.write(HELP);
+      out.write(HELP);
       return 0;
     }
-    process.stderr.write(`plan: ${error instanceof Error ? error.message : String(error)}\n`);
+    err.write(`plan: ${error instanceof Error ? error.message : String(error)}\n`);
     return error instanceof PlanUsageError ? 2 : 1;
   }
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -73,13 +73,37 @@ export function stackNames(dir = ROOT): string[] {
     .sort();
 }
 
-/** Reads a YAML file of a project. */
+/** A value and everything in it frozen, so that a value handed out twice cannot change. */
+function deepFrozen<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    Object.values(value).forEach(deepFrozen);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The YAML files read so far, by path: each run reads the same ones, unchanged. */
+const readFiles = new Map<
+  string,
+  { readonly text: string; readonly parsed: Record<string, unknown> }
+>();
+
+/** Reads a YAML file of a project; parses it again only when its text has changed. */
 function readYaml(dir: string, file: string): Record<string, unknown> {
   const path = join(dir, file);
   try {
-    return (parse(readFileSync(path, "utf8")) ?? {}) as Record<string, unknown>;
+    const text = readFileSync(path, "utf8");
+    const known = readFiles.get(path);
+    if (known?.text === text) {
+      return known.parsed;
+    }
+    const parsed = deepFrozen((parse(text) ?? {}) as Record<string, unknown>);
+    readFiles.set(path, { text, parsed });
+    return parsed;
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -153,12 +177,15 @@ export async function runProgram(
   const recorder = recordResources();
   const program = require.resolve(join(dir, "index"));
   delete require.cache[program];
-  const main: unknown = require(program);
-  if (typeof main !== "function") {
+  // A fresh load per run (the cache entry is dropped above), which an import cannot do.
+  // oxlint-disable-next-line typescript/no-require-imports
+  const exported: unknown = require(program);
+  if (typeof exported !== "function") {
     throw new Error("index.ts must export the program as a function");
   }
+  const main = exported as () => unknown;
   let outputs: Record<string, unknown> = {};
-  let failure: unknown;
+  let failure: Error | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation(recorder.transformation);
     // The error is rethrown below: thrown here, the stack resource's own promises would
@@ -166,7 +193,7 @@ export async function runProgram(
     try {
       outputs = { ...((await main()) as Record<string, unknown>) };
     } catch (error) {
-      failure = error;
+      failure = error instanceof Error ? error : new Error(String(error));
     }
     return outputs;
   });

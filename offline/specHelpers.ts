@@ -1,6 +1,7 @@
 /** Assertions the specs share. */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
+import type { PolicyDocument } from "../iam/policyDocument";
 import { registrations } from "./mocks";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
@@ -20,4 +21,9 @@ export function outputOf(
     throw new Error(`stack output ${name} is not an Output: ${String(value)}`);
   }
   return value;
+}
+
+/** A policy document as the engine received it (its JSON text), parsed for assertions. */
+export function parsedPolicy(json: unknown): PolicyDocument {
+  return JSON.parse(String(json)) as PolicyDocument;
 }

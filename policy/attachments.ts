@@ -10,7 +10,7 @@ import type {
 } from "@pulumi/policy";
 import { BOUNDARY_PATH } from "./iam";
 import { configWithDefaults, forTypes, knownProps, refersTo, refersToAny } from "./validation";
-import { itemsOf, UNKNOWN, Value } from "./values";
+import { itemsOf, textOf, UNKNOWN, Value } from "./values";
 
 /** Where an attachment resource names the attached policies, and who is given them. */
 interface AttachmentShape {
@@ -163,7 +163,7 @@ export const iamAttachmentProjectPolicies: StackValidationPolicy = {
           if (created === false) {
             reportViolation(
               `${resource.name}: users and groups must be attached only policies this stack ` +
-                `creates, which its rules review; ${String(arn)} is ` +
+                `creates, which its rules review; ${textOf(arn)} is ` +
                 `${awsManaged ? "AWS-managed" : "not one of them"}.`,
               resource.urn,
             );
@@ -175,7 +175,7 @@ export const iamAttachmentProjectPolicies: StackValidationPolicy = {
         if (refersToAny(group, dependenciesOf(groupsInput), groups, "name") === false) {
           reportViolation(
             `${resource.name}: users must join only groups this stack creates, whose policies ` +
-              `its rules review; ${String(group)} is not one of them.`,
+              `its rules review; ${textOf(group)} is not one of them.`,
             resource.urn,
           );
         }

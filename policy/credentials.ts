@@ -9,7 +9,7 @@ import { userDocuments } from "./attachments";
 import { isMfaGuard, readStatements } from "./documents";
 import { typeOfUrn } from "./stacks";
 import { forTypes, knownProps, refersTo } from "./validation";
-import { UNKNOWN } from "./values";
+import { textOf, UNKNOWN } from "./values";
 
 /** The component that exports credentials only as Pulumi secrets (its specs assert it). */
 export const SECRET_EXPORTING_PARENT = "iam-bucket-access:index:BucketAccessUser";
@@ -46,7 +46,7 @@ export const accessKeyActive: ResourceValidationPolicy = {
     if (status !== "Active" && status !== UNKNOWN) {
       reportViolation(
         `${args.name}: an access key must be Active while it is wanted and deleted when it is ` +
-          `not (status is ${String(status)}); turn the stack's accessKey off instead.`,
+          `not (status is ${textOf(status)}); turn the stack's accessKey off instead.`,
       );
     }
   }),

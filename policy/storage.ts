@@ -7,7 +7,7 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { readStatements } from "./documents";
 import { knownProps, refersTo } from "./validation";
-import { at, itemsOf, Props, UNKNOWN, Unknown, Value } from "./values";
+import { at, itemsOf, Props, textOf, UNKNOWN, Unknown, Value } from "./values";
 
 /** General purpose buckets: the kind this project's users are granted, and its rules judge. */
 export const GENERAL_PURPOSE_BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -180,8 +180,9 @@ const SSE_ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"];
 /** Meets when a default encryption rule at the path names one of S3's algorithms. */
 function encryptsAt(...path: readonly string[]): Reader {
   return (props) =>
-    anyMeets(valuesAt(props, ...path, "sseAlgorithm"), (algorithm) =>
-      SSE_ALGORITHMS.includes(String(algorithm)),
+    anyMeets(
+      valuesAt(props, ...path, "sseAlgorithm"),
+      (algorithm) => typeof algorithm === "string" && SSE_ALGORITHMS.includes(algorithm),
     );
 }
 
@@ -304,8 +305,8 @@ function deniesPlainHttp(props: Props, bucketName: Value): Finding {
       statement.effect === "Deny" &&
       isEveryone(statement.principal) &&
       statement.actions.includes("s3:*") &&
-      statement.resources.some((resource) => resource.endsWith(`:::${String(bucketName)}`)) &&
-      statement.resources.some((resource) => resource.endsWith(`:::${String(bucketName)}/*`)) &&
+      statement.resources.some((resource) => resource.endsWith(`:::${textOf(bucketName)}`)) &&
+      statement.resources.some((resource) => resource.endsWith(`:::${textOf(bucketName)}/*`)) &&
       String(statement.condition.Bool?.["aws:SecureTransport"]) === "false",
   );
   return denies ? "meets" : undefined;

@@ -1,6 +1,6 @@
 /** Small adapters between the rules and the policy SDK's callbacks. */
 import { UnknownValueError } from "@pulumi/policy";
-import type { PolicyResource, ResourceValidation } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidation, ResourceValidationArgs } from "@pulumi/policy";
 import { at, hasUnknown, itemsOf, Props, UNKNOWN, Unknown, Value } from "./values";
 
 /** The resource types that carry an IAM identity policy document in `policy`. */
@@ -46,7 +46,7 @@ export function forTypes(
 
 /** A policy's config with its schema defaults filled in where the engine passed none. */
 export function configWithDefaults<T extends object>(
-  args: { getConfig<C extends object>(): C },
+  args: { getConfig: ResourceValidationArgs["getConfig"] },
   defaults: T,
 ): T {
   return { ...defaults, ...args.getConfig<Partial<T>>() };

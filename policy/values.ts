@@ -42,10 +42,22 @@ export function at(value: Value, ...path: ReadonlyArray<string | number>): Value
  * (it holds something, not known yet), an absent value as none.
  */
 export function itemsOf(value: Value): readonly Value[] {
-  if (Array.isArray(value)) {
-    return value;
+  if (value === undefined || value === null) {
+    return [];
   }
-  return value === undefined || value === null ? [] : [value as Value];
+  return isList(value) ? value : [value];
+}
+
+function isList(value: Value): value is readonly Value[] {
+  return Array.isArray(value);
+}
+
+/** A value as a message shows it: lists and maps as JSON, an unknown one as unknown. */
+export function textOf(value: Value): string {
+  if (value === UNKNOWN) {
+    return "unknown until the update";
+  }
+  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
 /** Whether a value, or any value inside it, is unknown. */

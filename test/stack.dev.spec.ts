@@ -2,7 +2,7 @@ import { ACCOUNT_ID } from "../offline/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { ProgramRun, promiseOf, runProgram } from "../offline/program";
-import { outputOf } from "../offline/specHelpers";
+import { outputOf, parsedPolicy } from "../offline/specHelpers";
 
 describe("stack dev (Pulumi.dev.yaml)", () => {
   let run: ProgramRun;
@@ -62,9 +62,9 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
     const bucket = String(await promiseOf(outputOf(run.outputs, "bucketName")));
     assert.match(bucket, /^iam-bucket-access-dev-[0-9a-f]{8}$/);
     assert.equal(await promiseOf(outputOf(run.outputs, "userName")), "iam-bucket-access-dev");
-    const policy = JSON.parse(String(await promiseOf(outputOf(run.outputs, "policyJson"))));
-    const write = policy.Statement.find((s: { Sid: string }) => s.Sid === "WriteObjectsInScope");
-    assert.deepEqual(write.Resource, [`arn:aws:s3:::${bucket}/*`]);
+    const policy = parsedPolicy(await promiseOf(outputOf(run.outputs, "policyJson")));
+    const write = policy.Statement.find((s) => s.Sid === "WriteObjectsInScope");
+    assert.deepEqual(write?.Resource, [`arn:aws:s3:::${bucket}/*`]);
   });
 
   it("points the console user at the account's sign-in page", async () => {

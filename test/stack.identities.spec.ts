@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BuiltResource, ProgramRun, promiseOf, runProgram } from "../offline/program";
+import { parsedPolicy } from "../offline/specHelpers";
 
 const COMPONENT = "iam-bucket-access:index:BucketAccessUser";
 
@@ -95,8 +96,8 @@ describe("a stack with several identities", () => {
   });
 
   it("scopes each identity's policy to its own settings", async () => {
-    const policy = JSON.parse(await promiseOf(identityOutputs(run, "uploads").policyJson));
-    const sids = policy.Statement.map((s: { Sid: string }) => s.Sid);
+    const policy = parsedPolicy(await promiseOf(identityOutputs(run, "uploads").policyJson));
+    const sids = policy.Statement.map((s) => s.Sid);
     assert.ok(sids.includes("WriteObjectsInScope") && !sids.includes("ReadObjectsInScope"));
   });
 });

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../offline/program";
-import { outputOf } from "../offline/specHelpers";
+import { outputOf, parsedPolicy } from "../offline/specHelpers";
 
 describe("stack prod (Pulumi.prod.yaml)", () => {
   let run: ProgramRun;
@@ -52,9 +52,9 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
 
   it("limits the user to the configured prefixes of the configured bucket, with no console rights and no bucket list", async () => {
     assert.equal(await promiseOf(outputOf(run.outputs, "bucketName")), bucket);
-    const policy = JSON.parse(String(await promiseOf(outputOf(run.outputs, "policyJson"))));
+    const policy = parsedPolicy(await promiseOf(outputOf(run.outputs, "policyJson")));
     assert.deepEqual(
-      policy.Statement.map((s: { Sid: string }) => s.Sid),
+      policy.Statement.map((s) => s.Sid),
       [
         "LocateBucket",
         "ListObjectsInScope",

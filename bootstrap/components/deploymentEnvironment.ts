@@ -4,7 +4,9 @@
  * role only Pulumi Deployments of that stack can assume, confined to the stack, and the stack's
  * Deployments settings. Wires resources only.
  */
-import * as aws from "@pulumi/aws";
+import * as iam from "@pulumi/aws/iam";
+import * as kms from "@pulumi/aws/kms";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
 import { scopeOfCaller } from "../../iam/arns";
@@ -80,7 +82,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
     const { organization, project, environment } = args;
     const stack = environment.stack;
     const childOpts = { parent: this };
-    const caller = aws.getCallerIdentityOutput({}, childOpts);
+    const caller = getCallerIdentityOutput({}, childOpts);
     const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
     const policyOf = (build: (env: DeployEnvironment) => unknown, keyArn: pulumi.Input<string>) =>
       pulumi.all([scope, keyArn]).apply(([awsScope, key]) =>
@@ -102,7 +104,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
 
     // Production is never assumed for a preview: no pull request's code runs with its role.
     const operations = environment.production ? PRODUCTION_OPERATIONS : DEPLOY_OPERATIONS;
-    const role = new aws.iam.Role(
+    const role = new iam.Role(
       `${name}-deploy`,
       {
         name: deployRoleName(stack),
@@ -121,7 +123,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const key = new aws.kms.Key(
+    const key = new kms.Key(
       `${name}-secrets`,
       {
         description: `Secrets of the ${project} stack ${stack}`,
@@ -135,7 +137,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const alias = new aws.kms.Alias(
+    const alias = new kms.Alias(
       `${name}-secrets`,
       {
         name: `alias/${project}-${stack}`,
@@ -144,7 +146,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       childOpts,
     );
     // Outside every stack's IAM path, so no deploy role can rewrite it.
-    const boundary = new aws.iam.Policy(
+    const boundary = new iam.Policy(
       `${name}-boundary`,
       {
         name: boundaryName(project, stack),
@@ -154,7 +156,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const permissions = new aws.iam.RolePolicy(
+    const permissions = new iam.RolePolicy(
       `${name}-deploy`,
       {
         role: role.name,
@@ -207,7 +209,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
 
     if (environment.escRotation) {
       const loginEnvironment = rotatorLoginEnvironment(project, stack);
-      const rotator = new aws.iam.Role(
+      const rotator = new iam.Role(
         `${name}-rotator`,
         {
           name: rotatorRoleName(stack),
@@ -226,7 +228,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         },
         childOpts,
       );
-      new aws.iam.RolePolicy(
+      new iam.RolePolicy(
         `${name}-rotator`,
         {
           role: rotator.name,

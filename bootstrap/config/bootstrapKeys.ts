@@ -11,6 +11,7 @@ import { keySpec as key } from "../../config/keyTable";
 export const DEPLOYED_PROJECT = "iam-bucket-access";
 
 /** A branch name git accepts: no spaces, control characters, `..`, `~^:?*[\`, or leading `-`/`/`. */
+// oxlint-disable-next-line no-control-regex -- the control characters are what it refuses
 const BRANCH = /^(?![-/])(?!.*\.\.)(?!.*\/\/)[^\s~^:?*[\\\x00-\x1f\x7f]+(?<![/.])$/;
 
 /** The keys set once per bootstrap stack. */

@@ -501,7 +501,7 @@ async function fixtureOf(admin: ProgramRun, stack: Stack, run: ProgramRun): Prom
     user: iam(`user${String(user.path)}${String(user.name)}`),
     userName: String(user.name),
     policy: iam(`policy${String(policy.path)}${String(policy.name)}`),
-    bucket: String(await promiseOf(run.outputs.bucketName as pulumi.Output<string>)),
+    bucket: await promiseOf(run.outputs.bucketName as pulumi.Output<string>),
     run,
   };
 }

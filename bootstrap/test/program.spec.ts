@@ -10,6 +10,7 @@ import {
   ROOT,
   runProgram,
 } from "../../offline/program";
+import { parsedPolicy } from "../../offline/specHelpers";
 import { DEPLOYED_PROJECT } from "../config/bootstrapKeys";
 import {
   DEPLOY_OPERATIONS,
@@ -45,7 +46,7 @@ function programFiles(entry: string): string[] {
 function inputsOf(run: ProgramRun, type: string, name: string): Record<string, unknown> {
   const found = run.registrations.filter((r) => r.type === type && r.name === name);
   assert.equal(found.length, 1, `${found.length} registrations of ${type} ${name}`);
-  return found[0].inputs as Record<string, unknown>;
+  return found[0].inputs;
 }
 
 describe("the bootstrap program (Pulumi.admin.yaml)", () => {
@@ -212,9 +213,9 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
 
   it("gives the dev role bucket rights and the prod role none (prod names an existing bucket)", () => {
     const sids = (stack: string) =>
-      JSON.parse(
-        String(inputsOf(run, "aws:iam/rolePolicy:RolePolicy", `${stack}-deploy`).policy),
-      ).Statement.map((s: { Sid: string }) => s.Sid);
+      parsedPolicy(
+        inputsOf(run, "aws:iam/rolePolicy:RolePolicy", `${stack}-deploy`).policy,
+      ).Statement.map((s) => s.Sid);
     assert.ok(sids("dev").includes("ManageCreatedBucket"));
     assert.ok(!sids("prod").includes("ManageCreatedBucket"));
   });

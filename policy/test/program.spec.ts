@@ -1,5 +1,4 @@
 import "../../offline/mocks";
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as assert from "node:assert/strict";
 import { EngineResource, engineResourcesOf } from "../../offline/engineResources";
 import { BOOTSTRAP, projectName, ROOT, runProgram } from "../../offline/program";
@@ -39,18 +38,14 @@ async function violations(
     const found =
       "validateStack" in policy
         ? await stackViolations(
-            policy as StackValidationPolicy,
+            policy,
             resources.map((resource) => asOutputs(stack, resource)),
             config,
           )
         : (
             await Promise.all(
               resources.map((resource) =>
-                resourceViolations(
-                  policy as ResourceValidationPolicy,
-                  asInputs(stack, resource),
-                  config,
-                ),
+                resourceViolations(policy, asInputs(stack, resource), config),
               ),
             )
           ).flat();

@@ -14,6 +14,12 @@ import {
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import * as assert from "node:assert/strict";
 
+/**
+ * The SDK's proxy that throws when a rule reads a value unknown in a preview, as the engine's
+ * does. Typed here: the SDK's declaration file re-exports it from a module that declares nothing.
+ */
+const checkingUnknowns = unknownCheckingProxy as unknown as <T extends object>(target: T) => T;
+
 /** What the engine sends for a value it does not know yet (during preview). */
 export const UNKNOWN_VALUE = unknownValue;
 
@@ -77,7 +83,7 @@ function configFor(policy: Policy, config: Record<string, unknown>) {
       typeof schema === "object" ? schema.default : undefined,
     ]),
   );
-  return <T extends object>() => ({ ...defaults, ...config }) as T;
+  return (() => ({ ...defaults, ...config })) as ResourceValidationArgs["getConfig"];
 }
 
 /** The URN a spec's resource has. */
@@ -100,7 +106,7 @@ function describedResource(
   const stack = spec.stack ?? "dev";
   return {
     type: spec.type,
-    props: unknownCheckingProxy(spec.props),
+    props: checkingUnknowns(spec.props),
     urn: urnOfSpec(spec),
     name: spec.name ?? "app",
     opts: {
