@@ -161,7 +161,7 @@ describe("tsconfig.json", () => {
     assert.equal(tsconfig["ts-node"]?.transpileOnly, true);
   });
 
-  it("keeps tsc's type check whole: no noCheck, strict on", () => {
+  it("keeps the type check whole: no noCheck, strict on", () => {
     assert.equal(tsconfig.compilerOptions.noCheck, undefined);
     assert.equal(tsconfig.compilerOptions.strict, true);
   });

@@ -1,0 +1,25 @@
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { GUARDRAILS } from "../policies";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** The rule name and level of each row of a Markdown table whose first column names a rule. */
+function ruleRows(file: string): [string, string][] {
+  return [
+    ...readFileSync(join(ROOT, file), "utf8").matchAll(
+      /^\| `([a-z0-9-]+)` \| (mandatory|advisory|remediate|disabled) \|/gm,
+    ),
+  ].map((match) => [match[1], match[2]]);
+}
+
+describe("the pack's tables", () => {
+  const rules = GUARDRAILS.map((policy) => [policy.name, policy.enforcementLevel]);
+
+  for (const file of ["README.md", "docs/guardrails.md"]) {
+    it(`in ${file} list every rule with its enforcement level, in the pack's order`, () => {
+      assert.deepEqual(ruleRows(file), rules);
+    });
+  }
+});
