@@ -11,7 +11,15 @@
  */
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { COMPONENT_PACKAGE } from "../provider/componentPackage";
 import { ROOT } from "./program";
@@ -61,9 +69,15 @@ export async function analyzedSchema(): Promise<string> {
   }
   const schema: unknown = JSON.parse(await new ComponentProvider(COMPONENT_PACKAGE).getSchema());
   const text = `${JSON.stringify(schema, null, 2)}\n`;
-  // Written whole under a temporary name, so a concurrent reader never sees half of it.
+  // Written whole under a temporary name, so a concurrent reader never sees half of it; the
+  // results for earlier inputs go, so the cache holds one.
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(`${cached}.${process.pid}`, text);
   renameSync(`${cached}.${process.pid}`, cached);
+  for (const file of readdirSync(CACHE_DIR)) {
+    if (/^component-schema-\w+\.json$/.test(file) && join(CACHE_DIR, file) !== cached) {
+      rmSync(join(CACHE_DIR, file), { force: true });
+    }
+  }
   return text;
 }
