@@ -11,7 +11,7 @@ import { boundaryReference } from "../iam/stackNaming";
 import { parseBootstrapConfig } from "./config/bootstrapConfig";
 import { DEPLOYED_PROJECT } from "./config/bootstrapKeys";
 import { PULUMI_OIDC_URL } from "./iam/deployPolicies";
-import { escAudience } from "./iam/rotatorPolicies";
+import { pulumiOidcAudiences } from "./iam/rotatorPolicies";
 import { DeploymentEnvironment } from "./components/deploymentEnvironment";
 
 // Pulumi runs an exported function and exports what it returns.
@@ -30,13 +30,10 @@ export = () => {
     settings.oidcProviderArn === undefined
       ? new iam.OpenIdConnectProvider("pulumi-oidc", {
           url: PULUMI_OIDC_URL,
-          // Deployments' tokens are for the organization; ESC environments' for aws:<org>.
-          clientIdLists: [
+          clientIdLists: pulumiOidcAudiences(
             settings.organization,
-            ...(settings.environments.some((environment) => environment.escRotation)
-              ? [escAudience(settings.organization)]
-              : []),
-          ],
+            settings.environments.some((environment) => environment.escRotation),
+          ),
         }).arn
       : pulumi.output(settings.oidcProviderArn);
   const environments = settings.environments.map((environment) => {

@@ -8,9 +8,14 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
 import { consoleSignInUrl } from "../iam/consoleSelfService";
-import { buildUserPolicy } from "../iam/userPolicy";
+import { policyJson } from "../iam/policyDocument";
 import { throwOnArgsProblems } from "./argsProblems";
-import { BucketAccessUserArgs, findArgsProblems, withDefaults } from "./bucketAccessUserArgs";
+import {
+  BucketAccessUserArgs,
+  findArgsProblems,
+  userPolicyOf,
+  withDefaults,
+} from "./bucketAccessUserArgs";
 import { componentType, withFormerType } from "./componentTypes";
 
 /** The names of a user's outputs, in the order a stack lists them. */
@@ -121,19 +126,11 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       childOpts,
     );
 
-    this.policyJson = pulumi.all([scope, args.bucket]).apply(([awsScope, bucket]) =>
-      JSON.stringify(
-        buildUserPolicy({
-          ...settings,
-          scope: awsScope,
-          bucket: bucketNameOf(bucket),
-          console: settings.console.enabled,
-          requireMfa: settings.console.requireMfa,
-        }),
-        null,
-        2,
-      ),
-    );
+    this.policyJson = pulumi
+      .all([scope, args.bucket])
+      .apply(([awsScope, bucket]) =>
+        policyJson(userPolicyOf(settings, awsScope, bucketNameOf(bucket))),
+      );
     const policy = new iam.Policy(
       `${name}-policy`,
       {

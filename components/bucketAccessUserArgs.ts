@@ -4,9 +4,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ACCESS_LEVELS, AccessLevel } from "../iam/accessLevels";
-import { bucketNameOf, parseArn } from "../iam/arns";
+import { AwsScope, bucketNameOf, parseArn } from "../iam/arns";
 import { checkBucketName } from "../iam/bucketNaming";
 import { IAM_QUOTAS, policyCharacters } from "../iam/iamQuotas";
+import type { PolicyDocument } from "../iam/policyDocument";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
 import { ArgsProblem, checkWholeNumberOfOneOrMore, Rule } from "./argsProblems";
@@ -350,6 +351,21 @@ const LONGEST_PARTITION = "aws-us-gov";
 /** S3's longest bucket name, for a bucket whose name is not known yet. */
 const LONGEST_BUCKET_NAME = "b".repeat(63);
 
+/** The policy the settings give a user of a bucket (a name) in an account. */
+export function userPolicyOf(
+  settings: ResolvedUserSettings,
+  scope: AwsScope,
+  bucket: string,
+): PolicyDocument {
+  return buildUserPolicy({
+    ...settings,
+    scope,
+    bucket,
+    console: settings.console.enabled,
+    requireMfa: settings.console.requireMfa,
+  });
+}
+
 /**
  * The user's policy must fit IAM's managed policy quota. Its size depends on the bucket's
  * name; for a bucket that is an output (created in the same program), S3's longest is assumed.
@@ -359,13 +375,11 @@ function policySizeProblems(
   bucket: pulumi.Input<string> | undefined,
 ): ArgsProblem[] {
   const characters = policyCharacters(
-    buildUserPolicy({
-      ...args,
-      scope: { partition: LONGEST_PARTITION, accountId: "123456789012" },
-      bucket: typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
-      console: args.console.enabled,
-      requireMfa: args.console.requireMfa,
-    }),
+    userPolicyOf(
+      args,
+      { partition: LONGEST_PARTITION, accountId: "123456789012" },
+      typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
+    ),
   );
   const limit = IAM_QUOTAS.managedPolicyCharacters;
   return characters <= limit

@@ -16,6 +16,7 @@ import {
   createdBucketName,
 } from "../iam/bucketNaming";
 import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
+import { policyJson } from "../iam/policyDocument";
 
 /** Arguments of a `SecureBucket`. */
 export interface SecureBucketArgs {
@@ -194,7 +195,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         policy: pulumi
           .all([partition.partition, bucket.bucket])
           .apply(([awsPartition, bucketName]) =>
-            JSON.stringify(tlsOnlyBucketPolicy(awsPartition, bucketName), null, 2),
+            policyJson(tlsOnlyBucketPolicy(awsPartition, bucketName)),
           ),
         // S3 rejects concurrent changes to one bucket's access settings; apply the policy last.
       },

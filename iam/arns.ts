@@ -89,6 +89,11 @@ export function managedPolicyArnOf(scope: AwsScope, policy: string): string {
   return policy.startsWith("arn:") ? policy : iamArn(scope, `policy/${policy}`);
 }
 
+/** Every KMS key of every account and region in the partition, for statements a condition holds. */
+export function kmsKeysArn(partition: string): string {
+  return `arn:${partition}:kms:*:*:key/*`;
+}
+
 /**
  * Every virtual MFA device of the account. A device's name is the user's free choice in the
  * console, so creating one cannot be narrowed further; assigning it is limited to the user.

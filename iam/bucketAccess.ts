@@ -159,6 +159,15 @@ export function serviceHost(service: string, region: string, partition: string):
     : `${service}.${region}.amazonaws.com`;
 }
 
+/** The KMS actions S3 takes on a bucket key for an access level's requests, each once, sorted. */
+export function bucketKeyActions(access: AccessLevel): string[] {
+  const actions = new Set<string>([
+    ...(canRead(access) ? KMS_READ_ACTIONS : []),
+    ...(canWrite(access) ? KMS_WRITE_ACTIONS : []),
+  ]);
+  return [...actions].sort();
+}
+
 /**
  * Use of the bucket's SSE-KMS key, only when S3 calls KMS on the user's behalf: `kms:ViaService`
  * rules out direct KMS calls, so the key serves only S3 requests that S3 itself authorised, and
@@ -167,14 +176,10 @@ export function serviceHost(service: string, region: string, partition: string):
  */
 export function useBucketKeyStatement(settings: BucketAccess, kmsKeyArn: string): Statement {
   const keyRegion = parseArn(kmsKeyArn)?.region ?? "";
-  const actions = new Set<string>([
-    ...(canRead(settings.access) ? KMS_READ_ACTIONS : []),
-    ...(canWrite(settings.access) ? KMS_WRITE_ACTIONS : []),
-  ]);
   return {
     Sid: "UseBucketKeyViaS3",
     Effect: "Allow",
-    Action: [...actions].sort(),
+    Action: bucketKeyActions(settings.access),
     Resource: kmsKeyArn,
     Condition: {
       StringEquals: { "kms:ViaService": serviceHost("s3", keyRegion, settings.partition) },
@@ -196,7 +201,7 @@ export function denyInsecureTransportStatement(
     Sid: "DenyInsecureTransport",
     Effect: "Deny",
     Action: [...actions],
-    Resource: [bucketArn(partition, bucket), `${bucketArn(partition, bucket)}/*`],
+    Resource: [bucketArn(partition, bucket), ...objectArns(partition, bucket, [])],
     Condition: { Bool: { "aws:SecureTransport": "false" } },
   };
 }

@@ -54,21 +54,21 @@ export function createdBucketName(prefix: string, suffixHex: string): string {
   return `${prefix}-${suffixHex}`;
 }
 
+/** A created bucket's name with every digit of its suffix written as one character. */
+export function createdBucketPattern(prefix: string, digit: string): string {
+  return createdBucketName(prefix, digit.repeat(CREATED_BUCKET_SUFFIX_BYTES * 2));
+}
+
 /**
  * Whether a name is one a bucket created under the prefix could have: the IAM pattern of the
  * created buckets (`<prefix>-????????`) matches exactly these names.
  */
 export function matchesCreatedBucketName(prefix: string, name: string): boolean {
-  return (
-    name.startsWith(`${prefix}-`) &&
-    name.length === createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)).length
-  );
+  return name.startsWith(`${prefix}-`) && name.length === createdBucketPattern(prefix, "0").length;
 }
 
 /** A prefix whose created names are valid bucket names, whatever the random suffix. */
 export function checkCreatedBucketPrefix(prefix: string): string | undefined {
-  const rule = checkBucketName(
-    createdBucketName(prefix, "0".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2)),
-  );
+  const rule = checkBucketName(createdBucketPattern(prefix, "0"));
   return rule === undefined ? undefined : `a prefix that keeps the created name ${rule}`;
 }

@@ -58,3 +58,8 @@ export function policyDocument<S extends StatementElements>(
   }
   return { Version: "2012-10-17", Statement: statements };
 }
+
+/** A document as IAM is given it: JSON, indented so a diff of a preview reads line by line. */
+export function policyJson<S extends StatementElements>(document: PolicyDocument<S>): string {
+  return JSON.stringify(document, null, 2);
+}

@@ -43,3 +43,18 @@ export function boundaryName(project: string, stack: string): string {
 export function boundaryReference(project: string, stack: string): string {
   return `${boundaryPath(project).slice(1)}${boundaryName(project, stack)}`;
 }
+
+/** The name of a stack's deploy role, `<project>-deploy-<stack>`. */
+export function deployRoleName(project: string, stack: string): string {
+  return `${project}-deploy-${stack}`;
+}
+
+/** The name of a stack's ESC rotator role, `<project>-rotator-<stack>`. */
+export function rotatorRoleName(project: string, stack: string): string {
+  return `${project}-rotator-${stack}`;
+}
+
+/** The alias of a stack's secrets key, `alias/<project>-<stack>`, which its stack file names. */
+export function secretsKeyAlias(project: string, stack: string): string {
+  return `alias/${project}-${stack}`;
+}

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../components/bucketAccessUserArgs";
 import { parseStackConfig } from "../config/stackConfig";
+import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
 import { currentText, GENERATED_PARTS, regenerated } from "../offline/generatedFiles";
@@ -75,7 +76,7 @@ for (const stack of STACKS) {
       const keyRegion = String(stackFileConfig("admin", BOOTSTRAP)["aws:region"]);
       assert.equal(
         file.secretsprovider,
-        `awskms://alias/iam-bucket-access-${stack}?region=${keyRegion}`,
+        `awskms://${secretsKeyAlias(PROJECT, stack)}?region=${keyRegion}`,
       );
     });
 

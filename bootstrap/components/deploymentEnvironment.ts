@@ -10,8 +10,16 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
 import { scopeOfCaller } from "../../iam/arns";
-import { boundaryName, boundaryPath, projectIamPath } from "../../iam/stackNaming";
-import { deployRoleName, EnvironmentSettings, rotatorRoleName } from "../config/bootstrapConfig";
+import { PolicyDocument, policyJson, TrustStatement } from "../../iam/policyDocument";
+import {
+  boundaryName,
+  boundaryPath,
+  deployRoleName,
+  projectIamPath,
+  rotatorRoleName,
+  secretsKeyAlias,
+} from "../../iam/stackNaming";
+import { EnvironmentSettings } from "../config/bootstrapConfig";
 import {
   DEPLOY_OPERATIONS,
   DeployEnvironment,
@@ -84,42 +92,21 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
     const childOpts = { parent: this };
     const caller = getCallerIdentityOutput({}, childOpts);
     const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
-    const policyOf = (build: (env: DeployEnvironment) => unknown, keyArn: pulumi.Input<string>) =>
-      pulumi.all([scope, keyArn]).apply(([awsScope, key]) =>
-        JSON.stringify(
-          build({
-            scope: awsScope,
-            organization,
-            project,
-            stack,
-            keyArn: key,
-            createsBucket: environment.createsBucket,
-            buckets: environment.buckets,
-            tagKeys: environment.tagKeys,
-          }),
-          null,
-          2,
-        ),
-      );
+    const trustOf = (build: (providerArn: string) => PolicyDocument<TrustStatement>) =>
+      pulumi.output(args.oidcProviderArn).apply((providerArn) => policyJson(build(providerArn)));
 
     // Production is never assumed for a preview: no pull request's code runs with its role.
     const operations = environment.production ? PRODUCTION_OPERATIONS : DEPLOY_OPERATIONS;
     const role = new iam.Role(
       `${name}-deploy`,
       {
-        name: deployRoleName(stack),
+        name: deployRoleName(project, stack),
         path: projectIamPath(project),
         description: `Pulumi Deployments of ${organization}/${project}/${stack}`,
         maxSessionDuration: 3600,
-        assumeRolePolicy: pulumi
-          .output(args.oidcProviderArn)
-          .apply((providerArn) =>
-            JSON.stringify(
-              deployRoleTrustPolicy(providerArn, organization, project, stack, operations),
-              null,
-              2,
-            ),
-          ),
+        assumeRolePolicy: trustOf((providerArn) =>
+          deployRoleTrustPolicy(providerArn, organization, project, stack, operations),
+        ),
       },
       childOpts,
     );
@@ -131,20 +118,32 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         deletionWindowInDays: 30,
         policy: pulumi
           .all([scope, role.arn])
-          .apply(([awsScope, roleArn]) =>
-            JSON.stringify(secretsKeyPolicy(awsScope, roleArn), null, 2),
-          ),
+          .apply(([awsScope, roleArn]) => policyJson(secretsKeyPolicy(awsScope, roleArn))),
       },
       childOpts,
     );
     const alias = new kms.Alias(
       `${name}-secrets`,
       {
-        name: `alias/${project}-${stack}`,
+        name: secretsKeyAlias(project, stack),
         targetKeyId: key.keyId,
       },
       childOpts,
     );
+    const policyOf = (build: (env: DeployEnvironment) => PolicyDocument) =>
+      pulumi.all([scope, key.arn]).apply(([awsScope, keyArn]) =>
+        policyJson(
+          build({
+            scope: awsScope,
+            project,
+            stack,
+            keyArn,
+            createsBucket: environment.createsBucket,
+            buckets: environment.buckets,
+            tagKeys: environment.tagKeys,
+          }),
+        ),
+      );
     // Outside every stack's IAM path, so no deploy role can rewrite it.
     const boundary = new iam.Policy(
       `${name}-boundary`,
@@ -152,7 +151,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         name: boundaryName(project, stack),
         path: boundaryPath(project),
         description: `The most any user of ${project}/${stack} may ever be granted`,
-        policy: policyOf(permissionsBoundaryPolicy, key.arn),
+        policy: policyOf(permissionsBoundaryPolicy),
       },
       childOpts,
     );
@@ -161,7 +160,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       {
         role: role.name,
         name: `deploy-${stack}`,
-        policy: policyOf(deployRolePolicy, key.arn),
+        policy: policyOf(deployRolePolicy),
       },
       childOpts,
     );
@@ -212,19 +211,13 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       const rotator = new iam.Role(
         `${name}-rotator`,
         {
-          name: rotatorRoleName(stack),
+          name: rotatorRoleName(project, stack),
           path: projectIamPath(project),
           description: `Pulumi ESC key rotation of ${organization}/${project}/${stack}'s users`,
           maxSessionDuration: 3600,
-          assumeRolePolicy: pulumi
-            .output(args.oidcProviderArn)
-            .apply((providerArn) =>
-              JSON.stringify(
-                rotatorTrustPolicy(providerArn, organization, loginEnvironment),
-                null,
-                2,
-              ),
-            ),
+          assumeRolePolicy: trustOf((providerArn) =>
+            rotatorTrustPolicy(providerArn, organization, loginEnvironment),
+          ),
         },
         childOpts,
       );
@@ -233,9 +226,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         {
           role: rotator.name,
           name: `rotate-keys-${stack}`,
-          policy: scope.apply((awsScope) =>
-            JSON.stringify(rotatorPolicy(awsScope, project, stack), null, 2),
-          ),
+          policy: scope.apply((awsScope) => policyJson(rotatorPolicy(awsScope, project, stack))),
         },
         childOpts,
       );

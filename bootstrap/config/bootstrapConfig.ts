@@ -18,6 +18,7 @@ import {
   matchesCreatedBucketName,
 } from "../../iam/bucketNaming";
 import { IAM_QUOTAS } from "../../iam/iamQuotas";
+import { deployRoleName, rotatorRoleName } from "../../iam/stackNaming";
 import {
   BOOTSTRAP_KEYS,
   DEPLOYED_PROJECT,
@@ -62,24 +63,14 @@ export interface BootstrapSettings {
   readonly environments: readonly EnvironmentSettings[];
 }
 
-/** The name of a stack's deploy role, `<project>-deploy-<stack>`. */
-export function deployRoleName(stack: string): string {
-  return `${DEPLOYED_PROJECT}-deploy-${stack}`;
-}
-
-/** The name of a stack's ESC rotator role, `<project>-rotator-<stack>`. */
-export function rotatorRoleName(stack: string): string {
-  return `${DEPLOYED_PROJECT}-rotator-${stack}`;
-}
-
 /** Stack names: what Pulumi allows, short enough that the roles' names fit IAM's quota. */
 function checkStackName(stack: string): string | undefined {
   return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack) &&
-    [deployRoleName(stack), rotatorRoleName(stack)].every(
+    [deployRoleName(DEPLOYED_PROJECT, stack), rotatorRoleName(DEPLOYED_PROJECT, stack)].every(
       (name) => name.length <= IAM_QUOTAS.roleNameCharacters,
     )
     ? undefined
-    : `a stack name of letters, digits, _ . - whose role names (${rotatorRoleName("<stack>")}) ` +
+    : `a stack name of letters, digits, _ . - whose role names (${rotatorRoleName(DEPLOYED_PROJECT, "<stack>")}) ` +
         `fit IAM's ${IAM_QUOTAS.roleNameCharacters} characters`;
 }
 

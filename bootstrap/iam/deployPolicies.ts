@@ -5,16 +5,20 @@
  * stack's KMS key. Pure: plain data in, JSON out.
  * @see https://www.pulumi.com/docs/deployments/deployments/oidc/aws/
  */
-import { AwsScope, bucketArn, iamArn, iamPolicyArn, virtualMfaDevicesArn } from "../../iam/arns";
 import {
-  CREATED_BUCKET_SUFFIX_BYTES,
-  createdBucketName,
-  createdBucketPrefix,
-} from "../../iam/bucketNaming";
+  AwsScope,
+  bucketArn,
+  iamArn,
+  iamPolicyArn,
+  iamUserArn,
+  kmsKeysArn,
+  virtualMfaDevicesArn,
+} from "../../iam/arns";
+import { createdBucketPattern, createdBucketPrefix } from "../../iam/bucketNaming";
+import { AccessLevel } from "../../iam/accessLevels";
 import {
-  KMS_READ_ACTIONS,
-  KMS_WRITE_ACTIONS,
-  S3_ACCOUNT_LIST_ACTIONS,
+  bucketKeyActions,
+  listAllBucketsStatement,
   S3_BUCKET_LIST_ACTIONS,
   S3_BUCKET_LOCATE_ACTIONS,
   S3_OBJECT_DELETE_ACTIONS,
@@ -23,11 +27,11 @@ import {
   serviceHost,
 } from "../../iam/bucketAccess";
 import {
-  IAM_MFA_CREATE_ACTIONS,
+  createMfaDeviceStatement,
   IAM_OWN_MFA_ACTIONS,
   IAM_OWN_MFA_REMOVE_ACTIONS,
   IAM_OWN_PASSWORD_ACTIONS,
-  IAM_PASSWORD_POLICY_ACTIONS,
+  readPasswordPolicyStatement,
 } from "../../iam/consoleSelfService";
 import {
   PolicyDocument,
@@ -89,6 +93,10 @@ export const IAM_USER_BOUNDED_ACTIONS = [
   "iam:CreateUser",
   "iam:PutUserPermissionsBoundary",
 ] as const;
+/** Assuming a role with an OIDC token: how Deployments and ESC reach AWS. */
+export const STS_WEB_IDENTITY_ACTIONS = ["sts:AssumeRoleWithWebIdentity"] as const;
+/** Every KMS action: the account's administration of a key, and a Deny of any use through AWS services. */
+export const KMS_EVERY_ACTION = ["kms:*"] as const;
 /** Every IAM action, for a Deny only: it grants nothing, and it covers actions IAM adds later. */
 export const IAM_EVERY_ACTION = ["iam:*"] as const;
 /** Removing a user's boundary: never. */
@@ -162,7 +170,6 @@ export const S3_CREATED_BUCKET_ACTIONS = [
 /** One environment, as its policies need to know it. */
 export interface DeployEnvironment {
   readonly scope: AwsScope;
-  readonly organization: string;
   /** The deployed project's name. */
   readonly project: string;
   readonly stack: string;
@@ -193,9 +200,34 @@ export function deploySubjects(
 }
 
 /**
+ * A role trusted to tokens of Pulumi's OIDC issuer with exactly this audience and one of these
+ * subjects, and to nothing else. A trust policy names no resource: the role is its resource.
+ */
+export function pulumiOidcTrustPolicy(
+  sid: string,
+  oidcProviderArn: string,
+  audience: string,
+  subjects: string | readonly string[],
+): PolicyDocument<TrustStatement> {
+  return policyDocument([
+    {
+      Sid: sid,
+      Effect: "Allow",
+      Principal: { Federated: oidcProviderArn },
+      Action: [...STS_WEB_IDENTITY_ACTIONS],
+      Condition: {
+        StringEquals: {
+          [`${PULUMI_OIDC_KEY}:aud`]: audience,
+          [`${PULUMI_OIDC_KEY}:sub`]: subjects,
+        },
+      },
+    },
+  ]);
+}
+
+/**
  * Who may assume the deploy role: Pulumi Deployments, with a token for this organization
- * (audience) and for one of the allowed operations on this project's stack (subject), nothing
- * else. A trust policy names no resource: the role is its resource.
+ * (audience) and for one of the allowed operations on this project's stack (subject).
  */
 export function deployRoleTrustPolicy(
   oidcProviderArn: string,
@@ -204,30 +236,22 @@ export function deployRoleTrustPolicy(
   stack: string,
   operations: readonly DeployOperation[],
 ): PolicyDocument<TrustStatement> {
-  return policyDocument([
-    {
-      Sid: "PulumiDeploymentsOfThisStack",
-      Effect: "Allow",
-      Principal: { Federated: oidcProviderArn },
-      Action: ["sts:AssumeRoleWithWebIdentity"],
-      Condition: {
-        StringEquals: {
-          [`${PULUMI_OIDC_KEY}:aud`]: organization,
-          [`${PULUMI_OIDC_KEY}:sub`]: deploySubjects(organization, project, stack, operations),
-        },
-      },
-    },
-  ]);
+  return pulumiOidcTrustPolicy(
+    "PulumiDeploymentsOfThisStack",
+    oidcProviderArn,
+    organization,
+    deploySubjects(organization, project, stack, operations),
+  );
 }
 
 /** Every user of the stack: everything under its own IAM path. */
 export function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
-  return iamArn(scope, `user${stackIamPath(project, stack)}*`);
+  return iamUserArn(scope, stackIamPath(project, stack), "*");
 }
 
 /** Every managed policy of the stack. */
-export function stackPoliciesArn(scope: AwsScope, project: string, stack: string): string {
-  return iamArn(scope, `policy${stackIamPath(project, stack)}*`);
+function stackPoliciesArn(scope: AwsScope, project: string, stack: string): string {
+  return iamPolicyArn(scope, stackIamPath(project, stack), "*");
 }
 
 /** The stack's permissions boundary, which the bootstrap creates. */
@@ -237,7 +261,7 @@ export function boundaryArn(scope: AwsScope, project: string, stack: string): st
 
 /** Every boundary the bootstrap creates, of any stack. */
 function boundariesArn(scope: AwsScope, project: string): string {
-  return iamArn(scope, `policy${boundaryPath(project)}*`);
+  return iamPolicyArn(scope, boundaryPath(project), "*");
 }
 
 /**
@@ -245,11 +269,7 @@ function boundariesArn(scope: AwsScope, project: string): string {
  * have no character classes, so any bucket of that name and length matches, hex or not.
  */
 export function createdBucketsArn(partition: string, project: string, stack: string): string {
-  const pattern = createdBucketName(
-    createdBucketPrefix(project, stack),
-    "?".repeat(CREATED_BUCKET_SUFFIX_BYTES * 2),
-  );
-  return bucketArn(partition, pattern);
+  return bucketArn(partition, createdBucketPattern(createdBucketPrefix(project, stack), "?"));
 }
 
 /** The environment's buckets: the existing ones it lists and the one it creates, if it does. */
@@ -272,7 +292,7 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
   const { scope, project, stack } = env;
   const buckets = environmentBucketArns(env);
   // The policy variable is the requesting user's own name: each user may tend only itself.
-  const self = iamArn(scope, `user${stackIamPath(project, stack)}\${aws:username}`);
+  const self = iamUserArn(scope, stackIamPath(project, stack), "${aws:username}");
   return policyDocument([
     {
       Sid: "LocateAndListEnvironmentBuckets",
@@ -286,17 +306,12 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
       Action: [...S3_OBJECT_READ_ACTIONS, ...S3_OBJECT_WRITE_ACTIONS, ...S3_OBJECT_DELETE_ACTIONS],
       Resource: buckets.map((bucket) => `${bucket}/*`),
     },
-    {
-      Sid: "ListAllBuckets",
-      Effect: "Allow",
-      Action: [...S3_ACCOUNT_LIST_ACTIONS],
-      Resource: "*",
-    },
+    listAllBucketsStatement(),
     {
       Sid: "UseBucketKeysViaS3",
       Effect: "Allow",
-      Action: [...new Set([...KMS_READ_ACTIONS, ...KMS_WRITE_ACTIONS])].sort(),
-      Resource: `arn:${scope.partition}:kms:*:*:key/*`,
+      Action: bucketKeyActions(AccessLevel.ReadWrite),
+      Resource: kmsKeysArn(scope.partition),
       Condition: { StringLike: { "kms:ViaService": serviceHost("s3", "*", scope.partition) } },
     },
     {
@@ -305,18 +320,8 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
       Action: [...IAM_OWN_PASSWORD_ACTIONS, ...IAM_OWN_MFA_ACTIONS, ...IAM_OWN_MFA_REMOVE_ACTIONS],
       Resource: self,
     },
-    {
-      Sid: "ReadAccountPasswordPolicy",
-      Effect: "Allow",
-      Action: [...IAM_PASSWORD_POLICY_ACTIONS],
-      Resource: "*",
-    },
-    {
-      Sid: "CreateVirtualMfaDevice",
-      Effect: "Allow",
-      Action: [...IAM_MFA_CREATE_ACTIONS],
-      Resource: virtualMfaDevicesArn(scope),
-    },
+    readPasswordPolicyStatement(),
+    createMfaDeviceStatement(scope),
   ]);
 }
 
@@ -329,6 +334,7 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
 export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
   const { scope, project, stack } = env;
   const users = stackUsersArn(scope, project, stack);
+  const policies = stackPoliciesArn(scope, project, stack);
   const boundary = boundaryArn(scope, project, stack);
   const withBoundary = { "iam:PermissionsBoundary": boundary };
   const statements: Statement[] = [
@@ -351,7 +357,7 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Action: [...IAM_POLICY_ATTACH_ACTIONS],
       Resource: users,
       Condition: {
-        ArnLike: { "iam:PolicyARN": stackPoliciesArn(scope, project, stack) },
+        ArnLike: { "iam:PolicyARN": policies },
         StringEquals: withBoundary,
       },
     },
@@ -359,7 +365,7 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Sid: "ManageStackPolicies",
       Effect: "Allow",
       Action: [...IAM_POLICY_READ_ACTIONS, ...IAM_POLICY_WRITE_ACTIONS],
-      Resource: stackPoliciesArn(scope, project, stack),
+      Resource: policies,
     },
     {
       Sid: "DeleteUserAddedMfaDevices",
@@ -445,7 +451,7 @@ export function secretsKeyPolicy(
       Sid: "AccountAdministersKey",
       Effect: "Allow",
       Principal: { AWS: iamArn(scope, "root") },
-      Action: ["kms:*"],
+      Action: [...KMS_EVERY_ACTION],
       Resource: "*",
     },
     {
@@ -459,7 +465,7 @@ export function secretsKeyPolicy(
       Sid: "NoUseThroughAwsServices",
       Effect: "Deny",
       Principal: "*",
-      Action: ["kms:*"],
+      Action: [...KMS_EVERY_ACTION],
       Resource: "*",
       Condition: { Null: { "kms:ViaService": "false" } },
     },

@@ -7,7 +7,7 @@
  */
 import { AwsScope } from "../../iam/arns";
 import { PolicyDocument, policyDocument, TrustStatement } from "../../iam/policyDocument";
-import { PULUMI_OIDC_KEY, stackUsersArn } from "./deployPolicies";
+import { pulumiOidcTrustPolicy, stackUsersArn } from "./deployPolicies";
 
 /**
  * What ESC's `aws-iam` rotator does with the user it rotates, as Pulumi documents its minimum:
@@ -33,6 +33,14 @@ export function escAudience(organization: string): string {
 }
 
 /**
+ * The audiences the account's Pulumi OIDC provider accepts: the organization, for Deployments'
+ * tokens, and `aws:<org>` for ESC environments' when a stack's keys are rotated by ESC.
+ */
+export function pulumiOidcAudiences(organization: string, escRotation: boolean): string[] {
+  return [organization, ...(escRotation ? [escAudience(organization)] : [])];
+}
+
+/**
  * The subject of the token an ESC environment's `aws-login` presents when it names the
  * environment that declares it (`subjectAttributes: [currentEnvironment.name]`), whichever
  * environment imports it.
@@ -47,20 +55,12 @@ export function rotatorTrustPolicy(
   organization: string,
   loginEnvironment: string,
 ): PolicyDocument<TrustStatement> {
-  return policyDocument([
-    {
-      Sid: "EscLoginOfThisStack",
-      Effect: "Allow",
-      Principal: { Federated: oidcProviderArn },
-      Action: ["sts:AssumeRoleWithWebIdentity"],
-      Condition: {
-        StringEquals: {
-          [`${PULUMI_OIDC_KEY}:aud`]: escAudience(organization),
-          [`${PULUMI_OIDC_KEY}:sub`]: escLoginSubject(organization, loginEnvironment),
-        },
-      },
-    },
-  ]);
+  return pulumiOidcTrustPolicy(
+    "EscLoginOfThisStack",
+    oidcProviderArn,
+    escAudience(organization),
+    escLoginSubject(organization, loginEnvironment),
+  );
 }
 
 /** What the rotator role may do: rotate the access keys of the stack's own users. */

@@ -17,7 +17,6 @@ const SCOPE = { partition: "aws", accountId: "123456789012" };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const DEV: DeployEnvironment = {
   scope: SCOPE,
-  organization: "acme",
   project: "iam-bucket-access",
   stack: "dev",
   keyArn: KEY,
