@@ -12,8 +12,9 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { messageOf } from "../offline/errorText";
+import { ROOT } from "../offline/paths";
 
-const ROOT = join(__dirname, "..");
 const RESULTS = join("bench", "results.md");
 
 /** How much to measure: the full run for results, or a quick look (well under a minute). */
@@ -42,6 +43,9 @@ interface Sample {
   readonly rssMb: number;
 }
 
+/** A command line the benchmark does not take: exit code 2, as for the plan. */
+class BenchUsageError extends Error {}
+
 /** The options of a command line; throws on anything else. */
 export function benchOptions(args: readonly string[]): {
   plan: Plan;
@@ -50,7 +54,7 @@ export function benchOptions(args: readonly string[]): {
 } {
   const unknown = args.filter((arg) => !["--quick", "--write", "--help", "-h"].includes(arg));
   if (unknown.length > 0) {
-    throw new Error(`unknown argument ${unknown.join(" ")}\n\n${USAGE}`);
+    throw new BenchUsageError(`unknown argument ${unknown.join(" ")}\n\n${USAGE}`);
   }
   return {
     plan: args.includes("--quick") ? QUICK : FULL,
@@ -142,18 +146,12 @@ function measureAll(plan: Plan, commit: string): string {
 }
 
 function main(args: readonly string[]): number {
-  let options: ReturnType<typeof benchOptions>;
   try {
-    options = benchOptions(args);
-  } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  try {
+    const options = benchOptions(args);
+    if (options.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
     const { commit, changed } = checkout();
     if (options.write && changed.length > 0) {
       throw new Error(
@@ -171,8 +169,8 @@ function main(args: readonly string[]): number {
     }
     return 0;
   } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    process.stderr.write(`bench: ${messageOf(error)}\n`);
+    return error instanceof BenchUsageError ? 2 : 1;
   }
 }
 

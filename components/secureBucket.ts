@@ -16,6 +16,7 @@ import {
   createdBucketName,
 } from "../iam/bucketNaming";
 import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
+import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../iam/bucketLifecycle";
 import { policyJson } from "../iam/policyDocument";
 
 /** Arguments of a `SecureBucket`. */
@@ -44,22 +45,16 @@ export interface SecureBucketArgs {
   readonly abortIncompleteMultipartUploadDays?: number;
 }
 
-/** The lifecycle days a `SecureBucket` uses when its arguments leave them out. */
-export const SECURE_BUCKET_LIFECYCLE_DEFAULTS = {
-  noncurrentVersionExpirationDays: 30,
-  abortIncompleteMultipartUploadDays: 7,
-} as const;
-
 /** The arguments with every default applied: the one place a default is written. */
 function withDefaults(args: SecureBucketArgs) {
   return {
     ...args,
     noncurrentVersionExpirationDays:
       args.noncurrentVersionExpirationDays ??
-      SECURE_BUCKET_LIFECYCLE_DEFAULTS.noncurrentVersionExpirationDays,
+      CREATED_BUCKET_LIFECYCLE_DAYS.noncurrentVersionExpirationDays,
     abortIncompleteMultipartUploadDays:
       args.abortIncompleteMultipartUploadDays ??
-      SECURE_BUCKET_LIFECYCLE_DEFAULTS.abortIncompleteMultipartUploadDays,
+      CREATED_BUCKET_LIFECYCLE_DAYS.abortIncompleteMultipartUploadDays,
   };
 }
 

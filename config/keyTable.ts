@@ -154,7 +154,7 @@ function valueProblems(spec: KeySpec, key: string, value: unknown): string[] {
 }
 
 /** The rule for a key no table has: the key meant, when one is close, or every known key. */
-export function unknownKeyRule(key: string, known: readonly string[], of: string): string {
+function unknownKeyRule(key: string, known: readonly string[], of: string): string {
   const meant = closestName(key, known);
   return meant === undefined
     ? `a key of ${of}: ${known.join(", ")}`

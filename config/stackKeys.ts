@@ -5,6 +5,7 @@
  * the `config:` block of `Pulumi.yaml` and the README's table all come from this table. Pure.
  */
 import { ACCESS_LEVELS } from "../iam/accessLevels";
+import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../iam/bucketLifecycle";
 import {
   ArgAt,
   ARG_RULES,
@@ -47,7 +48,8 @@ export const STACK_KEYS = {
     type: "string",
     description:
       "Existing bucket (name or ARN) the user may use. A created bucket is private, encrypted, " +
-      "versioned (old versions expire after 30 days, incomplete uploads after 7), " +
+      `versioned (old versions expire after ${CREATED_BUCKET_LIFECYCLE_DAYS.noncurrentVersionExpirationDays} ` +
+      `days, incomplete uploads after ${CREATED_BUCKET_LIFECYCLE_DAYS.abortIncompleteMultipartUploadDays}), ` +
       "owner-enforced and TLS-only.",
     default: { derived: "the stack creates its own bucket, `iam-bucket-access-<stack>-<random>`" },
   }),

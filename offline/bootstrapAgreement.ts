@@ -6,7 +6,8 @@
 import { parseBootstrapConfig } from "../bootstrap/config/bootstrapConfig";
 import { stackDisagreements } from "../bootstrap/config/stackAgreement";
 import { parseStackConfig } from "../config/stackConfig";
-import { BOOTSTRAP, projectName, stackConfig, stackNames } from "./program";
+import { projectName, stackConfig, stackNames } from "./program";
+import { BOOTSTRAP } from "./paths";
 
 /**
  * Every disagreement between a stack's config (with overrides, as `--config` takes them) and

@@ -10,8 +10,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { delimiter, join } from "node:path";
+import { ROOT } from "./paths";
 
-const ROOT = join(__dirname, "..");
 const PREFIX = "check:";
 
 /** A check: its name (the script's, without `check:`) and its shell command. */

@@ -22,7 +22,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { COMPONENT_PACKAGE } from "../provider/componentPackage";
-import { ROOT } from "./program";
+import { ROOT } from "./paths";
 import { importsOf } from "./sourceImports";
 
 const ENTRY = join(ROOT, "components", "index.ts");

@@ -15,8 +15,9 @@ import {
 } from "../bootstrap/config/bootstrapKeys";
 import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
+import { SCHEMA_FILE } from "../provider/componentPackage";
 import { analyzedSchema } from "./componentSchema";
-import { BOOTSTRAP, ROOT } from "./program";
+import { BOOTSTRAP, ROOT } from "./paths";
 
 /** A key that the table holds but `Pulumi.yaml` cannot declare, and why. */
 interface Undeclared {
@@ -59,7 +60,7 @@ function schemaEntry(spec: KeySpec): Record<string, unknown> | string {
 }
 
 /** The `config:` block of a project's `Pulumi.yaml` for a table, and comments for the rest. */
-export function pulumiYamlConfig(
+function pulumiYamlConfig(
   table: KeyTable,
   source: string,
   docs: string,
@@ -93,7 +94,7 @@ function defaultText(spec: Pick<KeySpec, "default">): string {
 }
 
 /** A markdown table of a config table's keys: key, default, meaning. */
-export function markdownTable(
+function markdownTable(
   rows: ReadonlyArray<readonly [string, Pick<KeySpec, "default" | "description">]>,
 ): string {
   return [
@@ -107,7 +108,7 @@ export function markdownTable(
 }
 
 /** The README's configuration table: every stack key, where it may be set, and identities. */
-export function stackConfigTable(): string {
+function stackConfigTable(): string {
   return markdownTable([
     ...Object.entries(STACK_KEYS).map(
       ([key, spec]) =>
@@ -125,7 +126,7 @@ export function stackConfigTable(): string {
 }
 
 /** The bootstrap's tables: its own keys, then each environment's. */
-export function bootstrapConfigTables(): string {
+function bootstrapConfigTables(): string {
   return [
     markdownTable([...Object.entries(BOOTSTRAP_KEYS), [ENVIRONMENTS_KEY.name, ENVIRONMENTS_KEY]]),
     "",
@@ -176,7 +177,7 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
     text: () => `${stackConfigTable()}\n`,
   },
   {
-    file: join(ROOT, "provider", "schema.json"),
+    file: SCHEMA_FILE,
     text: analyzedSchema,
   },
   {

@@ -59,7 +59,8 @@ const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const PASSWORD_CHARS = `${SECRET_CHARS}!@#$%^&*()_-=[]{}|'`;
 
-function text(value: unknown): string {
+/** A value that should be text, or "" when it is not. */
+export function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 

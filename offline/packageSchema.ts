@@ -1,11 +1,8 @@
 /**
- * The component package's committed schema, read as a program in another language would see it,
- * and a check of what a program gives a component against it: what the package specs use.
+ * The component package's schema as a program in another language sees it, and a check of what
+ * a program gives a component against it: what the package specs use.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { isRecord } from "../config/json";
-import { ROOT } from "./program";
 
 /** A property of a resource or object type, as the schema states it. */
 export interface SchemaProperty {
@@ -46,11 +43,6 @@ export interface PackageSchema {
   readonly version: string;
   readonly resources: Readonly<Record<string, SchemaResource>>;
   readonly types: Readonly<Record<string, SchemaType>>;
-}
-
-/** The schema committed in provider/schema.json. */
-export function committedSchema(): PackageSchema {
-  return JSON.parse(readFileSync(join(ROOT, "provider", "schema.json"), "utf8")) as PackageSchema;
 }
 
 /** A type token a program may write, in its full form: `pkg:Name` is `pkg:index:Name`. */

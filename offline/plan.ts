@@ -13,7 +13,9 @@ import { join } from "node:path";
 import { bootstrapDisagreements } from "./bootstrapAgreement";
 import { ACCOUNT_ID } from "./mocks";
 import { PolicyKind, registeredPolicies } from "./policyInputs";
-import { parentUrnOf, promiseOf, ROOT, runProgram, stackNames } from "./program";
+import { parentUrnOf, promiseOf, runProgram, stackNames } from "./program";
+import { messageOf } from "./errorText";
+import { ROOT } from "./paths";
 
 /** A resource the stack would create. */
 export interface PlannedResource {
@@ -106,10 +108,10 @@ function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
 }
 
 /** What a secret output shows as. */
-export const SECRET_PLACEHOLDER = "[secret]";
+const SECRET_PLACEHOLDER = "[secret]";
 
 /** A usage or input error: printed without a stack trace, exit code 2. */
-export class PlanUsageError extends Error {}
+class PlanUsageError extends Error {}
 
 /**
  * Plans a stack that has a `Pulumi.<stack>.yaml`.
@@ -344,7 +346,7 @@ export async function main(
       out.write(HELP);
       return 0;
     }
-    err.write(`plan: ${error instanceof Error ? error.message : String(error)}\n`);
+    err.write(`plan: ${messageOf(error)}\n`);
     return error instanceof PlanUsageError ? 2 : 1;
   }
 }

@@ -20,7 +20,7 @@ export interface PolicyInput {
 }
 
 /** Every resource type and input of both programs that holds a policy document. */
-export const POLICY_INPUTS: readonly PolicyInput[] = [
+const POLICY_INPUTS: readonly PolicyInput[] = [
   {
     type: "aws:iam/policy:Policy",
     input: "policy",

@@ -7,11 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { Registration, registrations, resetRegistrations, useStack } from "./mocks";
-
-/** The main project's directory; every function takes another one, e.g. `bootstrap/`. */
-export const ROOT = join(__dirname, "..");
-/** The bootstrap project's directory. */
-export const BOOTSTRAP = join(ROOT, "bootstrap");
+import { messageOf } from "./errorText";
+import { ROOT } from "./paths";
 
 /** Resolves an output's value (unknowns never occur under mocks). */
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
@@ -101,7 +98,7 @@ function readYaml(dir: string, file: string): Record<string, unknown> {
     readFiles.set(path, { text, parsed });
     return parsed;
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`${path}: ${messageOf(error)}`, {
       cause: error,
     });
   }

@@ -12,7 +12,7 @@
  * block, ownership controls, encryption or lifecycle is its `Put…` action).
  */
 import { bucketArn, iamArn, iamUserArn, virtualMfaDevicesArn } from "../iam/arns";
-import { ACCOUNT_ID, Registration } from "./mocks";
+import { ACCOUNT_ID, Registration, text } from "./mocks";
 import { IamRequest } from "./iamSimulator";
 
 /** One API call as IAM authorises it, and why the deployment makes it. */
@@ -25,8 +25,6 @@ export interface ProviderRequest extends Omit<IamRequest, "principal"> {
 const SCOPE = { partition: "aws", accountId: ACCOUNT_ID };
 
 type Inputs = Readonly<Record<string, unknown>>;
-
-const text = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** The context AWS adds to a request that sets tags. */
 function tagContext(tags: unknown): Record<string, string | string[]> {

@@ -15,7 +15,7 @@ export interface SdkCall {
 }
 
 /** `user_name` → `userName`: how Python SDKs name schema properties. */
-export function camelCase(snake: string): string {
+function camelCase(snake: string): string {
   return snake.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { registrations } from "./mocks";
+import type { ProgramRun } from "./program";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
 export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {
@@ -23,7 +24,23 @@ export function outputOf(
   return value;
 }
 
-/** A policy document as the engine received it (its JSON text), parsed for assertions. */
+/** The inputs of the one registration of a type and name in a run; fails on none or several. */
+export function inputsOf(
+  run: ProgramRun,
+  type: string,
+  name: string,
+): Readonly<Record<string, unknown>> {
+  const found = run.registrations.filter((r) => r.type === type && r.name === name);
+  assert.equal(found.length, 1, `${found.length} registrations of ${type} ${name}`);
+  return found[0].inputs;
+}
+
+/** A document as the engine received it (its JSON text), parsed: for the IAM engine's checks. */
+export function parsedJson(json: unknown): unknown {
+  return JSON.parse(String(json));
+}
+
+/** An identity policy as the engine received it, parsed for assertions on its statements. */
 export function parsedPolicy(json: unknown): PolicyDocument {
-  return JSON.parse(String(json)) as PolicyDocument;
+  return parsedJson(json) as PolicyDocument;
 }

@@ -72,7 +72,7 @@ export function allowStatements(
 }
 
 /** How a statement is named in a message: its Sid, or its position. */
-export function statementLabel(statement: ReadStatement, index: number): string {
+function statementLabel(statement: ReadStatement, index: number): string {
   return statement.sid === undefined ? `statement ${index + 1}` : `statement ${statement.sid}`;
 }
 

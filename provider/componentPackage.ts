@@ -18,7 +18,7 @@ import { BucketAccessUser, SecureBucket } from "../components";
 import { componentType, PACKAGE_NAME } from "../components/componentTypes";
 
 /** Where the package's `package.json` is: the repository's root. */
-export const PACKAGE_DIR = join(__dirname, "..");
+const PACKAGE_DIR = join(__dirname, "..");
 
 /** The committed schema the provider serves. */
 export const SCHEMA_FILE = join(__dirname, "schema.json");
@@ -41,11 +41,11 @@ interface ServedSchema {
 /** Serves the package's schema and constructs its components for the engine. */
 export class ComponentPackageProvider implements Provider {
   readonly version: string;
+  private readonly schemaText = readFileSync(SCHEMA_FILE, "utf8");
   private readonly served: ServedSchema;
 
-  /** @param schemaText the schema to serve: the committed one by default */
-  constructor(private readonly schemaText = readFileSync(SCHEMA_FILE, "utf8")) {
-    this.served = JSON.parse(schemaText) as ServedSchema;
+  constructor() {
+    this.served = JSON.parse(this.schemaText) as ServedSchema;
     this.version = this.served.version;
   }
 

@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import * as components from "../components";
 import { ComponentPackageProvider, SCHEMA_FILE } from "../provider/componentPackage";
-import { committedSchema, fullToken, PackageSchema, valueProblems } from "../offline/packageSchema";
+import { fullToken, PackageSchema, valueProblems } from "../offline/packageSchema";
 import { enumMemberName, sdkCalls } from "../offline/pythonCalls";
-import { promiseOf, recordResources, registered as registeredAll, ROOT } from "../offline/program";
+import { promiseOf, recordResources, registered as registeredAll } from "../offline/program";
+import { ROOT } from "../offline/paths";
 
 const provider = new ComponentPackageProvider();
 let schema: PackageSchema;
@@ -157,7 +158,6 @@ describe("constructing a component through the package", () => {
 describe("the provider", () => {
   it("serves the committed schema, generated from the components (a project spec checks)", async () => {
     assert.equal(await provider.getSchema(), readFileSync(SCHEMA_FILE, "utf8"));
-    assert.deepEqual(committedSchema(), schema);
   });
 
   it("has the package's version", () => {

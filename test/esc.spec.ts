@@ -12,8 +12,10 @@ import { isRecord } from "../config/json";
 import { ESC_FUNCTIONS, shapeProblems } from "../offline/escFunctions";
 import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../offline/escMode";
 import { decideTrust } from "../offline/iamSimulator";
+import { inputsOf, parsedJson } from "../offline/specHelpers";
 import { ACCOUNT_ID } from "../offline/mocks";
-import { BOOTSTRAP, ProgramRun, projectName, ROOT, runProgram } from "../offline/program";
+import { ProgramRun, projectName, runProgram } from "../offline/program";
+import { BOOTSTRAP, ROOT } from "../offline/paths";
 
 /** The ESC project the environments live in: the program's name. */
 const ESC_PROJECT = "iam-bucket-access";
@@ -210,11 +212,7 @@ describe("the ESC environments in esc/", () => {
     ] as { oidc: { subjectAttributes: string[] } };
     assert.deepEqual(oidc.oidc.subjectAttributes, ["currentEnvironment.name"]);
     const admin = runs["iam-bucket-access-bootstrap/admin"];
-    const role = admin.registrations.find(
-      (r) => r.name === "prod-rotator" && r.type === "aws:iam/role:Role",
-    );
-    assert.ok(role);
-    const trust: unknown = JSON.parse(String(role.inputs.assumeRolePolicy));
+    const trust = parsedJson(inputsOf(admin, "aws:iam/role:Role", "prod-rotator").assumeRolePolicy);
     const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/iam-bucket-access/iam-bucket-access-rotator-prod`;
     const token = (environment: string) => ({
       principal: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`,

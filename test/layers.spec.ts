@@ -2,8 +2,7 @@ import * as assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { importsOf } from "../offline/sourceImports";
-
-const ROOT = join(__dirname, "..");
+import { ROOT } from "../offline/paths";
 
 /**
  * The layers of both programs, lowest first: a module may import its own layer and those below

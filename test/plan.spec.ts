@@ -1,7 +1,8 @@
 import { ACCOUNT_ID } from "../offline/mocks";
 import * as assert from "node:assert/strict";
 import * as plans from "../offline/plan";
-import { BOOTSTRAP, promiseOf, runProgram } from "../offline/program";
+import { promiseOf, runProgram } from "../offline/program";
+import { BOOTSTRAP } from "../offline/paths";
 import { outputOf } from "../offline/specHelpers";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */

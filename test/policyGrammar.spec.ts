@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import { nameProblems, policyProblems } from "../offline/iamGrammar";
 import { registeredPolicies, RegisteredPolicy } from "../offline/policyInputs";
 import { parseStackConfig } from "../config/stackConfig";
-import { BOOTSTRAP, ProgramRun, projectName, runProgram, stackConfig } from "../offline/program";
+import { ProgramRun, projectName, runProgram, stackConfig } from "../offline/program";
+import { BOOTSTRAP } from "../offline/paths";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -64,12 +65,28 @@ describe("every policy document and name both programs register", () => {
     });
   }
 
-  it("covers identity, trust and resource policies", async () => {
-    const kinds = new Set<string>();
+  it("covers every document the programs make: user, boundary, deploy and rotator roles, key and bucket", async () => {
+    const checked = new Set<string>();
     for (const [, run] of RUNS) {
-      registeredPolicies((await run()).registrations).forEach((p) => kinds.add(p.kind));
+      registeredPolicies((await run()).registrations).forEach((p) =>
+        checked.add(`${p.kind} ${p.type} ${p.name}.${p.input}`),
+      );
     }
-    assert.deepEqual([...kinds].sort(), ["identity", "resource", "trust"]);
+    for (const document of [
+      "identity aws:iam/policy:Policy app-policy.policy",
+      "identity aws:iam/policy:Policy dev-boundary.policy",
+      "identity aws:iam/rolePolicy:RolePolicy dev-deploy.policy",
+      "identity aws:iam/rolePolicy:RolePolicy prod-rotator.policy",
+      "trust aws:iam/role:Role dev-deploy.assumeRolePolicy",
+      "trust aws:iam/role:Role prod-rotator.assumeRolePolicy",
+      "resource aws:kms/key:Key dev-secrets.policy",
+      "resource aws:s3/bucketPolicy:BucketPolicy bucket-tls-only.policy",
+    ]) {
+      assert.ok(
+        checked.has(document),
+        `${document} is not checked; checked: ${[...checked].join(", ")}`,
+      );
+    }
   });
 });
 

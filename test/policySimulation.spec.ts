@@ -7,8 +7,9 @@ import * as bucketPolicy from "../iam/bucketAccess";
 import * as consolePolicy from "../iam/consoleSelfService";
 import { PolicyDocument } from "../iam/policyDocument";
 import { Decision, decide, PolicySet } from "../offline/iamSimulator";
-import { BOOTSTRAP, promiseOf, runProgram, stackFileConfig } from "../offline/program";
-import { outputOf } from "../offline/specHelpers";
+import { promiseOf, runProgram, stackFileConfig } from "../offline/program";
+import { BOOTSTRAP } from "../offline/paths";
+import { inputsOf, outputOf, parsedJson } from "../offline/specHelpers";
 
 const BUCKET = "my-bucket";
 const USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/${DEFAULT_STACK}/app-user`;
@@ -474,11 +475,11 @@ describe("least privilege, decided by an IAM policy engine", () => {
     }
     // The prod user as AWS would judge it: its policy within the boundary bootstrap/ makes.
     const admin = await runProgram("admin", {}, BOOTSTRAP);
-    const boundary = admin.registrations.find((r) => r.name === "prod-boundary")?.inputs.policy;
+    const boundary = inputsOf(admin, "aws:iam/policy:Policy", "prod-boundary").policy;
     const prod = await runProgram("prod");
     policies.set("prod stack", {
-      identity: [JSON.parse(String(await promiseOf(outputOf(prod.outputs, "policyJson"))))],
-      boundary: JSON.parse(String(boundary)),
+      identity: [parsedJson(await promiseOf(outputOf(prod.outputs, "policyJson")))],
+      boundary: parsedJson(boundary),
     });
   });
 

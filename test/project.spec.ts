@@ -10,9 +10,9 @@ import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
 import { currentText, GENERATED_PARTS, regenerated } from "../offline/generatedFiles";
-import { BOOTSTRAP, projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
+import { projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
+import { BOOTSTRAP, ROOT } from "../offline/paths";
 
-const ROOT = join(__dirname, "..");
 const STACKS = ["dev", "prod"];
 
 function readYaml(file: string): Record<string, unknown> {

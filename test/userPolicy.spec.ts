@@ -79,6 +79,109 @@ describe("buildUserPolicy", () => {
     ]);
   });
 
+  it("is exactly this document for read access to two prefixes, with a KMS key and an MFA-held console", () => {
+    const userArn = "arn:aws:iam::123456789012:user/iam-bucket-access/test/app-user";
+    assert.deepEqual(
+      buildUserPolicy({
+        ...BASE,
+        userName: "app-user",
+        path: "/iam-bucket-access/test/",
+        access: "read",
+        prefixes: ["in/", "out/"],
+        kmsKeyArn: KEY,
+        listAllBuckets: false,
+        console: true,
+        requireMfa: true,
+      }),
+      {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "LocateBucket",
+            Effect: "Allow",
+            Action: ["s3:GetBucketLocation"],
+            Resource: "arn:aws:s3:::my-bucket",
+          },
+          {
+            Sid: "ListObjectsInScope",
+            Effect: "Allow",
+            Action: ["s3:ListBucket"],
+            Resource: "arn:aws:s3:::my-bucket",
+            Condition: { StringLike: { "s3:prefix": ["in/*", "out/*"] } },
+          },
+          {
+            Sid: "ReadObjectsInScope",
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: ["arn:aws:s3:::my-bucket/in/*", "arn:aws:s3:::my-bucket/out/*"],
+          },
+          {
+            Sid: "UseBucketKeyViaS3",
+            Effect: "Allow",
+            Action: ["kms:Decrypt"],
+            Resource: KEY,
+            Condition: {
+              StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" },
+            },
+          },
+          {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Action: ["s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"],
+            Resource: ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+          {
+            Sid: "ChangeOwnPassword",
+            Effect: "Allow",
+            Action: ["iam:ChangePassword", "iam:GetUser"],
+            Resource: userArn,
+          },
+          {
+            Sid: "ReadAccountPasswordPolicy",
+            Effect: "Allow",
+            Action: ["iam:GetAccountPasswordPolicy"],
+            Resource: "*",
+          },
+          {
+            Sid: "CreateVirtualMfaDevice",
+            Effect: "Allow",
+            Action: ["iam:CreateVirtualMFADevice"],
+            Resource: "arn:aws:iam::123456789012:mfa/*",
+          },
+          {
+            Sid: "ManageOwnMfaDevice",
+            Effect: "Allow",
+            Action: ["iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"],
+            Resource: userArn,
+          },
+          {
+            Sid: "DeactivateOwnMfaDeviceWithMfa",
+            Effect: "Allow",
+            Action: ["iam:DeactivateMFADevice"],
+            Resource: userArn,
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+          },
+          {
+            Sid: "DenyConsoleWithoutMfa",
+            Effect: "Deny",
+            NotAction: [
+              "iam:ChangePassword",
+              "iam:GetUser",
+              "iam:GetAccountPasswordPolicy",
+              "iam:CreateVirtualMFADevice",
+              "iam:EnableMFADevice",
+              "iam:ListMFADevices",
+              "iam:ResyncMFADevice",
+            ],
+            Resource: "*",
+            Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },
+          },
+        ],
+      },
+    );
+  });
+
   describe("over all 216 combinations of settings", () => {
     const combinations = allSettings();
 

@@ -11,8 +11,10 @@ import { tlsOnlyBucketPolicy } from "../../iam/bucketAccess";
 import { Decision, decide, decideTrust, PolicySet } from "../../offline/iamSimulator";
 import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../../offline/escMode";
 import { ACCOUNT_ID } from "../../offline/mocks";
-import { BOOTSTRAP, ProgramRun, promiseOf, runProgram } from "../../offline/program";
+import { ProgramRun, promiseOf, runProgram } from "../../offline/program";
+import { BOOTSTRAP } from "../../offline/paths";
 import { deploymentRequests } from "../../offline/providerRequests";
+import { inputsOf, parsedJson } from "../../offline/specHelpers";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 
 type Stack = "dev" | "prod";
@@ -470,17 +472,6 @@ const EVERYTHING = {
   Statement: [{ Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" }],
 };
 
-/** The inputs of a registration found by type and name. */
-function inputsOf(run: ProgramRun, type: string, name: string): Readonly<Record<string, unknown>> {
-  const found = run.registrations.find((r) => r.type === type && r.name === name);
-  if (found === undefined) {
-    throw new Error(`no ${type} ${name} registered`);
-  }
-  return found.inputs;
-}
-
-const json = (value: unknown): unknown => JSON.parse(String(value));
-
 /** Reads one stack's fixture from the bootstrap run and the stack's own run. */
 async function fixtureOf(admin: ProgramRun, stack: Stack, run: ProgramRun): Promise<Fixture> {
   const role = inputsOf(admin, "aws:iam/role:Role", `${stack}-deploy`);
@@ -492,12 +483,14 @@ async function fixtureOf(admin: ProgramRun, stack: Stack, run: ProgramRun): Prom
   const policy = inputsOf(run, "aws:iam/policy:Policy", "app-policy");
   return {
     role: iam(`role${String(role.path)}${String(role.name)}`),
-    rolePolicy: json(inputsOf(admin, "aws:iam/rolePolicy:RolePolicy", `${stack}-deploy`).policy),
-    trust: json(role.assumeRolePolicy),
-    boundary: json(boundary.policy),
+    rolePolicy: parsedJson(
+      inputsOf(admin, "aws:iam/rolePolicy:RolePolicy", `${stack}-deploy`).policy,
+    ),
+    trust: parsedJson(role.assumeRolePolicy),
+    boundary: parsedJson(boundary.policy),
     boundaryArn: iam(`policy${String(boundary.path)}${String(boundary.name)}`),
     key: await promiseOf(environment.secretsKeyArn as pulumi.Output<string>),
-    keyPolicy: json(inputsOf(admin, "aws:kms/key:Key", `${stack}-secrets`).policy),
+    keyPolicy: parsedJson(inputsOf(admin, "aws:kms/key:Key", `${stack}-secrets`).policy),
     user: iam(`user${String(user.path)}${String(user.name)}`),
     userName: String(user.name),
     policy: iam(`policy${String(policy.path)}${String(policy.name)}`),
@@ -726,8 +719,12 @@ describe("prod's ESC key rotator role, decided by an IAM policy engine", () => {
       dev: await fixtureOf(admin, "dev", await runProgram("dev")),
       prod: await fixtureOf(admin, "prod", await runProgram("prod", ESC_MODE_PROD)),
     };
-    rotatorPolicy = json(inputsOf(admin, "aws:iam/rolePolicy:RolePolicy", "prod-rotator").policy);
-    rotatorTrust = json(inputsOf(admin, "aws:iam/role:Role", "prod-rotator").assumeRolePolicy);
+    rotatorPolicy = parsedJson(
+      inputsOf(admin, "aws:iam/rolePolicy:RolePolicy", "prod-rotator").policy,
+    );
+    rotatorTrust = parsedJson(
+      inputsOf(admin, "aws:iam/role:Role", "prod-rotator").assumeRolePolicy,
+    );
   });
 
   for (const [action, target, expected] of ROTATOR_ROWS) {

@@ -2,15 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { join, relative } from "node:path";
 import { ACCOUNT_ID } from "../../offline/mocks";
-import {
-  BOOTSTRAP,
-  ProgramRun,
-  projectName,
-  promiseOf,
-  ROOT,
-  runProgram,
-} from "../../offline/program";
-import { parsedPolicy } from "../../offline/specHelpers";
+import { ProgramRun, projectName, promiseOf, runProgram } from "../../offline/program";
+import { BOOTSTRAP, ROOT } from "../../offline/paths";
+import { inputsOf, parsedJson, parsedPolicy } from "../../offline/specHelpers";
 import { DEPLOYED_PROJECT } from "../config/bootstrapKeys";
 import {
   DEPLOY_OPERATIONS,
@@ -40,13 +34,6 @@ function programFiles(entry: string): string[] {
   };
   visit(require.cache[require.resolve(entry)]);
   return [...seen].map((file) => relative(ROOT, file)).sort();
-}
-
-/** The inputs of the one registration of a type and name in a run. */
-function inputsOf(run: ProgramRun, type: string, name: string): Record<string, unknown> {
-  const found = run.registrations.filter((r) => r.type === type && r.name === name);
-  assert.equal(found.length, 1, `${found.length} registrations of ${type} ${name}`);
-  return found[0].inputs;
 }
 
 describe("the bootstrap program (Pulumi.admin.yaml)", () => {
@@ -129,7 +116,7 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
     it(`trusts ${stack}'s role to Deployments of ${stack} for ${operations.join(", ")}`, () => {
       const role = inputsOf(run, "aws:iam/role:Role", `${stack}-deploy`);
       assert.deepEqual(
-        JSON.parse(String(role.assumeRolePolicy)),
+        parsedJson(role.assumeRolePolicy),
         deployRoleTrustPolicy(PROVIDER, "acme", "iam-bucket-access", stack, operations),
       );
       assert.equal(role.path, "/iam-bucket-access/");

@@ -2,8 +2,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { GUARDRAILS } from "../policies";
-
-const ROOT = join(__dirname, "..", "..");
+import { ROOT } from "../../offline/paths";
 
 /** The rule name and level of each row of a Markdown table whose first column names a rule. */
 function ruleRows(file: string): [string, string][] {

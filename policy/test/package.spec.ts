@@ -13,7 +13,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import * as ts from "typescript";
-import { ROOT } from "../../offline/program";
+import { ROOT } from "../../offline/paths";
 import { importsOf } from "../../offline/sourceImports";
 import { GUARDRAILS } from "../policies";
 

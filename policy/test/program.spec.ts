@@ -1,7 +1,8 @@
 import "../../offline/mocks";
 import * as assert from "node:assert/strict";
 import { EngineResource, engineResourcesOf } from "../../offline/engineResources";
-import { BOOTSTRAP, projectName, ROOT, runProgram } from "../../offline/program";
+import { projectName, runProgram } from "../../offline/program";
+import { BOOTSTRAP, ROOT } from "../../offline/paths";
 import { iamUserBoundaryInProduction } from "../iam";
 import { GUARDRAILS } from "../policies";
 import { ResourceSpec, resourceViolations, stackViolations } from "./util";
