@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ACCESS_LEVELS, AccessLevel } from "../iam/accessLevels";
 import { AwsScope, bucketNameOf, parseArn } from "../iam/arns";
 import { checkBucketName } from "../iam/bucketNaming";
-import { IAM_QUOTAS, policyCharacters } from "../iam/iamQuotas";
+import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
@@ -296,7 +296,7 @@ const checkBoundary: Rule<string> = (boundary) =>
       "(iam-bucket-access-boundary/iam-bucket-access-dev)";
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating */
-const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
+export const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
   const valid = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
   const entries = Object.entries(tags);
   const fine =
@@ -346,8 +346,6 @@ export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {
   ];
 }
 
-/** The longest partition name (`aws-us-gov`), for a size that holds in every partition. */
-const LONGEST_PARTITION = "aws-us-gov";
 /** S3's longest bucket name, for a bucket whose name is not known yet. */
 const LONGEST_BUCKET_NAME = "b".repeat(63);
 
@@ -377,7 +375,7 @@ function policySizeProblems(
   const characters = policyCharacters(
     userPolicyOf(
       args,
-      { partition: LONGEST_PARTITION, accountId: "123456789012" },
+      LARGEST_SCOPE,
       typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
     ),
   );

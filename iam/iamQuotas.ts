@@ -26,3 +26,9 @@ export const IAM_QUOTAS = {
 export function policyCharacters(document: unknown): number {
   return JSON.stringify(document).replace(/\s/g, "").length;
 }
+
+/**
+ * The account a document is measured in when its size must fit whatever account it lands in:
+ * the longest partition name (ARNs carry it), any account id (all have 12 digits).
+ */
+export const LARGEST_SCOPE = { partition: "aws-us-gov", accountId: "123456789012" } as const;

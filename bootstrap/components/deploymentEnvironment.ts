@@ -140,7 +140,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
             keyArn,
             createsBucket: environment.createsBucket,
             buckets: environment.buckets,
-            tagKeys: environment.tagKeys,
+            tags: environment.tags,
           }),
         ),
       );

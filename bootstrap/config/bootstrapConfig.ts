@@ -17,7 +17,7 @@ import {
   createdBucketPrefix,
   matchesCreatedBucketName,
 } from "../../iam/bucketNaming";
-import { IAM_QUOTAS } from "../../iam/iamQuotas";
+import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../../iam/iamQuotas";
 import { deployRoleName, rotatorRoleName } from "../../iam/stackNaming";
 import {
   BOOTSTRAP_KEYS,
@@ -26,6 +26,7 @@ import {
   ENVIRONMENTS_KEY,
   REDIRECTED_ENVIRONMENT_KEYS,
 } from "./bootstrapKeys";
+import { permissionsBoundaryPolicy } from "../iam/deployPolicies";
 
 /** One environment: a stack of the deployed project. */
 export interface EnvironmentSettings {
@@ -37,8 +38,8 @@ export interface EnvironmentSettings {
   readonly createsBucket: boolean;
   /** Existing buckets the stack's users may use; its permissions boundary allows no others. */
   readonly buckets: readonly string[];
-  /** The only tag keys the deploy role may set. */
-  readonly tagKeys: readonly string[];
+  /** The only tags the deploy role may set on users and policies, each with its only value. */
+  readonly tags: Readonly<Record<string, string>>;
   /**
    * A production stack: pull requests are not previewed, and its role cannot be assumed by a
    * preview at all.
@@ -138,13 +139,13 @@ export function parseBootstrapConfig(
         branch: environment.branch ?? "",
         createsBucket,
         buckets: environment.buckets ?? ENVIRONMENT_KEYS.buckets.default,
-        tagKeys: environment.tagKeys ?? ENVIRONMENT_KEYS.tagKeys.default,
+        tags: environment.tags ?? { environment: stack, project: DEPLOYED_PROJECT },
         production: environment.production ?? ENVIRONMENT_KEYS.production.default,
         adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
         escRotation: environment.escRotation ?? ENVIRONMENT_KEYS.escRotation.default,
       };
     });
-  problems.push(...sharedNames(environments));
+  problems.push(...sharedNames(environments), ...environments.flatMap(boundarySizeProblems));
 
   if (problems.length > 0) {
     throw new Error(`invalid bootstrap config:\n${problems.join("\n")}`);
@@ -156,6 +157,32 @@ export function parseBootstrapConfig(
     blockPublicAccess: values.blockPublicAccess ?? BOOTSTRAP_KEYS.blockPublicAccess.default,
     environments,
   };
+}
+
+/**
+ * An environment's boundary must fit IAM's managed policy quota, and every bucket it lists
+ * lengthens it: too many, and the bootstrap could not create it.
+ */
+function boundarySizeProblems(environment: EnvironmentSettings): string[] {
+  const characters = policyCharacters(
+    permissionsBoundaryPolicy({
+      ...environment,
+      scope: LARGEST_SCOPE,
+      project: DEPLOYED_PROJECT,
+      keyArn: "",
+    }),
+  );
+  const limit = IAM_QUOTAS.managedPolicyCharacters;
+  return characters <= limit
+    ? []
+    : [
+        configProblem(
+          `${ENVIRONMENTS_KEY.name}.${environment.stack}.buckets`,
+          environment.buckets,
+          `fewer buckets: with these the stack's permissions boundary has ${characters} ` +
+            `characters, over IAM's limit of ${limit} for a managed policy`,
+        ),
+      ];
 }
 
 /**

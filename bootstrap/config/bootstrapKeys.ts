@@ -5,6 +5,7 @@
  */
 import { parseArn } from "../../iam/arns";
 import { checkBucketName } from "../../iam/bucketNaming";
+import { checkTags } from "../../components/bucketAccessUserArgs";
 import { keySpec as key } from "../../config/keyTable";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
@@ -83,17 +84,15 @@ export const ENVIRONMENT_KEYS = {
     default: [],
     itemRule: checkBucketName,
   }),
-  tagKeys: key({
-    type: "string-list",
+  tags: key({
+    type: "string-map",
     description:
-      "The only tag keys the stack's deploy role may put on its users and policies: grants " +
-      "elsewhere in the account may key on a principal's tags.",
-    default: ["environment", "project"],
-    itemRule: (tagKey) =>
-      /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(tagKey) &&
-      !tagKey.toLowerCase().startsWith("aws:")
-        ? undefined
-        : "a tag key: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:",
+      "The only tags the stack's deploy role may put on its users and policies, each with the " +
+      "only value it may have: grants elsewhere in the account may key on a principal's tags " +
+      "(`environment=prod`), so neither another key nor another stack's value may be set. The " +
+      "stack's own `tags` must be among them.",
+    default: { derived: "`environment: <stack>` and `project: iam-bucket-access`" },
+    rule: checkTags,
   }),
   production: key({
     type: "boolean",
@@ -130,4 +129,5 @@ export const ENVIRONMENTS_KEY = {
 export const REDIRECTED_ENVIRONMENT_KEYS = {
   permissionsBoundaryArn:
     "the bootstrap now creates each environment's permissions boundary itself",
+  tagKeys: "tags names each tag the deploy role may set with its value, e.g. {environment: prod}",
 };

@@ -17,21 +17,23 @@ function keyOf(settings: StackSettings, identity: IdentitySettings, key: string)
   return settings.form === "single" ? key : `${key} of identity ${identity.name}`;
 }
 
-/** A problem when tags carry a key the environment's deploy role may not set. */
-function tagKeyProblems(
+/** A problem when tags carry a key or a value the environment's deploy role may not set. */
+function tagProblems(
   key: string,
   tags: Readonly<Record<string, string>>,
   environment: EnvironmentSettings,
-  tagKeysKey: string,
+  tagsKey: string,
 ): string[] {
-  const others = Object.keys(tags).filter((tagKey) => !environment.tagKeys.includes(tagKey));
+  const others = Object.entries(tags)
+    .filter(([tagKey, value]) => environment.tags[tagKey] !== value)
+    .map(([tagKey, value]) => `${tagKey}=${value}`);
   return others.length === 0
     ? []
     : [
         configProblem(
           key,
           tags,
-          `tags whose keys ${tagKeysKey} lists (${JSON.stringify(environment.tagKeys)}): ` +
+          `tags among those ${tagsKey} allows (${JSON.stringify(environment.tags)}): ` +
             `${environment.stack}'s deploy role may set no other (${others.join(", ")})`,
         ),
       ];
@@ -86,11 +88,11 @@ export function stackDisagreements(
               `${path}, the only path ${stack}'s deploy role may use`,
             ),
           ]),
-      ...tagKeyProblems(
+      ...tagProblems(
         keyOf(settings, identity, "tags"),
         user.tags,
         environment,
-        environmentKey("tagKeys"),
+        environmentKey("tags"),
       ),
       ...(bucket === undefined || environment.buckets.includes(bucket)
         ? []

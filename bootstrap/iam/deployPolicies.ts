@@ -27,11 +27,11 @@ import {
   serviceHost,
 } from "../../iam/bucketAccess";
 import {
+  changeOwnPasswordStatement,
   createMfaDeviceStatement,
-  IAM_OWN_MFA_ACTIONS,
-  IAM_OWN_MFA_REMOVE_ACTIONS,
-  IAM_OWN_PASSWORD_ACTIONS,
+  manageOwnMfaStatement,
   readPasswordPolicyStatement,
+  removeOwnMfaStatement,
 } from "../../iam/consoleSelfService";
 import {
   PolicyDocument,
@@ -179,8 +179,8 @@ export interface DeployEnvironment {
   readonly createsBucket: boolean;
   /** Existing buckets the stack's users may use. */
   readonly buckets: readonly string[];
-  /** The only tag keys the role may put on users and policies. */
-  readonly tagKeys: readonly string[];
+  /** The only tags the role may put on users and policies, each with its only value. */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**
@@ -314,12 +314,11 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
       Resource: kmsKeysArn(scope.partition),
       Condition: { StringLike: { "kms:ViaService": serviceHost("s3", "*", scope.partition) } },
     },
-    {
-      Sid: "TendOwnPasswordAndMfa",
-      Effect: "Allow",
-      Action: [...IAM_OWN_PASSWORD_ACTIONS, ...IAM_OWN_MFA_ACTIONS, ...IAM_OWN_MFA_REMOVE_ACTIONS],
-      Resource: self,
-    },
+    // The console user's self-service as its own policy grants it, MFA removal held to MFA
+    // here too: the user's policy is the deploy role's to rewrite, the boundary is not.
+    changeOwnPasswordStatement(self),
+    manageOwnMfaStatement(self),
+    removeOwnMfaStatement(self),
     readPasswordPolicyStatement(),
     createMfaDeviceStatement(scope),
   ]);
@@ -422,15 +421,25 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       NotAction: [...S3_CREATED_BUCKET_ACTIONS],
       Resource: bucketArn(scope.partition, "*"),
     },
+    // Tags can be what grants elsewhere in the account key on (aws:PrincipalTag); only the
+    // environment's own tags may be set, each only to its own value (never another stack's).
     {
-      // Tags can be what grants elsewhere in the account key on (aws:PrincipalTag); only the
-      // environment's own tag keys may be set.
       Sid: "DenyOtherTagKeys",
       Effect: "Deny",
       Action: [...IAM_EVERY_ACTION],
       Resource: "*",
-      Condition: { "ForAnyValue:StringNotEquals": { "aws:TagKeys": [...env.tagKeys] } },
+      Condition: { "ForAnyValue:StringNotEquals": { "aws:TagKeys": Object.keys(env.tags) } },
     },
+    ...Object.entries(env.tags).map(([tagKey, value], index) => ({
+      Sid: `DenyOtherValuesOfTag${index + 1}`,
+      Effect: "Deny" as const,
+      Action: [...IAM_EVERY_ACTION],
+      Resource: "*",
+      Condition: {
+        Null: { [`aws:RequestTag/${tagKey}`]: "false" },
+        StringNotEquals: { [`aws:RequestTag/${tagKey}`]: value },
+      },
+    })),
   ];
   return policyDocument(statements);
 }

@@ -10,17 +10,23 @@ import { PolicyDocument, policyDocument, TrustStatement } from "../../iam/policy
 import { pulumiOidcTrustPolicy, stackUsersArn } from "./deployPolicies";
 
 /**
- * What ESC's `aws-iam` rotator does with the user it rotates, as Pulumi documents its minimum:
- * list, create and delete access keys (the previous key is deleted, not deactivated), read and
- * tag the user.
+ * What ESC's `aws-iam` rotator does with the keys of the user it rotates: list, create and
+ * delete them (the previous key is deleted, not deactivated), and read the user.
  */
-export const ESC_ROTATOR_ACTIONS = [
+export const ESC_ROTATOR_KEY_ACTIONS = [
   "iam:ListAccessKeys",
   "iam:CreateAccessKey",
   "iam:DeleteAccessKey",
   "iam:GetUser",
-  "iam:TagUser",
 ] as const;
+/** Tagging the user, which the rotator's documented minimum includes: for key descriptions only. */
+export const ESC_ROTATOR_TAG_ACTIONS = ["iam:TagUser"] as const;
+/**
+ * The tag keys of access key descriptions: AWS stores a key's description as a user tag whose
+ * key is the access key id. Tags a grant elsewhere could key on (`environment`) are not among them.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
+ */
+const ACCESS_KEY_DESCRIPTION_TAG_KEYS = ["AKIA*"];
 
 /** The ESC environment, `<project>/rotator-login-<stack>`, whose login the rotator role trusts. */
 export function rotatorLoginEnvironment(project: string, stack: string): string {
@@ -65,12 +71,23 @@ export function rotatorTrustPolicy(
 
 /** What the rotator role may do: rotate the access keys of the stack's own users. */
 export function rotatorPolicy(scope: AwsScope, project: string, stack: string): PolicyDocument {
+  const users = stackUsersArn(scope, project, stack);
   return policyDocument([
     {
       Sid: "RotateKeysOfStackUsers",
       Effect: "Allow",
-      Action: [...ESC_ROTATOR_ACTIONS],
-      Resource: stackUsersArn(scope, project, stack),
+      Action: [...ESC_ROTATOR_KEY_ACTIONS],
+      Resource: users,
+    },
+    {
+      Sid: "DescribeKeysOfStackUsers",
+      Effect: "Allow",
+      Action: [...ESC_ROTATOR_TAG_ACTIONS],
+      Resource: users,
+      Condition: {
+        "ForAllValues:StringLike": { "aws:TagKeys": ACCESS_KEY_DESCRIPTION_TAG_KEYS },
+        Null: { "aws:TagKeys": "false" },
+      },
     },
   ]);
 }

@@ -33,7 +33,7 @@ describe("parseBootstrapConfig", () => {
           branch: "main",
           createsBucket: true,
           buckets: [],
-          tagKeys: ["environment", "project"],
+          tags: { environment: "dev", project: "iam-bucket-access" },
           production: false,
           adoptStack: false,
           escRotation: false,
@@ -43,12 +43,22 @@ describe("parseBootstrapConfig", () => {
           branch: "release",
           createsBucket: false,
           buckets: ["acme-app-data-prod"],
-          tagKeys: ["environment", "project"],
+          tags: { environment: "prod", project: "iam-bucket-access" },
           production: true,
           adoptStack: false,
           escRotation: false,
         },
       ],
+    });
+  });
+
+  it("lets a deploy role set the tags an environment names, with their values", () => {
+    const environments = JSON.stringify({
+      dev: { branch: "main", tags: { environment: "development", team: "data" } },
+    });
+    assert.deepEqual(parseBootstrapConfig({ ...VALID, environments }).environments[0].tags, {
+      environment: "development",
+      team: "data",
     });
   });
 
@@ -176,6 +186,28 @@ describe("parseBootstrapConfig", () => {
           '{"dev":{"branch":"main","permissionsBoundaryArn":"arn:aws:iam::123456789012:policy/b"}}',
       },
       /config key environments\.dev\.permissionsBoundaryArn: got .*; expected no such key: the bootstrap now creates each environment's permissions boundary itself/,
+    ],
+    [
+      "so many existing buckets that the stack's boundary would exceed IAM's 6,144 characters",
+      {
+        environments: JSON.stringify({
+          prod: {
+            branch: "main",
+            buckets: Array.from({ length: 60 }, (_, i) => `acme-data-bucket-number-${i}`),
+          },
+        }),
+      },
+      /config key environments\.prod\.buckets: got \[.*\]; expected fewer buckets: with these the stack's permissions boundary has \d+ characters, over IAM's limit of 6144/,
+    ],
+    [
+      "the retired tagKeys, which named no values",
+      { environments: '{"dev":{"branch":"main","tagKeys":["environment"]}}' },
+      /config key environments\.dev\.tagKeys: got \["environment"\]; expected no such key: tags names each tag the deploy role may set with its value/,
+    ],
+    [
+      "a tag key of AWS's own",
+      { environments: '{"dev":{"branch":"main","tags":{"aws:team":"data"}}}' },
+      /config key environments\.dev\.tags: got \{"aws:team":"data"\}; expected at most 50 tags; .*keys not starting with aws:/,
     ],
     [
       "an unknown environment key",

@@ -193,6 +193,10 @@ const ESCALATION_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
   const minted = userIn(own, "minted");
   const broad = policyIn(own, "everything");
   const withBoundary = (boundary: string) => ({ "iam:PermissionsBoundary": boundary });
+  const tagged = (tagKey: string, value: string) => ({
+    "aws:TagKeys": tagKey,
+    [`aws:RequestTag/${tagKey}`]: value,
+  });
   return [
     // Writing a policy of Allow *:* is possible; no user can carry it past the boundary.
     [own, "iam:CreatePolicy", broad, {}, "Allowed"],
@@ -238,14 +242,25 @@ const ESCALATION_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
       "ImplicitlyDenied",
     ],
     [own, "iam:PutUserPolicy", `user:${own}`, {}, "ImplicitlyDenied"],
-    // Tags that grants elsewhere could key on: only the environment's own tag keys.
+    // Tags that grants elsewhere could key on: only the environment's own tags, each only with
+    // its own value: never the other stack's environment=<other> on a user of this one.
     [own, "iam:TagUser", `user:${own}`, { "aws:TagKeys": "team" }, "ExplicitlyDenied"],
-    [own, "iam:TagUser", `user:${own}`, { "aws:TagKeys": "environment" }, "Allowed"],
+    [own, "iam:TagUser", `user:${own}`, tagged("environment", own), "Allowed"],
+    [own, "iam:TagUser", `user:${own}`, tagged("environment", other), "ExplicitlyDenied"],
+    [own, "iam:TagUser", `user:${own}`, tagged("project", "payroll"), "ExplicitlyDenied"],
+    [own, "iam:TagPolicy", `policy:${own}`, tagged("environment", other), "ExplicitlyDenied"],
     [
       own,
       "iam:CreateUser",
       minted,
       { ...withBoundary(`boundary:${own}`), "aws:TagKeys": "team" },
+      "ExplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:CreateUser",
+      minted,
+      { ...withBoundary(`boundary:${own}`), ...tagged("environment", other) },
       "ExplicitlyDenied",
     ],
     [own, "iam:AddUserToGroup", iam("group/admins"), {}, "ImplicitlyDenied"],
@@ -422,6 +437,7 @@ type BoundaryRow = readonly [Stack, string, string, Readonly<Record<string, stri
 const BOUNDARY_ROWS: readonly BoundaryRow[] = STACKS.flatMap((own): BoundaryRow[] => {
   const other = OTHER[own];
   const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const mfa = (present: string) => ({ "aws:MultiFactorAuthPresent": present });
   return [
     [own, "s3:GetObject", `object:${own}`, {}, "Allowed"],
     [own, "s3:PutObject", `object:${own}`, {}, "Allowed"],
@@ -437,6 +453,29 @@ const BOUNDARY_ROWS: readonly BoundaryRow[] = STACKS.flatMap((own): BoundaryRow[
     [own, "kms:Decrypt", bucketKey, {}, "ImplicitlyDenied"],
     [own, "iam:ChangePassword", `user:${own}`, {}, "Allowed"],
     [own, "iam:ChangePassword", userIn(own, "someone-else"), {}, "ImplicitlyDenied"],
+    // Removing one's MFA device takes MFA, whatever the user's own policy says.
+    [own, "iam:DeactivateMFADevice", `user:${own}`, mfa("true"), "Allowed"],
+    [own, "iam:DeactivateMFADevice", `user:${own}`, mfa("false"), "ImplicitlyDenied"],
+    [own, "iam:DeactivateMFADevice", `user:${other}`, mfa("true"), "ImplicitlyDenied"],
+    // The bucket a stack creates refuses plain HTTP by its own policy, whatever the user's says.
+    ...(own === "dev"
+      ? ([
+          [
+            own,
+            "s3:GetObject",
+            `object:${own}`,
+            { "aws:SecureTransport": "false" },
+            "ExplicitlyDenied",
+          ],
+          [
+            own,
+            "s3:PutObject",
+            `object:${own}`,
+            { "aws:SecureTransport": "false" },
+            "ExplicitlyDenied",
+          ],
+        ] as const)
+      : []),
     [own, "iam:CreateAccessKey", `user:${own}`, {}, "ImplicitlyDenied"],
     [own, "iam:CreateUser", userIn(own, "minted"), {}, "ImplicitlyDenied"],
     [
@@ -624,8 +663,11 @@ describe("the deploy path, decided by an IAM policy engine", () => {
   });
 });
 
-/** A request of prod's ESC rotator role: action, target (references allowed), AWS's answer. */
-type RotatorRow = readonly [string, string, Decision];
+/**
+ * A request of prod's ESC rotator role: action, target (references allowed), AWS's answer, and
+ * the request's context beyond TLS.
+ */
+type RotatorRow = readonly [string, string, Decision, Readonly<Record<string, string>>?];
 
 // The rotator may rotate the keys of its own stack's users, and nothing else.
 const ROTATOR_ROWS: readonly RotatorRow[] = [
@@ -633,7 +675,22 @@ const ROTATOR_ROWS: readonly RotatorRow[] = [
   ["iam:CreateAccessKey", "user:prod", "Allowed"],
   ["iam:DeleteAccessKey", "user:prod", "Allowed"],
   ["iam:GetUser", "user:prod", "Allowed"],
-  ["iam:TagUser", "user:prod", "Allowed"],
+  // Tags only to describe keys (their key is the key id): none a grant elsewhere could key on.
+  ["iam:TagUser", "user:prod", "Allowed", { "aws:TagKeys": "AKIAIOSFODNN7EXAMPLE" }],
+  ["iam:TagUser", "user:prod", "ImplicitlyDenied", { "aws:TagKeys": "team" }],
+  [
+    "iam:TagUser",
+    "user:prod",
+    "ImplicitlyDenied",
+    { "aws:TagKeys": "environment", "aws:RequestTag/environment": "dev" },
+  ],
+  ["iam:TagUser", "user:dev", "ImplicitlyDenied", { "aws:TagKeys": "AKIAIOSFODNN7EXAMPLE" }],
+  ["iam:UntagUser", "user:prod", "ImplicitlyDenied"],
+  ["iam:UpdateAccessKey", "user:prod", "ImplicitlyDenied"],
+  ["iam:UpdateLoginProfile", "user:prod", "ImplicitlyDenied"],
+  ["iam:PassRole", "role:prod", "ImplicitlyDenied"],
+  ["kms:ScheduleKeyDeletion", "key:prod", "ImplicitlyDenied"],
+  ["s3:PutBucketPolicy", "bucket:prod", "ImplicitlyDenied"],
   ["iam:CreateAccessKey", "user:dev", "ImplicitlyDenied"],
   ["iam:DeleteAccessKey", "user:dev", "ImplicitlyDenied"],
   ["iam:CreateAccessKey", iam("user/admins/alice"), "ImplicitlyDenied"],
@@ -727,12 +784,17 @@ describe("prod's ESC key rotator role, decided by an IAM policy engine", () => {
     );
   });
 
-  for (const [action, target, expected] of ROTATOR_ROWS) {
-    it(`rotator: ${action} on ${target} is ${expected}`, async () => {
+  for (const [action, target, expected, context = {}] of ROTATOR_ROWS) {
+    it(`rotator: ${action} on ${target} ${JSON.stringify(context)} is ${expected}`, async () => {
       const resource = resolve(target, fixtures);
       const decision = await decide(
         { identity: [rotatorPolicy], resource: resourcePolicyOf(resource, fixtures) },
-        { principal: ROTATOR_ROLE, action, resource, context: { "aws:SecureTransport": "true" } },
+        {
+          principal: ROTATOR_ROLE,
+          action,
+          resource,
+          context: { "aws:SecureTransport": "true", ...context },
+        },
       );
       assert.equal(decision, expected);
     });

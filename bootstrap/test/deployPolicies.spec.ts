@@ -22,7 +22,7 @@ const DEV: DeployEnvironment = {
   keyArn: KEY,
   createsBucket: true,
   buckets: ["acme-dev-fixtures"],
-  tagKeys: ["environment", "project"],
+  tags: { environment: "dev", project: "iam-bucket-access" },
 };
 const BOUNDARY =
   "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-dev";
@@ -144,17 +144,23 @@ describe("permissionsBoundaryPolicy", () => {
           Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
         },
         {
-          Sid: "TendOwnPasswordAndMfa",
+          Sid: "ChangeOwnPassword",
           Effect: "Allow",
-          Action: [
-            "iam:ChangePassword",
-            "iam:GetUser",
-            "iam:EnableMFADevice",
-            "iam:ListMFADevices",
-            "iam:ResyncMFADevice",
-            "iam:DeactivateMFADevice",
-          ],
+          Action: ["iam:ChangePassword", "iam:GetUser"],
           Resource: "arn:aws:iam::123456789012:user/iam-bucket-access/dev/${aws:username}",
+        },
+        {
+          Sid: "ManageOwnMfaDevice",
+          Effect: "Allow",
+          Action: ["iam:EnableMFADevice", "iam:ListMFADevices", "iam:ResyncMFADevice"],
+          Resource: "arn:aws:iam::123456789012:user/iam-bucket-access/dev/${aws:username}",
+        },
+        {
+          Sid: "DeactivateOwnMfaDeviceWithMfa",
+          Effect: "Allow",
+          Action: ["iam:DeactivateMFADevice"],
+          Resource: "arn:aws:iam::123456789012:user/iam-bucket-access/dev/${aws:username}",
+          Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
         },
         {
           Sid: "ReadAccountPasswordPolicy",
@@ -314,6 +320,26 @@ describe("deployRolePolicy", () => {
           Resource: "*",
           Condition: {
             "ForAnyValue:StringNotEquals": { "aws:TagKeys": ["environment", "project"] },
+          },
+        },
+        {
+          Sid: "DenyOtherValuesOfTag1",
+          Effect: "Deny",
+          Action: ["iam:*"],
+          Resource: "*",
+          Condition: {
+            Null: { "aws:RequestTag/environment": "false" },
+            StringNotEquals: { "aws:RequestTag/environment": "dev" },
+          },
+        },
+        {
+          Sid: "DenyOtherValuesOfTag2",
+          Effect: "Deny",
+          Action: ["iam:*"],
+          Resource: "*",
+          Condition: {
+            Null: { "aws:RequestTag/project": "false" },
+            StringNotEquals: { "aws:RequestTag/project": "iam-bucket-access" },
           },
         },
       ],

@@ -13,7 +13,7 @@ const ENVIRONMENT: EnvironmentSettings = {
   production: true,
   adoptStack: false,
   escRotation: false,
-  tagKeys: ["environment", "project"],
+  tags: { environment: "prod", project: "iam-bucket-access" },
 };
 /** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
 const AGREEING = {
@@ -87,7 +87,13 @@ describe("stackDisagreements", () => {
       "a tag key the deploy role may not set",
       { ...AGREEING, tags: '{"environment":"prod","team":"finance"}' },
       ENVIRONMENT,
-      /^config key tags: got \{"environment":"prod","team":"finance"\}; expected tags whose keys bootstrap config key environments\.prod\.tagKeys lists \(\["environment","project"\]\): prod's deploy role may set no other \(team\)/,
+      /^config key tags: got \{"environment":"prod","team":"finance"\}; expected tags among those bootstrap config key environments\.prod\.tags allows \(\{"environment":"prod","project":"iam-bucket-access"\}\): prod's deploy role may set no other \(team=finance\)/,
+    ],
+    [
+      "another stack's value of an allowed tag",
+      { ...AGREEING, tags: '{"environment":"dev"}' },
+      ENVIRONMENT,
+      /^config key tags: got \{"environment":"dev"\}; expected tags among those .*: prod's deploy role may set no other \(environment=dev\)/,
     ],
     [
       "a key of the stack's own where ESC rotates the keys",
