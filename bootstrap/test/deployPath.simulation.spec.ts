@@ -180,11 +180,51 @@ const CONFINEMENT_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "kms:Decrypt", `key:${other}`, {}, "ImplicitlyDenied"],
     [own, "kms:Encrypt", `key:${other}`, {}, "ImplicitlyDenied"],
     [own, "sts:AssumeRole", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:SetDefaultPolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeletePolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:PutKeyPolicy", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:ScheduleKeyDeletion", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:PassRole", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:UpdateAssumeRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:PutRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketPolicy", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:PutLifecycleConfiguration", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:PutBucketVersioning", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:PutBucketPublicAccessBlock", `bucket:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:DeleteBucket", `bucket:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:GetObject", `object:${other}`, {}, "ExplicitlyDenied"],
   ];
 });
+
+// Each role against its own role, key and OIDC provider, which only the bootstrap manages, and
+// prod's against the existing bucket it names, which it may use but never configure.
+const SELF_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
+  [own, "iam:UpdateAssumeRolePolicy", `role:${own}`, {}, "ImplicitlyDenied"],
+  [own, "iam:PutRolePolicy", `role:${own}`, {}, "ImplicitlyDenied"],
+  [
+    own,
+    "iam:AttachRolePolicy",
+    `role:${own}`,
+    { "iam:PolicyARN": ADMINISTRATOR },
+    "ImplicitlyDenied",
+  ],
+  [own, "iam:PassRole", `role:${own}`, {}, "ImplicitlyDenied"],
+  [own, "kms:PutKeyPolicy", `key:${own}`, {}, "ImplicitlyDenied"],
+  [own, "kms:ScheduleKeyDeletion", `key:${own}`, {}, "ImplicitlyDenied"],
+  [own, "kms:CreateGrant", `key:${own}`, {}, "ImplicitlyDenied"],
+  [own, "iam:AddClientIDToOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:UpdateOpenIDConnectProviderThumbprint", PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:CreateServiceSpecificCredential", `user:${own}`, {}, "ImplicitlyDenied"],
+  [own, "iam:UploadSSHPublicKey", `user:${own}`, {}, "ImplicitlyDenied"],
+  [own, "iam:SetDefaultPolicyVersion", `policy:${own}`, {}, "ImplicitlyDenied"],
+  ...(own === "prod"
+    ? ([
+        [own, "s3:PutBucketPolicy", `bucket:${own}`, {}, "ImplicitlyDenied"],
+        [own, "s3:PutLifecycleConfiguration", `bucket:${own}`, {}, "ImplicitlyDenied"],
+        [own, "s3:DeleteBucket", `bucket:${own}`, {}, "ImplicitlyDenied"],
+      ] as const)
+    : []),
+]);
 
 // The chains to more power than the stack's: broad policy, user, attachment, key; boundary
 // removal, change and rewrite; attaching to a user without the boundary; the role itself.
@@ -562,6 +602,10 @@ describe("the deploy path, decided by an IAM policy engine", () => {
 
   describe("escalation attempts of each deploy role", () => {
     itDecidesForRoles(ESCALATION_ROWS, () => fixtures);
+  });
+
+  describe("each deploy role against its own role, key, the OIDC provider and prod's bucket", () => {
+    itDecidesForRoles(SELF_ROWS, () => fixtures);
   });
 
   describe("the buckets the dev role may create", () => {
