@@ -7,6 +7,31 @@
 /** A rule: the text of what is allowed, or undefined when the value keeps it. */
 export type Rule<T> = (value: T) => string | undefined;
 
+/** What one field's values must keep: the value as a whole, and each item of a list. */
+export interface FieldRules<T> {
+  readonly rule?: Rule<T>;
+  readonly itemRule?: Rule<string>;
+}
+
+/**
+ * Every rule a value breaks, each with the value it is about: each bad item of a list first,
+ * then the value as a whole. Config keys and component arguments are checked by this one way.
+ */
+export function brokenRules<T>(
+  rules: FieldRules<T> | undefined,
+  value: T,
+): { readonly value: unknown; readonly expected: string }[] {
+  const items: unknown[] = Array.isArray(value) ? value : [];
+  const whole = rules?.rule?.(value);
+  return [
+    ...items.flatMap((item) => {
+      const expected = typeof item === "string" ? rules?.itemRule?.(item) : undefined;
+      return expected === undefined ? [] : [{ value: item, expected }];
+    }),
+    ...(whole === undefined ? [] : [{ value, expected: whole }]),
+  ];
+}
+
 /** One broken rule: the dotted field of the arguments, the value given and what is allowed. */
 export interface ArgsProblem {
   readonly field: string;

@@ -10,7 +10,13 @@ import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
-import { ArgsProblem, checkWholeNumberOfOneOrMore, Rule } from "./argsProblems";
+import {
+  ArgsProblem,
+  brokenRules,
+  checkWholeNumberOfOneOrMore,
+  FieldRules,
+  Rule,
+} from "./argsProblems";
 
 /** Console sign-in for the user. */
 export interface ConsoleSettings {
@@ -210,12 +216,6 @@ export type ArgAt<F extends ArgsField> = F extends "bucket"
       ? NonNullable<BucketAccessUserArgs[F]>
       : never;
 
-/** What one field's values must keep: the value as a whole, and each item of a list. */
-export interface FieldRules<T> {
-  readonly rule?: Rule<T>;
-  readonly itemRule?: Rule<string>;
-}
-
 /** A bucket name, or an S3 bucket ARN holding one. */
 const checkBucket: Rule<string> = (bucket) => {
   const arn = parseArn(bucket);
@@ -334,16 +334,7 @@ export const ARG_RULES: { readonly [F in ArgsField]?: FieldRules<ArgAt<F>> } = {
 /** Every problem one field's rules find in a value: the whole value's, then each item's. */
 export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {
   const rules = ARG_RULES[field] as FieldRules<unknown> | undefined;
-  const whole = rules?.rule?.(value);
-  return [
-    ...(Array.isArray(value) && rules?.itemRule !== undefined
-      ? value.flatMap((item: string) => {
-          const expected = rules.itemRule?.(item);
-          return expected === undefined ? [] : [{ field, value: item, expected }];
-        })
-      : []),
-    ...(whole === undefined ? [] : [{ field, value, expected: whole }]),
-  ];
+  return brokenRules(rules, value).map((broken) => ({ field, ...broken }));
 }
 
 /** S3's longest bucket name, for a bucket whose name is not known yet. */

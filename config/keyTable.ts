@@ -5,7 +5,7 @@
  * the user wrote it, the value and the rule, together with the key or namespace a misspelt one
  * was meant to be. Pure.
  */
-import { describeProblem, Rule } from "../components/argsProblems";
+import { brokenRules, describeProblem, Rule } from "../components/argsProblems";
 import { isRecord, parseJson } from "./json";
 import { closestName } from "./suggest";
 
@@ -141,16 +141,9 @@ function valueProblems(spec: KeySpec, key: string, value: unknown): string[] {
   if (!hasType(spec.type, value)) {
     return [configProblem(key, value, typeRule(spec.type))];
   }
-  const typed = value as ValueOf<ValueType>;
-  const items = Array.isArray(typed) ? typed : [];
-  const whole = spec.rule?.(typed);
-  return [
-    ...items.flatMap((item: string) => {
-      const expected = spec.itemRule?.(item);
-      return expected === undefined ? [] : [configProblem(key, item, expected)];
-    }),
-    ...(whole === undefined ? [] : [configProblem(key, typed, whole)]),
-  ];
+  return brokenRules(spec, value as ValueOf<ValueType>).map((broken) =>
+    configProblem(key, broken.value, broken.expected),
+  );
 }
 
 /** The rule for a key no table has: the key meant, when one is close, or every known key. */

@@ -11,8 +11,8 @@ import {
   ARG_RULES,
   ArgsField,
   BUCKET_ACCESS_USER_DEFAULTS as DEFAULTS,
-  FieldRules,
 } from "../components/bucketAccessUserArgs";
+import type { FieldRules } from "../components/argsProblems";
 import { KeySpec, ValueOf, ValueType } from "./keyTable";
 
 /** One key of the stack config: a table row and the argument field it sets. */
