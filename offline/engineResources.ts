@@ -4,8 +4,7 @@
  * for resource validations (run before each resource's step) and the state after the update
  * for stack validations (run at its end).
  */
-import * as pulumi from "@pulumi/pulumi";
-import { BuiltResource, ProgramRun, promiseOf } from "./program";
+import { BuiltResource, parentUrnOf, ProgramRun, promiseOf } from "./program";
 
 /** One resource of a run, as the engine describes it to a policy pack. */
 export interface EngineResource {
@@ -23,17 +22,20 @@ export interface EngineResource {
 /** The stack's root resource's URN, which the mocks keep in its children's type chains. */
 const ROOT_IN_CHAIN = /::pulumi:pulumi:Stack\$/;
 
-/** A resource's URN as the engine writes it. */
-async function engineUrnOf(resource: pulumi.Resource): Promise<string> {
-  return (await promiseOf(resource.urn)).replace(ROOT_IN_CHAIN, "::");
+/** A URN as the engine writes it: without the root stack in its type chain. */
+function engineUrn(urn: string): string {
+  return urn.replace(ROOT_IN_CHAIN, "::");
+}
+
+/** The URN of a stack's root resource, every top-level resource's parent. */
+export function stackUrnOf(stack: string, project: string): string {
+  return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
 }
 
 /** The URN of a resource's parent: the component it was created in, or the stack. */
 async function engineParentOf(built: BuiltResource, stackUrn: string): Promise<string> {
-  const parent = built.opts.parent;
-  return parent === undefined || parent === pulumi.runtime.getStackResource()
-    ? stackUrn
-    : engineUrnOf(parent);
+  const parent = await parentUrnOf(built);
+  return parent === undefined ? stackUrn : engineUrn(parent);
 }
 
 /** Every resource of a run of a project's stack, components included, as the engine sees it. */
@@ -42,7 +44,7 @@ export async function engineResourcesOf(
   stack: string,
   project: string,
 ): Promise<EngineResource[]> {
-  const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+  const stackUrn = stackUrnOf(stack, project);
   return Promise.all(
     run.resources.map(async (built) => {
       const registration = run.registrations.find(
@@ -51,7 +53,7 @@ export async function engineResourcesOf(
       return {
         type: built.type,
         name: built.name,
-        urn: await engineUrnOf(built.resource),
+        urn: engineUrn(await promiseOf(built.resource.urn)),
         parent: await engineParentOf(built, stackUrn),
         inputs: registration?.inputs ?? {},
         outputs: registration?.outputs ?? {},

@@ -7,6 +7,7 @@ import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate"
 import { createValidatedPolicy, validateTrustPolicy } from "@cloud-copilot/iam-policy";
 import { parseArn } from "../iam/arns";
 import { policyDocument } from "../iam/policyDocument";
+import { PULUMI_OIDC_KEY, STS_WEB_IDENTITY_ACTIONS } from "../bootstrap/iam/deployPolicies";
 
 /** AWS's three possible answers. */
 export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
@@ -141,4 +142,17 @@ export function decideTrust(
     },
     {},
   );
+}
+
+/** A request to assume a role with a token of Pulumi's OIDC issuer: its audience and subject. */
+export function pulumiOidcRequest(
+  provider: string,
+  audience: string,
+  subject: string,
+): Omit<IamRequest, "resource"> {
+  return {
+    principal: provider,
+    action: STS_WEB_IDENTITY_ACTIONS[0],
+    context: { [`${PULUMI_OIDC_KEY}:aud`]: audience, [`${PULUMI_OIDC_KEY}:sub`]: subject },
+  };
 }

@@ -11,7 +11,7 @@ import {
 import { isRecord } from "../config/json";
 import { ESC_FUNCTIONS, shapeProblems } from "../offline/escFunctions";
 import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../offline/escMode";
-import { decideTrust } from "../offline/iamSimulator";
+import { decideTrust, pulumiOidcRequest } from "../offline/iamSimulator";
 import { inputsOf, parsedJson } from "../offline/specHelpers";
 import { ACCOUNT_ID } from "../offline/mocks";
 import { ProgramRun, projectName, runProgram } from "../offline/program";
@@ -214,14 +214,12 @@ describe("the ESC environments in esc/", () => {
     const admin = runs["iam-bucket-access-bootstrap/admin"];
     const trust = parsedJson(inputsOf(admin, "aws:iam/role:Role", "prod-rotator").assumeRolePolicy);
     const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/iam-bucket-access/iam-bucket-access-rotator-prod`;
-    const token = (environment: string) => ({
-      principal: `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`,
-      action: "sts:AssumeRoleWithWebIdentity",
-      context: {
-        "api.pulumi.com/oidc:aud": escAudience("acme"),
-        "api.pulumi.com/oidc:sub": escLoginSubject("acme", environment),
-      },
-    });
+    const token = (environment: string) =>
+      pulumiOidcRequest(
+        `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`,
+        escAudience("acme"),
+        escLoginSubject("acme", environment),
+      );
     assert.equal(decideTrust(trust, roleArn, token(`${ESC_PROJECT}/${login.name}`)), "Allowed");
     assert.equal(decideTrust(trust, roleArn, token(`${ESC_PROJECT}/app-prod`)), "ImplicitlyDenied");
   });

@@ -8,7 +8,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { tlsOnlyBucketPolicy } from "../../iam/bucketAccess";
-import { Decision, decide, decideTrust, PolicySet } from "../../offline/iamSimulator";
+import {
+  Decision,
+  decide,
+  decideTrust,
+  PolicySet,
+  pulumiOidcRequest,
+} from "../../offline/iamSimulator";
 import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../../offline/escMode";
 import { ACCOUNT_ID } from "../../offline/mocks";
 import { ProgramRun, promiseOf, runProgram } from "../../offline/program";
@@ -619,11 +625,11 @@ describe("the deploy path, decided by an IAM policy engine", () => {
   describe("who may assume each deploy role", () => {
     for (const [stack, who, provider, aud, sub, expected] of TRUST_ROWS) {
       it(`${stack} role: ${who} (aud ${aud}) is ${expected}`, () => {
-        const decision = decideTrust(fixtures[stack].trust, fixtures[stack].role, {
-          principal: provider,
-          action: "sts:AssumeRoleWithWebIdentity",
-          context: { "api.pulumi.com/oidc:aud": aud, "api.pulumi.com/oidc:sub": sub },
-        });
+        const decision = decideTrust(
+          fixtures[stack].trust,
+          fixtures[stack].role,
+          pulumiOidcRequest(provider, aud, sub),
+        );
         assert.equal(decision, expected);
       });
     }
@@ -846,11 +852,11 @@ describe("prod's ESC key rotator role, decided by an IAM policy engine", () => {
 
   for (const [who, aud, sub, expected] of ROTATOR_TRUST_ROWS) {
     it(`rotator role: ${who} (aud ${aud}) is ${expected}`, () => {
-      const decision = decideTrust(rotatorTrust, ROTATOR_ROLE, {
-        principal: PROVIDER,
-        action: "sts:AssumeRoleWithWebIdentity",
-        context: { "api.pulumi.com/oidc:aud": aud, "api.pulumi.com/oidc:sub": sub },
-      });
+      const decision = decideTrust(
+        rotatorTrust,
+        ROTATOR_ROLE,
+        pulumiOidcRequest(PROVIDER, aud, sub),
+      );
       assert.equal(decision, expected);
     });
   }

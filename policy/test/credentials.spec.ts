@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { denyWithoutMfaStatement } from "../../iam/consoleSelfService";
+import { stackUrnOf } from "../../offline/engineResources";
 import {
   accessKeyActive,
   credentialSecretsProtected,
@@ -10,7 +11,6 @@ import {
   assertViolation,
   resourceViolations,
   ResourceSpec,
-  stackUrn,
   stackViolations,
   UNKNOWN_VALUE,
   urnOf,
@@ -50,7 +50,7 @@ describe("#credential-secrets-protected", () => {
   });
 
   it("fails a plain key created at the top of the stack", async () => {
-    const topLevel = key({}, stackUrn("dev"));
+    const topLevel = key({}, stackUrnOf("dev", "iam-bucket-access"));
     assertViolation(
       await resourceViolations(credentialSecretsProtected, topLevel),
       /app-key: a credential without a pgpKey must be created by a BucketAccessUser/,

@@ -12,6 +12,7 @@ import {
   type StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import { stackUrnOf } from "../../offline/engineResources";
 import * as assert from "node:assert/strict";
 
 /**
@@ -45,11 +46,6 @@ export interface ResourceSpec {
 /** The type of a stack's root resource. */
 const ROOT_TYPE = "pulumi:pulumi:Stack";
 
-/** The URN of a stack's root resource, every top-level resource's parent. */
-export function stackUrn(stack: string, project = PROJECT): string {
-  return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
-}
-
 /** The type part of a URN: the resource's type after its ancestors', joined by `$`. */
 function typeChainOf(urn: string): string {
   return urn.split("::")[2] ?? "";
@@ -63,7 +59,7 @@ export function urnOf(
   stack: string,
   type: string,
   name: string,
-  parent = stackUrn(stack),
+  parent = stackUrnOf(stack, PROJECT),
   project = PROJECT,
 ): string {
   const parentChain = typeChainOf(parent);
@@ -92,7 +88,7 @@ export function urnOfSpec(spec: ResourceSpec): string {
   const project = spec.project ?? PROJECT;
   return (
     spec.urn ??
-    urnOf(stack, spec.type, spec.name ?? "app", spec.parent ?? stackUrn(stack, project), project)
+    urnOf(stack, spec.type, spec.name ?? "app", spec.parent ?? stackUrnOf(stack, project), project)
   );
 }
 
@@ -119,7 +115,7 @@ function describedResource(
       parent:
         spec.type === ROOT_TYPE
           ? undefined
-          : (spec.parent ?? stackUrn(stack, spec.project ?? PROJECT)),
+          : (spec.parent ?? stackUrnOf(stack, spec.project ?? PROJECT)),
     },
   };
 }
@@ -155,7 +151,7 @@ export function stackResources(specs: readonly ResourceSpec[]): PolicyResource[]
     stack,
     project,
     props: {},
-    urn: stackUrn(stack, project),
+    urn: stackUrnOf(stack, project),
   };
   const all = specs.some((spec) => spec.type === root.type) ? specs : [root, ...specs];
   const byUrn = new Map<string, PolicyResource>();
