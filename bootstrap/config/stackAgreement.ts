@@ -104,22 +104,18 @@ export function stackDisagreements(
                 `(${JSON.stringify(environment.buckets)}): ${stack}'s boundary allows no other`,
             ),
           ]),
+      ...(environment.escRotation && user.accessKey.enabled
+        ? [
+            configProblem(
+              keyOf(settings, identity, "accessKey"),
+              true,
+              `false, as ${environmentKey("escRotation")} is true: Pulumi ESC rotates the keys ` +
+                "of this stack's users, and a key of the stack's own would take one of IAM's two",
+            ),
+          ]
+        : []),
     ];
   });
-  if (environment.escRotation) {
-    problems.push(
-      ...settings.identities
-        .filter((identity) => withDefaults(identity.user, where).accessKey.enabled)
-        .map((identity) =>
-          configProblem(
-            keyOf(settings, identity, "accessKey"),
-            true,
-            `false, as ${environmentKey("escRotation")} is true: Pulumi ESC rotates the keys ` +
-              "of this stack's users, and a key of the stack's own would take one of IAM's two",
-          ),
-        ),
-    );
-  }
   const createsBucket = settings.identities.some((identity) => identity.bucketName === undefined);
   if (createsBucket && !environment.createsBucket) {
     problems.push(
