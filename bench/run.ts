@@ -63,6 +63,13 @@ export function benchOptions(args: readonly string[]): {
   };
 }
 
+/** Why results may not be written: tracked files (besides the results) with changes. */
+export function writeRefusal(write: boolean, changed: readonly string[]): string | undefined {
+  return write && changed.length > 0
+    ? `--write measures committed code only; commit or stash first:\n${changed.join("\n")}`
+    : undefined;
+}
+
 function git(...args: string[]): string {
   return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 }
@@ -153,10 +160,9 @@ function main(args: readonly string[]): number {
       return 0;
     }
     const { commit, changed } = checkout();
-    if (options.write && changed.length > 0) {
-      throw new Error(
-        `--write measures committed code only; commit or stash first:\n${changed.join("\n")}`,
-      );
+    const refusal = writeRefusal(options.write, changed);
+    if (refusal !== undefined) {
+      throw new Error(refusal);
     }
     const table = measureAll(
       options.plan,

@@ -93,23 +93,25 @@ export async function runInLanes<T>(
   return results;
 }
 
-async function main(): Promise<number> {
-  const scripts = (
-    JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts;
-  const checks = checksOf(scripts);
+/**
+ * Runs the checks, printing each as it ends and then the outcome; resolves to the exit code:
+ * 0 when every check passed, 1 otherwise.
+ */
+export async function runChecks(
+  checks: readonly Check[],
+  lanes: number,
+  out: { write(text: string): unknown },
+): Promise<number> {
   const width = Math.max(...checks.map((check) => check.name.length));
   const started = performance.now();
-  const results = await runInLanes(checks, availableParallelism(), async (check) => {
+  const results = await runInLanes(checks, lanes, async (check) => {
     const result = await run(check);
-    process.stdout.write(reportOf(result, width));
+    out.write(reportOf(result, width));
     return result;
   });
   const failed = results.filter((result) => !result.passed).map((result) => result.name);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(
+  out.write(
     failed.length === 0
       ? `all ${results.length} checks passed in ${seconds} s\n`
       : `failed: ${failed.join(", ")} (${seconds} s)\n`,
@@ -118,5 +120,10 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  void main().then((code) => (process.exitCode = code));
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  void runChecks(checksOf(scripts), availableParallelism(), process.stdout).then(
+    (code) => (process.exitCode = code),
+  );
 }

@@ -25,38 +25,46 @@ import { COMPONENT_PACKAGE } from "../provider/componentPackage";
 import { ROOT } from "./paths";
 import { importsOf } from "./sourceImports";
 
-const ENTRY = join(ROOT, "components", "index.ts");
+const ENTRY = join("components", "index.ts");
 const PACKAGE_FILES = ["package.json", "package-lock.json", "tsconfig.json"];
 const CACHE_DIR = join(ROOT, "node_modules", ".cache", "iam-bucket-access");
 
 /** The project's TypeScript file a relative import names. */
-function sourceFileOf(from: string, specifier: string): string {
+function sourceFileOf(root: string, from: string, specifier: string): string {
   const base = join(dirname(from), specifier);
   const file = [`${base}.ts`, join(base, "index.ts")].find((candidate) => existsSync(candidate));
   if (file === undefined) {
-    throw new Error(`${relative(ROOT, from)} imports ${specifier}, which has no TypeScript file`);
+    throw new Error(`${relative(root, from)} imports ${specifier}, which has no TypeScript file`);
   }
   return file;
 }
 
-/** The components' sources and every project file they import, transitively, sorted. */
-export function componentSources(): string[] {
-  const found = new Set([ENTRY]);
+/**
+ * The components' sources and every project file they import, transitively, sorted.
+ * @param root the repository: this one, or a copy of its files
+ */
+export function componentSources(root = ROOT): string[] {
+  const found = new Set([join(root, ENTRY)]);
   for (const file of found) {
     for (const { from } of importsOf(file)) {
       if (from.startsWith(".")) {
-        found.add(sourceFileOf(file, from));
+        found.add(sourceFileOf(root, file, from));
       }
     }
   }
-  return [...found].map((file) => relative(ROOT, file)).sort();
+  return [...found].map((file) => relative(root, file)).sort();
 }
 
-/** A digest of everything the analysis reads from the project. */
-export function analysisInputsDigest(): string {
+/** The files the analysis reads from the project, relative to it. */
+export function analysisInputs(root = ROOT): string[] {
+  return [...PACKAGE_FILES, ...componentSources(root)];
+}
+
+/** A digest of the names and contents of everything the analysis reads from the project. */
+export function analysisInputsDigest(root = ROOT): string {
   const hash = createHash("sha256");
-  for (const file of [...PACKAGE_FILES, ...componentSources()]) {
-    hash.update(`${file}\0${readFileSync(join(ROOT, file), "utf8")}\0`);
+  for (const file of analysisInputs(root)) {
+    hash.update(`${file}\0${readFileSync(join(root, file), "utf8")}\0`);
   }
   return hash.digest("hex");
 }

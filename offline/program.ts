@@ -159,16 +159,19 @@ export interface ProgramRun {
   readonly registrations: readonly Registration[];
 }
 
-/**
- * Runs a project's `index.ts` as `pulumi up` would for a stack, under the mocks, with that
- * stack's real config (plus overrides). Rejects with the program's error.
- * @param dir the project's directory: the main project by default
- */
-export async function runProgram(
+/** How a run of a program ended: its outputs, or its error, with what it built either way. */
+interface ProgramEnd {
+  readonly outputs: Record<string, unknown>;
+  readonly failure?: Error;
+  readonly resources: BuiltResource[];
+}
+
+/** Runs a project's `index.ts` for a stack under the mocks, catching the program's error. */
+async function executeProgram(
   stack: string,
-  overrides: Record<string, unknown> = {},
-  dir = ROOT,
-): Promise<ProgramRun> {
+  overrides: Record<string, unknown>,
+  dir: string,
+): Promise<ProgramEnd> {
   await useStack(stack, stackConfig(stack, overrides, dir), projectName(dir));
   resetRegistrations();
   const recorder = recordResources();
@@ -185,8 +188,8 @@ export async function runProgram(
   let failure: Error | undefined;
   await pulumi.runtime.runInPulumiStack(async () => {
     pulumi.runtime.registerStackTransformation(recorder.transformation);
-    // The error is rethrown below: thrown here, the stack resource's own promises would
-    // reject with nobody listening and end the process.
+    // The error is returned: thrown here, the stack resource's own promises would reject with
+    // nobody listening and end the process.
     try {
       outputs = { ...((await main()) as Record<string, unknown>) };
     } catch (error) {
@@ -194,9 +197,39 @@ export async function runProgram(
     }
     return outputs;
   });
+  return { outputs, failure, resources: recorder.resources };
+}
+
+/**
+ * Runs a project's `index.ts` as `pulumi up` would for a stack, under the mocks, with that
+ * stack's real config (plus overrides). Rejects with the program's error.
+ * @param dir the project's directory: the main project by default
+ */
+export async function runProgram(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+  dir = ROOT,
+): Promise<ProgramRun> {
+  const { outputs, failure, resources } = await executeProgram(stack, overrides, dir);
   if (failure !== undefined) {
     throw failure;
   }
-  await registered(recorder.resources);
-  return { outputs, resources: recorder.resources, registrations: [...registrations] };
+  await registered(resources);
+  return { outputs, resources, registrations: [...registrations] };
+}
+
+/**
+ * Runs a program that must fail, as `runProgram` does: its error, and the type of every
+ * resource it constructed before failing (the stack's own root included). Throws when it runs.
+ */
+export async function failedProgram(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+  dir = ROOT,
+): Promise<{ readonly error: Error; readonly built: readonly string[] }> {
+  const { failure, resources } = await executeProgram(stack, overrides, dir);
+  if (failure === undefined) {
+    throw new Error(`the program ran for ${stack} with ${JSON.stringify(overrides)}`);
+  }
+  return { error: failure, built: resources.map((built) => built.type) };
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { registrations } from "./mocks";
-import type { ProgramRun } from "./program";
+import { type ProgramRun, recordResources } from "./program";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
 export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {
@@ -43,4 +43,23 @@ export function parsedJson(json: unknown): unknown {
 /** An identity policy as the engine received it, parsed for assertions on its statements. */
 export function parsedPolicy(json: unknown): PolicyDocument {
   return parsedJson(json) as PolicyDocument;
+}
+
+/**
+ * A construction that must throw: its error, and the type of every resource it constructed
+ * before throwing (none, for a component that checks its arguments first). Fails when it does
+ * not throw.
+ */
+export function failedConstruction(construct: (opts: pulumi.ComponentResourceOptions) => unknown): {
+  readonly error: Error;
+  readonly built: readonly string[];
+} {
+  const recorder = recordResources();
+  try {
+    construct({ transformations: [recorder.transformation] });
+  } catch (error) {
+    assert.ok(error instanceof Error);
+    return { error, built: recorder.resources.map((built) => built.type) };
+  }
+  assert.fail("the construction did not throw");
 }

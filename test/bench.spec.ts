@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { benchOptions } from "../bench/run";
+import { benchOptions, writeRefusal } from "../bench/run";
 
 describe("npm run bench", () => {
   it("measures in full and writes nothing unless --write is given", () => {
@@ -21,5 +21,16 @@ describe("npm run bench", () => {
       () => benchOptions(["--quik"]),
       /unknown argument --quik\n\nusage: npm run bench/,
     );
+  });
+
+  it("prints its usage with --help or -h", () => {
+    assert.equal(benchOptions(["--help"]).help, true);
+    assert.equal(benchOptions(["-h"]).help, true);
+  });
+
+  it("refuses to write results measured with uncommitted changes to tracked files", () => {
+    assert.match(writeRefusal(true, [" M index.ts"]) ?? "", /commit or stash first:\n M index\.ts/);
+    assert.equal(writeRefusal(true, []), undefined);
+    assert.equal(writeRefusal(false, [" M index.ts"]), undefined);
   });
 });

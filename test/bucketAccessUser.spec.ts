@@ -11,7 +11,7 @@ import { BucketAccessUser, bucketAccessUserOutputs } from "../components/bucketA
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 import { BuiltResource, promiseOf, recordResources, registered } from "../offline/program";
-import { inputsOfOnly } from "../offline/specHelpers";
+import { failedConstruction, inputsOfOnly } from "../offline/specHelpers";
 
 before(async () => {
   // The default path is the stack's own: run where the expectations below assume.
@@ -217,9 +217,12 @@ describe("BucketAccessUser", () => {
       ],
     ];
     for (const [what, accessKey, problem] of refusals) {
-      it(`is refused ${what}, before anything is registered`, () => {
-        assert.throws(() => new BucketAccessUser("keep", { ...ARGS, accessKey }), problem);
-        assert.deepEqual(registrations, []);
+      it(`is refused ${what}, before anything is constructed`, () => {
+        const { error, built } = failedConstruction(
+          (opts) => new BucketAccessUser("keep", { ...ARGS, accessKey }, opts),
+        );
+        assert.match(error.message, problem);
+        assert.deepEqual(built, []);
       });
     }
   });
@@ -337,44 +340,45 @@ describe("BucketAccessUser", () => {
   });
 
   describe("with invalid arguments", () => {
-    it("throws one error naming every bad field, before anything is registered", () => {
-      assert.throws(
-        () =>
-          new BucketAccessUser("bad", {
-            bucket: "Not A Bucket",
-            userName: "app",
-            prefixes: ["/abs/"],
-            console: { passwordLength: 2 },
-            accessKey: { generation: 0 },
-          }),
-        (error: Error) => {
-          assert.match(error.message, /^invalid BucketAccessUser bad:\n/);
-          assert.match(
-            error.message,
-            /args\.bucket: got "Not A Bucket"; expected an S3 bucket name/,
-          );
-          assert.match(error.message, /args\.prefixes: got "\/abs\/"; expected a key prefix/);
-          assert.match(
-            error.message,
-            /args\.console\.passwordLength: got 2; expected a whole number from 5 to 128/,
-          );
-          assert.match(
-            error.message,
-            /args\.accessKey\.generation: got 0; expected a whole number of 1 or more/,
-          );
-          return true;
-        },
+    it("throws one error naming every bad field, before anything is constructed", () => {
+      const { error, built } = failedConstruction(
+        (opts) =>
+          new BucketAccessUser(
+            "bad",
+            {
+              bucket: "Not A Bucket",
+              userName: "app",
+              prefixes: ["/abs/"],
+              console: { passwordLength: 2 },
+              accessKey: { generation: 0 },
+            },
+            opts,
+          ),
       );
-      assert.deepEqual(registrations, []);
+      assert.deepEqual(built, []);
+      assert.match(error.message, /^invalid BucketAccessUser bad:\n/);
+      assert.match(error.message, /args\.bucket: got "Not A Bucket"; expected an S3 bucket name/);
+      assert.match(error.message, /args\.prefixes: got "\/abs\/"; expected a key prefix/);
+      assert.match(
+        error.message,
+        /args\.console\.passwordLength: got 2; expected a whole number from 5 to 128/,
+      );
+      assert.match(
+        error.message,
+        /args\.accessKey\.generation: got 0; expected a whole number of 1 or more/,
+      );
     });
 
-    it("refuses prefixes whose policy would exceed IAM's managed policy size, before anything is registered", () => {
+    it("refuses prefixes whose policy would exceed IAM's managed policy size, before anything is constructed", () => {
       const prefixes = Array.from({ length: 40 }, (_, i) => `exports/department-${i}/`);
-      assert.throws(
-        () => new BucketAccessUser("big", { ...ARGS, prefixes }),
+      const { error, built } = failedConstruction(
+        (opts) => new BucketAccessUser("big", { ...ARGS, prefixes }, opts),
+      );
+      assert.match(
+        error.message,
         /args\.prefixes: got \[.*\]; expected fewer or shorter prefixes: with these the policy has \d+ characters, over IAM's limit of 6144 for a managed policy$/,
       );
-      assert.deepEqual(registrations, []);
+      assert.deepEqual(built, []);
     });
   });
 });

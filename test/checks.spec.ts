@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CheckResult, checksOf, reportOf, runInLanes } from "../offline/checks";
+import { CheckResult, checksOf, reportOf, runChecks, runInLanes } from "../offline/checks";
 
 const scripts = (
   JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
@@ -55,5 +55,18 @@ describe("npm test", () => {
       reportOf(failed, 6),
       "FAIL specs    6.0 s  mocha\n    1 failing\n    AssertionError\n",
     );
+  });
+
+  it("exits 1 when any check fails, naming it, and 0 when all pass", async () => {
+    let printed = "";
+    const out = { write: (text: string) => (printed += text) };
+    const checks = [
+      { name: "passes", command: "true" },
+      { name: "fails", command: "echo broken; exit 3" },
+    ];
+    assert.equal(await runChecks(checks, 2, out), 1);
+    assert.match(printed, /^FAIL fails +\d+\.\d s {2}echo broken; exit 3\n {2}broken$/m);
+    assert.match(printed, /^failed: fails \(/m);
+    assert.equal(await runChecks(checks.slice(0, 1), 2, out), 0);
   });
 });

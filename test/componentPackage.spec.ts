@@ -156,7 +156,7 @@ describe("constructing a component through the package", () => {
 });
 
 describe("the provider", () => {
-  it("serves the committed schema, generated from the components (a project spec checks)", async () => {
+  it("serves the committed schema file, which a project spec checks against the components", async () => {
     assert.equal(await provider.getSchema(), readFileSync(SCHEMA_FILE, "utf8"));
   });
 

@@ -1,5 +1,9 @@
 import * as assert from "node:assert/strict";
-import { analysisInputsDigest, componentSources } from "../offline/componentSchema";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analysisInputs, analysisInputsDigest, componentSources } from "../offline/componentSchema";
+import { ROOT } from "../offline/paths";
 
 describe("the cached schema analysis", () => {
   it("is keyed by the components and every project file they import, and nothing else", () => {
@@ -19,8 +23,30 @@ describe("the cached schema analysis", () => {
     );
   });
 
-  it("gives the same key for the same files", () => {
-    assert.match(analysisInputsDigest(), /^[0-9a-f]{64}$/);
-    assert.equal(analysisInputsDigest(), analysisInputsDigest());
+  describe("in a copy of the files it reads", () => {
+    let copy: string;
+    beforeEach(() => {
+      copy = mkdtempSync(join(tmpdir(), "schema-inputs-"));
+      for (const file of analysisInputs()) {
+        cpSync(join(ROOT, file), join(copy, file));
+      }
+    });
+    afterEach(() => rmSync(copy, { recursive: true, force: true }));
+
+    it("has the same key as here, whatever else the repository holds", () => {
+      assert.equal(analysisInputsDigest(copy), analysisInputsDigest());
+    });
+
+    for (const file of [
+      "package.json",
+      "package-lock.json",
+      "tsconfig.json",
+      "iam/userPolicy.ts",
+    ]) {
+      it(`changes its key when ${file} changes`, () => {
+        appendFileSync(join(copy, file), "\n");
+        assert.notEqual(analysisInputsDigest(copy), analysisInputsDigest());
+      });
+    }
   });
 });

@@ -172,6 +172,21 @@ describe("the ESC environments in esc/", () => {
     ]);
   });
 
+  it("find calls that leave out a required input, add one the function has not, or misshape one", () => {
+    const login = ESC_FUNCTIONS["fn::open::aws-login"].input;
+    assert.deepEqual(shapeProblems({ oidc: { roleArn: "r", sessionName: "s" } }, login, "x"), []);
+    assert.deepEqual(shapeProblems({ oidc: { roleArn: "r" } }, login, "x"), [
+      "x.oidc.sessionName: required",
+    ]);
+    assert.deepEqual(
+      shapeProblems({ oidc: { roleArn: "r", sessionName: "s", region: "eu" } }, login, "x"),
+      ["x.oidc.region: not an input of this function"],
+    );
+    assert.deepEqual(shapeProblems({ oidc: { roleArn: 1, sessionName: "s" } }, login, "x"), [
+      "x.oidc.roleArn: expected text",
+    ]);
+  });
+
   for (const environment of ENVIRONMENTS) {
     it(`${environment.name} calls each ESC function in the shape Pulumi documents`, () => {
       const calls = callsIn(environment.values, "values");
@@ -190,6 +205,25 @@ describe("the ESC environments in esc/", () => {
       }
     });
   }
+
+  it("take each value from the output it stands for: the rotator's role, the user, the bucket", () => {
+    const referenceAt = (name: string, path: string) =>
+      referencesIn((environmentNamed(name) as Environment).values, "values").find(
+        (found) => found.path === path,
+      )?.reference;
+    assert.equal(
+      referenceAt("rotator-login-prod", "values.aws.login.fn::open::aws-login.oidc.roleArn"),
+      "bootstrap.admin.environments.prod.rotatorRoleArn",
+    );
+    assert.equal(
+      referenceAt("key-rotation-prod", "values.iam.fn::rotate::aws-iam.inputs.userArn"),
+      "stack.prod.userArn",
+    );
+    assert.equal(
+      referenceAt("app-prod", "values.environmentVariables.APP_BUCKET"),
+      "stack.prod.bucketName",
+    );
+  });
 
   it("hand the application the rotated key, its secret kept secret, and none of the rotator's login", async () => {
     const app = environmentNamed("app-prod") as Environment;

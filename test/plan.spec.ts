@@ -47,6 +47,21 @@ describe("planStack", () => {
     });
   });
 
+  it("shows the created bucket's lifecycle days and public access flags among its key inputs", async () => {
+    const plan = await plans.planStack("dev");
+    const inputsOf = (name: string) => plan.resources.find((r) => r.name === name)?.inputs;
+    assert.deepEqual(inputsOf("bucket-lifecycle"), {
+      "rules.0.noncurrentVersionExpiration.noncurrentDays": 30,
+      "rules.1.abortIncompleteMultipartUpload.daysAfterInitiation": 7,
+    });
+    assert.deepEqual(inputsOf("bucket-public-access-block"), {
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+  });
+
   it("shows the exact policy the stack attaches", async () => {
     const plan = await plans.planStack("prod");
     const expected = await promiseOf(outputOf((await runProgram("prod")).outputs, "policyJson"));
@@ -158,6 +173,18 @@ describe("npm run plan", () => {
       stderr,
       'plan: invalid stack config:\nconfig key access: got "admin"; expected one of read, write, read-write\n',
     );
+  });
+
+  it("takes -c for --config, as pulumi does", async () => {
+    const { code, stderr } = await planCommand("dev", "-c", "access=admin");
+    assert.equal(code, 1);
+    assert.match(stderr, /config key access: got "admin"/);
+  });
+
+  it("exits 2 naming an option it does not take", async () => {
+    const { code, stderr } = await planCommand("dev", "--jsn");
+    assert.equal(code, 2);
+    assert.match(stderr, /^plan: unknown option --jsn; usage: npm run plan/);
   });
 
   it("plans a bootstrap stack with --project bootstrap", async () => {

@@ -1,8 +1,8 @@
-import { registrations, resetRegistrations } from "../offline/mocks";
+import { resetRegistrations } from "../offline/mocks";
 import * as assert from "node:assert/strict";
 import { SecureBucket, SecureBucketArgs } from "../components/secureBucket";
 import { promiseOf, recordResources, registered } from "../offline/program";
-import { inputsOfOnly, parsedPolicy } from "../offline/specHelpers";
+import { failedConstruction, inputsOfOnly, parsedPolicy } from "../offline/specHelpers";
 
 /** Builds a bucket and waits for every child to register. */
 async function build(args: Partial<SecureBucketArgs> = {}) {
@@ -125,14 +125,18 @@ describe("SecureBucket", () => {
       ["abortIncompleteMultipartUploadDays", Number.NaN],
     ] as const;
     for (const [field, days] of badDays) {
-      it(`rejects ${field} ${days}, before anything is registered`, () => {
-        assert.throws(
-          () => new SecureBucket("bad", { namePrefix: "iam-bucket-access-dev", [field]: days }),
+      it(`rejects ${field} ${days}, before anything is constructed`, () => {
+        const { error, built } = failedConstruction(
+          (opts) =>
+            new SecureBucket("bad", { namePrefix: "iam-bucket-access-dev", [field]: days }, opts),
+        );
+        assert.match(
+          error.message,
           new RegExp(
             `args\\.${field}: got ${JSON.stringify(days)}; expected a whole number of 1 or more`,
           ),
         );
-        assert.deepEqual(registrations, []);
+        assert.deepEqual(built, []);
       });
     }
 
@@ -149,11 +153,14 @@ describe("SecureBucket", () => {
     });
   });
 
-  it("rejects a prefix too long for a bucket name, before anything is registered", () => {
-    assert.throws(
-      () => new SecureBucket("long", { namePrefix: "x".repeat(60) }),
+  it("rejects a prefix too long for a bucket name, before anything is constructed", () => {
+    const { error, built } = failedConstruction(
+      (opts) => new SecureBucket("long", { namePrefix: "x".repeat(60) }, opts),
+    );
+    assert.match(
+      error.message,
       /args\.namePrefix: got "x{60}"; expected a prefix that keeps the created name an S3 bucket name/,
     );
-    assert.deepEqual(registrations, []);
+    assert.deepEqual(built, []);
   });
 });

@@ -27,7 +27,9 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
   });
 
   it("protects every AWS resource", () => {
-    for (const resource of run.resources.filter((r) => r.type.startsWith("aws:"))) {
+    const awsResources = run.resources.filter((r) => r.type.startsWith("aws:"));
+    assert.ok(awsResources.length > 0);
+    for (const resource of awsResources) {
       assert.equal(resource.opts.protect, true, `${resource.type} ${resource.name}`);
     }
   });

@@ -10,6 +10,7 @@ describe("editDistance", () => {
     ["BucketName", "bucketName", 0],
     ["prefix", "prefixes", 2],
     ["acsess", "access", 1],
+    ["accses", "access", 1],
     ["", "tags", 4],
   ];
   for (const [a, b, distance] of cases) {
@@ -31,5 +32,7 @@ describe("closestName", () => {
   it("finds nothing for a name close to none", () => {
     assert.equal(closestName("region", known), undefined);
     assert.equal(closestName("x", known), undefined);
+    // Two edits away from "tags": too many for a name of four letters.
+    assert.equal(closestName("tops", known), undefined);
   });
 });

@@ -62,6 +62,14 @@ describe("parseBootstrapConfig", () => {
     });
   });
 
+  it("requires the environments", () => {
+    const { environments: _, ...withoutEnvironments } = VALID;
+    assert.throws(
+      () => parseBootstrapConfig(withoutEnvironments),
+      /config key environments: got null; expected a value, as it is required/,
+    );
+  });
+
   it("reuses an existing OIDC provider when one is named", () => {
     const arn = "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
     assert.equal(parseBootstrapConfig({ ...VALID, oidcProviderArn: arn }).oidcProviderArn, arn);

@@ -2,7 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { join, relative } from "node:path";
 import { ACCOUNT_ID } from "../../offline/mocks";
-import { ProgramRun, projectName, promiseOf, runProgram } from "../../offline/program";
+import {
+  failedProgram,
+  ProgramRun,
+  projectName,
+  promiseOf,
+  runProgram,
+} from "../../offline/program";
 import { BOOTSTRAP, ROOT } from "../../offline/paths";
 import { inputsOf, parsedJson, parsedPolicy } from "../../offline/specHelpers";
 import { DEPLOYED_PROJECT } from "../config/bootstrapKeys";
@@ -259,10 +265,9 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
     );
   });
 
-  it("fails on invalid config before creating anything", async () => {
-    await assert.rejects(
-      runProgram("admin", { repository: "nope" }, BOOTSTRAP),
-      /config key repository: got "nope"/,
-    );
+  it("fails on invalid config before constructing anything", async () => {
+    const { error, built } = await failedProgram("admin", { repository: "nope" }, BOOTSTRAP);
+    assert.match(error.message, /config key repository: got "nope"/);
+    assert.deepEqual(built, []);
   });
 });

@@ -256,6 +256,19 @@ describe("#iam-policy-no-star-resource", () => {
       );
     });
 
+    it("fails a role under the boundary path: only a managed policy there is a ceiling", async () => {
+      const role: ResourceSpec = {
+        type: "aws:iam/role:Role",
+        name: "disguised",
+        props: {
+          path: "/iam-bucket-access-boundary/",
+          assumeRolePolicy: "{}",
+          inlinePolicies: [{ name: "inline", policy: documentWith(keysEverywhere) }],
+        },
+      };
+      assert.equal((await resourceViolations(iamPolicyNoStarResource, role)).length, 1);
+    });
+
     it("takes the boundary path from the pack config", async () => {
       const config = { boundaryPath: "/boundaries/" };
       assert.equal(
@@ -367,6 +380,14 @@ describe("#iam-user-permissions-boundary-production", () => {
     const violations = await resourceViolations(
       iamUserBoundaryInProduction,
       user({}, "live", { environment: "production" }),
+    );
+    assertViolation(violations, /in a production stack/);
+  });
+
+  it("fails a user without a boundary in a stack tagged environment: prod", async () => {
+    const violations = await resourceViolations(
+      iamUserBoundaryInProduction,
+      user({}, "live", { environment: "prod" }),
     );
     assertViolation(violations, /in a production stack/);
   });

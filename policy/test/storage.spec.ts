@@ -419,6 +419,25 @@ for (const { policy, message, meets, misses, pending, alongside = () => [] } of 
   });
 }
 
+describe("a configuration whose bucket is unknown in a preview and recorded as no dependency", () => {
+  it("is not pinned on a bucket of the stack: the stack rules judge it at the update's end", async () => {
+    const bucket = bucketOf();
+    const stranger: ResourceSpec = {
+      type: ACL,
+      name: "acl-of-unknown-bucket",
+      props: { bucket: UNKNOWN_VALUE, acl: "public-read" },
+    };
+    assert.deepEqual(
+      await stackViolations(s3BucketOwnerEnforced, [
+        bucket,
+        configuring(bucket, OWNERSHIP, ENFORCED),
+        stranger,
+      ]),
+      [],
+    );
+  });
+});
+
 describe("buckets of other kinds", () => {
   const kinds = [
     ["aws:s3/directoryBucket:DirectoryBucket", "a directory bucket \\(S3 Express One Zone\\)"],
