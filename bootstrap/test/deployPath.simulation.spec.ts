@@ -104,38 +104,63 @@ function resourcePolicyOf(target: string, fixtures: Readonly<Record<Stack, Fixtu
   return stack === "dev" ? tlsOnlyBucketPolicy("aws", fixture.bucket) : undefined;
 }
 
-/** The role's stack, the action, the target, extra context (references allowed), AWS's answer. */
+/** The asker's stack, the action, the target, extra context (references allowed), AWS's answer. */
 type Row = readonly [Stack, string, string, Readonly<Record<string, string>>, Decision];
 
+/** Who asks in a stack: its name in test titles, its ARN, its policies and its own context. */
+interface Asker {
+  readonly label: string;
+  principal(fixture: Fixture): string;
+  policies(fixture: Fixture): Omit<PolicySet, "resource">;
+  context(fixture: Fixture): Readonly<Record<string, string>>;
+}
+
+/** A stack's deploy role, with its inline policy. */
+const DEPLOY_ROLE: Asker = {
+  label: "role",
+  principal: (fixture) => fixture.role,
+  policies: (fixture) => ({ identity: [fixture.rolePolicy] }),
+  context: () => ({}),
+};
+
+/** A stack's application user at its broadest: a policy of Allow * on *, within its boundary. */
+const BOUNDED_USER: Asker = {
+  label: "user",
+  principal: (fixture) => fixture.user,
+  policies: (fixture) => ({ identity: [EVERYTHING], boundary: fixture.boundary }),
+  context: (fixture) => ({ "aws:username": fixture.userName }),
+};
+
 /**
- * One test per row: the stack's deploy role asks, over TLS, and the engine decides.
+ * One test per row: the stack's asker asks, over TLS, and the engine decides.
  * @param resourcePolicy the target's own policy; by default, what the stacks give it
  */
-function itDecidesForRoles(
+function itDecidesFor(
+  asker: Asker,
   rows: readonly Row[],
   fixtures: () => Record<Stack, Fixture>,
   resourcePolicy: (resource: string, all: Record<Stack, Fixture>) => unknown = resourcePolicyOf,
 ): void {
   for (const [stack, action, target, context, expected] of rows) {
     const extra = Object.entries(context).map(([key, value]) => ` ${key}=${value}`);
-    it(`${stack} role: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
+    it(`${stack} ${asker.label}: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
       const all = fixtures();
       const resource = resolve(target, all);
-      const policies: PolicySet = {
-        identity: [all[stack].rolePolicy],
-        resource: resourcePolicy(resource, all),
-      };
-      const decision = await decide(policies, {
-        principal: all[stack].role,
-        action,
-        resource,
-        context: {
-          "aws:SecureTransport": "true",
-          ...Object.fromEntries(
-            Object.entries(context).map(([key, value]) => [key, resolve(value, all)]),
-          ),
+      const decision = await decide(
+        { ...asker.policies(all[stack]), resource: resourcePolicy(resource, all) },
+        {
+          principal: asker.principal(all[stack]),
+          action,
+          resource,
+          context: {
+            "aws:SecureTransport": "true",
+            ...asker.context(all[stack]),
+            ...Object.fromEntries(
+              Object.entries(context).map(([key, value]) => [key, resolve(value, all)]),
+            ),
+          },
         },
-      });
+      );
       assert.equal(decision, expected);
     });
   }
@@ -476,11 +501,8 @@ const TRUST_ROWS: readonly TrustRow[] = STACKS.flatMap((own): TrustRow[] => [
   ],
 ]);
 
-/** A request of a stack's application user, its policy at its broadest: Allow * on *. */
-type BoundaryRow = readonly [Stack, string, string, Readonly<Record<string, string>>, Decision];
-
 // user's stack, action, target (references allowed), extra context, AWS's answer
-const BOUNDARY_ROWS: readonly BoundaryRow[] = STACKS.flatMap((own): BoundaryRow[] => {
+const BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
   const other = OTHER[own];
   const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
   const mfa = (present: string) => ({ "aws:MultiFactorAuthPresent": present });
@@ -603,23 +625,23 @@ describe("the deploy path, decided by an IAM policy engine", () => {
   });
 
   describe("each deploy role against the other stack", () => {
-    itDecidesForRoles(CONFINEMENT_ROWS, () => fixtures);
+    itDecidesFor(DEPLOY_ROLE, CONFINEMENT_ROWS, () => fixtures);
   });
 
   describe("escalation attempts of each deploy role", () => {
-    itDecidesForRoles(ESCALATION_ROWS, () => fixtures);
+    itDecidesFor(DEPLOY_ROLE, ESCALATION_ROWS, () => fixtures);
   });
 
   describe("each deploy role against its own role, key, the OIDC provider and prod's bucket", () => {
-    itDecidesForRoles(SELF_ROWS, () => fixtures);
+    itDecidesFor(DEPLOY_ROLE, SELF_ROWS, () => fixtures);
   });
 
   describe("the buckets the dev role may create", () => {
-    itDecidesForRoles(BUCKET_NAME_ROWS, () => fixtures);
+    itDecidesFor(DEPLOY_ROLE, BUCKET_NAME_ROWS, () => fixtures);
   });
 
   describe("the dev role, had it granted itself every S3 action in its bucket's policy", () => {
-    itDecidesForRoles(SELF_GRANT_ROWS, () => fixtures, selfGrantingBucketPolicy);
+    itDecidesFor(DEPLOY_ROLE, SELF_GRANT_ROWS, () => fixtures, selfGrantingBucketPolicy);
   });
 
   describe("who may assume each deploy role", () => {
@@ -647,31 +669,7 @@ describe("the deploy path, decided by an IAM policy engine", () => {
   });
 
   describe("a stack's user under its boundary, given a policy of Allow * on *", () => {
-    for (const [stack, action, target, context, expected] of BOUNDARY_ROWS) {
-      const extra = Object.entries(context).map(([key, value]) => ` ${key}=${value}`);
-      it(`${stack} user: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
-        const fixture = fixtures[stack];
-        const resource = resolve(target, fixtures);
-        const decision = await decide(
-          {
-            identity: [EVERYTHING],
-            boundary: fixture.boundary,
-            resource: resourcePolicyOf(resource, fixtures),
-          },
-          {
-            principal: fixture.user,
-            action,
-            resource,
-            context: {
-              "aws:SecureTransport": "true",
-              "aws:username": fixture.userName,
-              ...context,
-            },
-          },
-        );
-        assert.equal(decision, expected);
-      });
-    }
+    itDecidesFor(BOUNDED_USER, BOUNDARY_ROWS, () => fixtures);
   });
 
   describe("what a deployment asks of AWS", () => {
