@@ -182,6 +182,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     }
 
     if (settings.console.enabled) {
+      const { passwordGeneration } = settings.console;
       const login = new iam.UserLoginProfile(
         `${name}-login`,
         {
@@ -189,7 +190,16 @@ export class BucketAccessUser extends pulumi.ComponentResource {
           passwordLength: settings.console.passwordLength,
           passwordResetRequired: settings.console.passwordResetRequired,
         },
-        childOpts,
+        {
+          ...childOpts,
+          // Either one changed would replace the profile, resetting the user's password: they
+          // shape the next password only, which a raised passwordGeneration issues.
+          ignoreChanges: ["passwordLength", "passwordResetRequired"],
+          // No trigger at generation 1, as before the setting existed: such profiles are kept.
+          replacementTrigger: passwordGeneration === 1 ? undefined : passwordGeneration,
+          // A user has one login profile: the old one must go before the new one is created.
+          deleteBeforeReplace: true,
+        },
       );
       this.consoleUsername = user.name;
       this.consolePassword = pulumi.secret(login.password);

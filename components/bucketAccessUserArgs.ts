@@ -27,20 +27,30 @@ export interface ConsoleSettings {
   readonly enabled?: boolean;
   /**
    * Make the user choose a new password at first sign-in, so the generated one (which sits in
-   * state) stops working.
+   * state) stops working. Applies to the next password issued (see `passwordGeneration`).
    * @default true
    */
   readonly passwordResetRequired?: boolean;
   /**
    * Length of the generated password, 5 to 128; the account's password policy may ask for more.
-   * Applies when the login profile is created.
+   * Applies to the next password issued (see `passwordGeneration`): changing it later leaves
+   * the user's current password as it is.
    * @default 20
    */
   readonly passwordLength?: number;
   /**
-   * Deny console sessions without MFA everything but setting up a password and an MFA device.
-   * Requests signed with the access key are not affected. Needs `enabled`.
-   * @default false
+   * A positive integer; raising it issues the user a new generated password (a new login
+   * profile, so the old password stops working) with the current `passwordLength` and
+   * `passwordResetRequired`. The one deliberate way to reset a console password.
+   * @default 1
+   */
+  readonly passwordGeneration?: number;
+  /**
+   * Deny console sessions without MFA everything but setting up a password and an MFA device,
+   * so a password alone reaches nothing in the bucket. Requests signed with the access key are
+   * not affected. Turning it off lets a stolen password read and write what the user can.
+   * Needs `enabled`.
+   * @default - the value of `enabled`: required whenever the user has a console password
    */
   readonly requireMfa?: boolean;
 }
@@ -107,7 +117,10 @@ export interface BucketAccessUserArgs {
    * @default - no KMS grant (SSE-S3 or no encryption)
    */
   readonly kmsKeyArn?: string;
-  /** Console sign-in. @default - enabled, password reset required, length 20, no MFA rule */
+  /**
+   * Console sign-in.
+   * @default - enabled, password reset required, length 20, generation 1, MFA required
+   */
   readonly console?: ConsoleSettings;
   /** The application's access key. @default - enabled, generation 1 */
   readonly accessKey?: AccessKeySettings;
@@ -149,16 +162,29 @@ export interface ResolvedUserSettings {
   readonly protect: boolean;
 }
 
-/** The literal defaults; the config table and the docs refer to these. */
+/**
+ * The literal defaults; the config table and the docs refer to these. Defaults derived from
+ * other settings (`path`, `listAllBuckets`, `console.requireMfa`) are written in `withDefaults`.
+ */
 export const BUCKET_ACCESS_USER_DEFAULTS = {
   access: "read-write",
   prefixes: [] as string[],
   allowDelete: false,
-  console: { enabled: true, passwordResetRequired: true, passwordLength: 20, requireMfa: false },
+  console: {
+    enabled: true,
+    passwordResetRequired: true,
+    passwordLength: 20,
+    passwordGeneration: 1,
+  },
   accessKey: { enabled: true, generation: 1, keepPrevious: false },
   tags: {},
   protect: false,
-} as const satisfies Omit<ResolvedUserSettings, "userName" | "path" | "listAllBuckets">;
+} as const satisfies Omit<
+  ResolvedUserSettings,
+  "userName" | "path" | "listAllBuckets" | "console"
+> & {
+  readonly console: Omit<Required<ConsoleSettings>, "requireMfa">;
+};
 
 /**
  * Applies the defaults; the only place that writes a fallback value.
@@ -183,7 +209,9 @@ export function withDefaults(
       passwordResetRequired:
         args.console?.passwordResetRequired ?? defaults.console.passwordResetRequired,
       passwordLength: args.console?.passwordLength ?? defaults.console.passwordLength,
-      requireMfa: args.console?.requireMfa ?? defaults.console.requireMfa,
+      passwordGeneration: args.console?.passwordGeneration ?? defaults.console.passwordGeneration,
+      // A password alone must not open the bucket: a console login requires MFA unless told not to.
+      requireMfa: args.console?.requireMfa ?? consoleEnabled,
     },
     accessKey: {
       enabled: args.accessKey?.enabled ?? defaults.accessKey.enabled,
@@ -325,6 +353,7 @@ export const ARG_RULES: { readonly [F in ArgsField]?: FieldRules<ArgAt<F>> } = {
   prefixes: { rule: checkPrefixesOnce, itemRule: checkPrefix },
   kmsKeyArn: { rule: checkKmsKeyArn },
   "console.passwordLength": { rule: checkPasswordLength },
+  "console.passwordGeneration": { rule: checkWholeNumberOfOneOrMore },
   "accessKey.generation": { rule: checkWholeNumberOfOneOrMore },
   path: { rule: checkPath },
   permissionsBoundary: { rule: checkBoundary },

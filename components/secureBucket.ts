@@ -143,7 +143,14 @@ export class SecureBucket extends pulumi.ComponentResource {
       `${name}-encryption`,
       {
         bucket: bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" },
+            // The bucket itself refuses customer-provided keys: whoever writes with one could
+            // leave objects that only it can read.
+            blockedEncryptionTypes: ["SSE-C"],
+          },
+        ],
       },
       childOpts,
     );

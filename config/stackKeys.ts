@@ -114,20 +114,29 @@ export const STACK_KEYS = {
   }),
   passwordResetRequired: argKey("console.passwordResetRequired", {
     type: "boolean",
-    description: "The user must choose a new password at first sign-in.",
+    description:
+      "The user must choose a new password at first sign-in (of the next password issued).",
     default: DEFAULTS.console.passwordResetRequired,
   }),
   passwordLength: argKey("console.passwordLength", {
     type: "integer",
-    description: "Generated password length, 5 to 128.",
+    description:
+      "Generated password length, 5 to 128, for the next password issued: a change leaves " +
+      "the current password as it is.",
     default: DEFAULTS.console.passwordLength,
+  }),
+  passwordGeneration: argKey("console.passwordGeneration", {
+    type: "integer",
+    description:
+      "Raise by one to issue the user a new console password; the old one stops working.",
+    default: DEFAULTS.console.passwordGeneration,
   }),
   requireMfa: argKey("console.requireMfa", {
     type: "boolean",
     description:
       "Console sessions without MFA may only set up a password and MFA. Access-key requests " +
-      "are unaffected. Needs `console`.",
-    default: DEFAULTS.console.requireMfa,
+      "are unaffected. Needs `console`; `false` lets a password alone use the bucket.",
+    default: { derived: "the value of `console`" },
   }),
   accessKey: argKey("accessKey.enabled", {
     type: "boolean",

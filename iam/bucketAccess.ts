@@ -206,7 +206,24 @@ export function denyInsecureTransportStatement(
   };
 }
 
-/** The statements granting the configured access to one bucket, TLS-only. */
+/**
+ * Denies writes that carry a customer-provided key (SSE-C). A writer could otherwise overwrite
+ * the objects in scope encrypted with a key only it holds, and the owner could no longer read
+ * them. The user's own policy says so because a bucket it is given may still accept SSE-C;
+ * uploads with S3-managed or KMS encryption are unaffected.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html
+ */
+export function denyCustomerKeyWritesStatement(partition: string, bucket: string): Statement {
+  return {
+    Sid: "DenyCustomerProvidedKeyWrites",
+    Effect: "Deny",
+    Action: [...S3_OBJECT_WRITE_ACTIONS],
+    Resource: objectArns(partition, bucket, []),
+    Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } },
+  };
+}
+
+/** The statements granting the configured access to one bucket, TLS-only, SSE-C refused. */
 export function bucketAccessStatements(settings: BucketAccess): Statement[] {
   const { partition, bucket, prefixes } = settings;
   const granted: Statement[] = [
@@ -228,6 +245,7 @@ export function bucketAccessStatements(settings: BucketAccess): Statement[] {
       : [useBucketKeyStatement(settings, settings.kmsKeyArn)]),
     ...(settings.listAllBuckets ? [listAllBucketsStatement()] : []),
     denyInsecureTransportStatement(partition, bucket, bucketActions),
+    ...(canWrite(settings.access) ? [denyCustomerKeyWritesStatement(partition, bucket)] : []),
   ];
 }
 

@@ -53,6 +53,11 @@ const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
   "aws:iam/policy:Policy": ["name", "path"],
   "aws:iam/userLoginProfile:UserLoginProfile": ["passwordLength", "passwordResetRequired"],
   "aws:s3/bucket:Bucket": ["bucket", "tags"],
+  // SecureBucket's default encryption, and the customer-provided keys it refuses.
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": [
+    "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm",
+    "rules.0.blockedEncryptionTypes",
+  ],
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": [
     "blockPublicAcls",
     "blockPublicPolicy",

@@ -53,8 +53,16 @@ const denyHttp = (actions: string[]) => ({
   Condition: { Bool: { "aws:SecureTransport": "false" } },
 });
 
+const denyCustomerKey = {
+  Sid: "DenyCustomerProvidedKeyWrites",
+  Effect: "Deny",
+  Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
+  Resource: ["arn:aws:s3:::my-bucket/*"],
+  Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } },
+};
+
 describe("bucketAccessStatements", () => {
-  it("grants read-write as locate, list, get, put and abort, TLS only", () => {
+  it("grants read-write as locate, list, get, put and abort, TLS only, refusing SSE-C writes", () => {
     assert.deepEqual(bucketAccessStatements(BASE), [
       locate,
       list,
@@ -68,6 +76,7 @@ describe("bucketAccessStatements", () => {
         "s3:PutObject",
         "s3:AbortMultipartUpload",
       ]),
+      denyCustomerKey,
     ]);
   });
 
@@ -87,6 +96,7 @@ describe("bucketAccessStatements", () => {
       write,
       listAll,
       denyHttp(["s3:GetBucketLocation", "s3:PutObject", "s3:AbortMultipartUpload"]),
+      denyCustomerKey,
     ]);
   });
 

@@ -119,7 +119,7 @@ describe("BucketAccessUser", () => {
         userName: "app-user",
         path: "/iam-bucket-access/test/",
         console: true,
-        requireMfa: false,
+        requireMfa: true,
         ...settings,
       });
     const cases: ReadonlyArray<
@@ -136,9 +136,9 @@ describe("BucketAccessUser", () => {
       [
         "without the console",
         { console: { enabled: false } },
-        { console: false, listAllBuckets: false },
+        { console: false, listAllBuckets: false, requireMfa: false },
       ],
-      ["requiring MFA", { console: { requireMfa: true } }, { requireMfa: true }],
+      ["not requiring MFA", { console: { requireMfa: false } }, { requireMfa: false }],
       ["under another path", { path: "/apps/" }, { path: "/apps/" }],
       ["given the bucket by ARN", { bucket: "arn:aws:s3:::my-bucket" }, {}],
     ];
@@ -321,6 +321,27 @@ describe("BucketAccessUser", () => {
       assert.deepEqual(
         keys.map((key) => [key.name, key.opts.replacementTrigger as unknown]),
         [["app-key", 1]],
+      );
+    });
+
+    it("keeps a user's console password when passwordLength or passwordResetRequired change later", async () => {
+      const { children } = await build(ARGS);
+      const login = children.find((c) => c.type === "aws:iam/userLoginProfile:UserLoginProfile");
+      assert.deepEqual(login?.opts.ignoreChanges, ["passwordLength", "passwordResetRequired"]);
+    });
+
+    it("keeps the generation-1 console password, which has no replacement trigger", async () => {
+      const { children } = await build(ARGS);
+      const login = children.find((c) => c.type === "aws:iam/userLoginProfile:UserLoginProfile");
+      assert.equal(login?.opts.replacementTrigger, undefined);
+    });
+
+    it("issues a new console password when passwordGeneration is raised, removing the old login first", async () => {
+      const { children } = await build({ ...ARGS, console: { passwordGeneration: 2 } });
+      const login = children.find((c) => c.type === "aws:iam/userLoginProfile:UserLoginProfile");
+      assert.deepEqual(
+        [login?.name, login?.opts.replacementTrigger as unknown, login?.opts.deleteBeforeReplace],
+        ["app-login", 2, true],
       );
     });
 

@@ -25,7 +25,8 @@ describe("withDefaults", () => {
         enabled: true,
         passwordResetRequired: true,
         passwordLength: 20,
-        requireMfa: false,
+        passwordGeneration: 1,
+        requireMfa: true,
       },
       accessKey: { enabled: true, generation: 1, keepPrevious: false },
       path: "/iam-bucket-access/dev/",
@@ -47,9 +48,25 @@ describe("withDefaults", () => {
       enabled: false,
       passwordResetRequired: true,
       passwordLength: 32,
+      passwordGeneration: 1,
       requireMfa: false,
     });
     assert.equal(resolved.accessKey.generation, 0);
+  });
+});
+
+describe("withDefaults for the MFA rule", () => {
+  it("requires MFA whenever the user has a console password, and not without one", () => {
+    assert.equal(withDefaults({ userName: "app" }).console.requireMfa, true);
+    assert.equal(
+      withDefaults({ userName: "app", console: { enabled: false } }).console.requireMfa,
+      false,
+    );
+  });
+
+  it("lets a stack opt out of the MFA rule while keeping the console", () => {
+    const resolved = withDefaults({ userName: "app", console: { requireMfa: false } });
+    assert.deepEqual([resolved.console.enabled, resolved.console.requireMfa], [true, false]);
   });
 });
 

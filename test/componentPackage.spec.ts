@@ -74,7 +74,10 @@ describe("the component package's schema", () => {
 
   it("takes console and access key settings as described object types", () => {
     for (const [name, fields] of [
-      ["ConsoleSettings", ["enabled", "passwordResetRequired", "passwordLength", "requireMfa"]],
+      [
+        "ConsoleSettings",
+        ["enabled", "passwordResetRequired", "passwordLength", "passwordGeneration", "requireMfa"],
+      ],
       ["AccessKeySettings", ["enabled", "generation", "keepPrevious"]],
     ] as const) {
       const type = schema.types[`iam-bucket-access:index:${name}`];

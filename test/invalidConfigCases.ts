@@ -97,6 +97,11 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
     /config key accessKeyGeneration: got 0; expected a whole number of 1 or more/,
   ],
   [
+    "a password generation of zero",
+    { passwordGeneration: "0" },
+    /config key passwordGeneration: got 0; expected a whole number of 1 or more/,
+  ],
+  [
     "requireMfa without a console",
     { console: "false", requireMfa: "true" },
     /config key requireMfa: got true; expected false while console is disabled/,

@@ -32,6 +32,7 @@ const CONFIGURATIONS = {
   "KMS read-write": { kmsKeyArn: KEY, console: { enabled: false } },
   "KMS read": { kmsKeyArn: KEY, access: "read", console: { enabled: false } },
   "MFA required": { console: { requireMfa: true } },
+  "console without the MFA rule": { console: { requireMfa: false } },
   "no bucket listing": { listAllBuckets: false, console: { enabled: false } },
 } satisfies Record<string, Partial<BucketAccessUserArgs>>;
 
@@ -49,6 +50,10 @@ const VIA = {
 const object = (key: string, bucket = BUCKET) => `arn:aws:s3:::${bucket}/${key}`;
 const bucket = (name = BUCKET) => `arn:aws:s3:::${name}`;
 const viaS3 = { "kms:ViaService": "s3.us-east-1.amazonaws.com" };
+/** An upload encrypted with a customer-provided key (SSE-C), which only its writer can read. */
+const customerKey = { "s3:x-amz-server-side-encryption-customer-algorithm": "AES256" };
+/** An upload asking for S3-managed or KMS encryption, which the bucket's owner can still read. */
+const s3ManagedKey = { "s3:x-amz-server-side-encryption": "AES256" };
 
 type Row = readonly [
   Configuration,
@@ -186,7 +191,8 @@ const ROWS: readonly Row[] = [
     {},
     "ExplicitlyDenied",
   ],
-  // console self-service: its own password and MFA device, nobody else's
+  // console self-service: its own password and MFA device, nobody else's; a first sign-in
+  // with the password alone can still set a new password and enrol an MFA device
   ["read-write with console", "console without MFA", "iam:ChangePassword", USER, {}, "Allowed"],
   [
     "read-write with console",
@@ -227,7 +233,7 @@ const ROWS: readonly Row[] = [
     "iam:DeactivateMFADevice",
     USER,
     {},
-    "ImplicitlyDenied",
+    "ExplicitlyDenied",
   ],
   ["read-write with console", "console with MFA", "iam:DeactivateMFADevice", USER, {}, "Allowed"],
   [
@@ -381,6 +387,36 @@ const ROWS: readonly Row[] = [
     {},
     "ExplicitlyDenied",
   ],
+  // SSE-C: a writer may not lock the owner out by encrypting objects with a key of its own
+  [
+    "read-write with console",
+    "access key",
+    "s3:PutObject",
+    object("a"),
+    customerKey,
+    "ExplicitlyDenied",
+  ],
+  ["write", "access key", "s3:PutObject", object("a"), customerKey, "ExplicitlyDenied"],
+  [
+    "prefixes with delete",
+    "access key",
+    "s3:PutObject",
+    object("data/x"),
+    customerKey,
+    "ExplicitlyDenied",
+  ],
+  ["KMS read-write", "access key", "s3:PutObject", object("a"), customerKey, "ExplicitlyDenied"],
+  ["write", "access key", "s3:PutObject", object("a"), s3ManagedKey, "Allowed"],
+  [
+    "KMS read-write",
+    "access key",
+    "s3:PutObject",
+    object("a"),
+    { "s3:x-amz-server-side-encryption": "aws:kms" },
+    "Allowed",
+  ],
+  ["write", "access key", "s3:AbortMultipartUpload", object("a"), {}, "Allowed"],
+  ["read", "access key", "s3:GetObject", object("a"), customerKey, "Allowed"],
   // KMS: the configured key, only through S3
   ["KMS read-write", "access key", "kms:Decrypt", KEY, viaS3, "Allowed"],
   ["KMS read-write", "access key", "kms:GenerateDataKey", KEY, viaS3, "Allowed"],
@@ -417,6 +453,50 @@ const ROWS: readonly Row[] = [
   ["MFA required", "console without MFA", "iam:EnableMFADevice", USER, {}, "Allowed"],
   ["MFA required", "console without MFA", "iam:DeactivateMFADevice", USER, {}, "ExplicitlyDenied"],
   ["MFA required", "console with MFA", "iam:DeactivateMFADevice", USER, {}, "Allowed"],
+  // a console login requires MFA unless the stack opts out: a password alone reaches nothing
+  [
+    "read-write with console",
+    "console without MFA",
+    "s3:GetObject",
+    object("a"),
+    {},
+    "ExplicitlyDenied",
+  ],
+  [
+    "read-write with console",
+    "console without MFA",
+    "s3:PutObject",
+    object("a"),
+    {},
+    "ExplicitlyDenied",
+  ],
+  [
+    "read-write with console",
+    "console without MFA",
+    "s3:ListBucket",
+    bucket(),
+    {},
+    "ExplicitlyDenied",
+  ],
+  ["read-write with console", "console with MFA", "s3:PutObject", object("a"), {}, "Allowed"],
+  ["read-write with console", "access key", "s3:GetObject", object("a"), {}, "Allowed"],
+  // the documented opt-out: a console without the MFA rule
+  [
+    "console without the MFA rule",
+    "console without MFA",
+    "s3:GetObject",
+    object("a"),
+    {},
+    "Allowed",
+  ],
+  [
+    "console without the MFA rule",
+    "console without MFA",
+    "iam:DeactivateMFADevice",
+    USER,
+    {},
+    "ImplicitlyDenied",
+  ],
   // listAllBuckets off
   ["no bucket listing", "access key", "s3:ListAllMyBuckets", "*", {}, "ImplicitlyDenied"],
   ["no bucket listing", "access key", "s3:GetObject", object("a"), {}, "Allowed"],

@@ -4,6 +4,15 @@ import { SecureBucket, SecureBucketArgs } from "../components/secureBucket";
 import { promiseOf, recordResources, registered } from "../offline/program";
 import { failedConstruction, inputsOfOnly, parsedPolicy } from "../offline/specHelpers";
 
+/** The one rule of the bucket's default encryption. */
+function encryptionRule(): Record<string, unknown> {
+  const rules = inputsOfOnly(
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  ).rules as ReadonlyArray<Record<string, unknown>>;
+  assert.equal(rules.length, 1);
+  return rules[0];
+}
+
 /** Builds a bucket and waits for every child to register. */
 async function build(args: Partial<SecureBucketArgs> = {}) {
   const recorder = recordResources();
@@ -46,16 +55,18 @@ describe("SecureBucket", () => {
 
   it("encrypts objects by default and keeps their versions", async () => {
     await build();
-    assert.deepEqual(
-      inputsOfOnly(
-        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-      ).rules,
-      [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    );
+    assert.deepEqual(encryptionRule().applyServerSideEncryptionByDefault, {
+      sseAlgorithm: "AES256",
+    });
     assert.deepEqual(
       inputsOfOnly("aws:s3/bucketVersioning:BucketVersioning").versioningConfiguration,
       { status: "Enabled" },
     );
+  });
+
+  it("refuses uploads with a customer-provided key (SSE-C), so no writer can lock the owner out", async () => {
+    await build();
+    assert.deepEqual(encryptionRule().blockedEncryptionTypes, ["SSE-C"]);
   });
 
   it("attaches a TLS-only bucket policy after public access is blocked", async () => {

@@ -63,6 +63,7 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
         "ReadObjectsInScope",
         "WriteObjectsInScope",
         "DenyInsecureTransport",
+        "DenyCustomerProvidedKeyWrites",
       ],
     );
     assert.deepEqual(policy.Statement[2].Resource, [

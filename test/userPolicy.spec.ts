@@ -62,6 +62,7 @@ describe("buildUserPolicy", () => {
       "WriteObjectsInScope",
       "ListAllBuckets",
       "DenyInsecureTransport",
+      "DenyCustomerProvidedKeyWrites",
     ]);
   });
 
@@ -69,7 +70,7 @@ describe("buildUserPolicy", () => {
     const sids = buildUserPolicy({ ...BASE, console: true, requireMfa: true }).Statement.map(
       (s) => s.Sid,
     );
-    assert.deepEqual(sids.slice(6), [
+    assert.deepEqual(sids.slice(7), [
       "ChangeOwnPassword",
       "ReadAccountPasswordPolicy",
       "CreateVirtualMfaDevice",
