@@ -1,6 +1,11 @@
 /** Rules for IAM policies and users. */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { allowStatements, reachesEveryResource, ReadStatement } from "./documents";
+import {
+  allowStatements,
+  reachesAccountWide,
+  reachesEveryResource,
+  ReadStatement,
+} from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
 import {
   configWithDefaults,
@@ -76,7 +81,8 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
   name: "iam-policy-no-star-resource",
   description:
     'Checks that IAM policies, managed or inline, allow on Resource "*", on a pattern reaching ' +
-    "every bucket, object or account, or by NotResource only the actions AWS grants no other way.",
+    "every bucket, object or account, every user, role, group, policy or key of an account, or " +
+    "buckets by a name wildcard, or by NotResource only the actions AWS grants no other way.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
@@ -108,7 +114,9 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
             "but those listed; list the resources instead.",
         );
       }
-      const everywhere = statement.resources.find(reachesEveryResource);
+      const everywhere = statement.resources.find(
+        (resource) => reachesEveryResource(resource) || reachesAccountWide(resource),
+      );
       if (everywhere === undefined) {
         continue;
       }
@@ -118,7 +126,8 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
         reportViolation(
           `${args.name}: ${label} must name the resources ${action} applies to instead of ` +
             `"${everywhere}" (only ${starResourceActions.join(", ")} may use "*" or a pattern ` +
-            "reaching every bucket, object or account).",
+            "reaching every bucket, object or account, every user, role, group, policy or key " +
+            "of an account, or buckets by a name wildcard).",
         );
       }
     }

@@ -162,6 +162,20 @@ describe("#iam-policy-no-star-resource", () => {
     "arn:aws:iam::*:user/app",
     "arn:aws:kms:*:*:key/*",
     "arn:aws:iam::123456789012:*",
+    // every user, role, group, managed policy or key of an account, whatever its path
+    "arn:aws:iam::123456789012:user/*",
+    "arn:aws:iam::123456789012:user*",
+    "arn:aws:iam::123456789012:role/*",
+    "arn:aws:iam::123456789012:role/?*",
+    "arn:aws:iam::123456789012:group/*",
+    "arn:aws:iam::123456789012:policy/*",
+    "arn:aws:iam::123456789012:policy/*/dev/*",
+    "arn:aws:kms:*:123456789012:key/*",
+    "arn:aws:kms:us-east-1:123456789012:key/*",
+    // every bucket whose name starts or ends a certain way, in any account
+    "arn:aws:s3:::acme-*",
+    "arn:aws:s3:::acme-*/*",
+    "arn:aws:s3:::*-reports/*",
   ];
   for (const resource of everywhere) {
     it(`fails GetObject on ${resource}`, async () => {
@@ -183,9 +197,11 @@ describe("#iam-policy-no-star-resource", () => {
     "arn:aws:s3:::b",
     "arn:aws:s3:::b/*",
     "arn:aws:s3:::iam-bucket-access-dev-????????/*",
-    "arn:aws:s3:::*-reports/*",
     "arn:aws:iam::123456789012:user/iam-bucket-access/dev/*",
-    "arn:aws:kms:*:123456789012:key/*",
+    "arn:aws:iam::123456789012:role/iam-bucket-access/iam-bucket-access-deploy-dev",
+    "arn:aws:iam::123456789012:policy/iam-bucket-access/dev/*",
+    "arn:aws:iam::123456789012:mfa/*",
+    "arn:aws:kms:us-east-1:123456789012:key/afa50c2b-472a-1944-0694-57cac8a9f170",
   ];
   for (const resource of scoped) {
     it(`passes GetObject on ${resource}`, async () => {
