@@ -92,6 +92,16 @@ export function isMfaGuard(statement: ReadStatement): boolean {
   );
 }
 
+/**
+ * Whether a statement's `Principal` is anyone: `"*"`, or `"*"` among its `AWS` principals, which
+ * every principal of every account matches. A condition does not change that: it narrows who
+ * gets through only as long as it is right.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
+ */
+export function trustsAnyone(statement: ReadStatement): boolean {
+  return statement.principal === "*" || list(record(statement.principal).AWS).includes("*");
+}
+
 /** Whether an ARN field is made of wildcards alone, so it matches whatever stands there. */
 function isWildcardField(field: string): boolean {
   return /^[*?]+$/.test(field);

@@ -5,6 +5,7 @@ import {
   reachesAccountWide,
   reachesEveryResource,
   ReadStatement,
+  trustsAnyone,
 } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
 import {
@@ -145,6 +146,25 @@ export const iamPolicyStatementSids: ResourceValidationPolicy = {
       if (statement.sid === undefined) {
         reportViolation(`${args.name}: Allow ${label} must have a Sid that names what it grants.`);
       }
+    }
+  }),
+};
+
+export const iamRoleTrustsNamedPrincipals: ResourceValidationPolicy = {
+  name: "iam-role-trusts-named-principals",
+  description:
+    'Checks that roles trust named principals only: no trust policy allows Principal "*" or ' +
+    '{"AWS": "*"}, whatever its condition.',
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    for (const { label } of allowStatements(knownProps(args.props).assumeRolePolicy).filter(
+      ({ statement }) => trustsAnyone(statement),
+    )) {
+      reportViolation(
+        `${args.name}: trust policy ${label} must name who may assume the role, not "*" ` +
+          "(every principal of every account, which a condition narrows only while it is " +
+          "right); name an account, role, service or identity provider.",
+      );
     }
   }),
 };

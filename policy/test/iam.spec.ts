@@ -3,6 +3,7 @@ import {
   iamPolicyNoStarResource,
   iamPolicyNoWildcardActions,
   iamPolicyStatementSids,
+  iamRoleTrustsNamedPrincipals,
   iamUserBoundaryElsewhere,
   iamUserBoundaryInProduction,
   iamUserUnderProjectPath,
@@ -349,6 +350,98 @@ describe("#iam-policy-statement-sids", () => {
       await resourceViolations(iamPolicyStatementSids, policyWith(anonymous)),
       /app-policy: Allow statement 1 must have a Sid/,
     );
+  });
+});
+
+describe("#iam-role-trusts-named-principals", () => {
+  /** A role whose trust policy holds the given statements. */
+  const roleTrusting = (...statements: object[]): ResourceSpec => ({
+    type: "aws:iam/role:Role",
+    name: "deploy",
+    props: { assumeRolePolicy: documentWith(...statements) },
+  });
+  const assume = { Sid: "Assume", Effect: "Allow", Action: "sts:AssumeRole" };
+  const inOrganization = { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } };
+
+  it("is mandatory", () => {
+    assert.equal(iamRoleTrustsNamedPrincipals.enforcementLevel, "mandatory");
+  });
+
+  const anyone = [
+    // anyone, however the condition narrows it: a condition is one mistake from open
+    ["Principal *", { Principal: "*" }],
+    ["AWS *", { Principal: { AWS: "*" } }],
+    [
+      "AWS * beside a named account",
+      { Principal: { AWS: ["arn:aws:iam::123456789012:root", "*"] } },
+    ],
+    ["Principal * within an organization", { Principal: "*", Condition: inOrganization }],
+    ["AWS * within an organization", { Principal: { AWS: "*" }, Condition: inOrganization }],
+  ] as const;
+  for (const [title, trust] of anyone) {
+    it(`fails a role trusting ${title}`, async () => {
+      assertViolation(
+        await resourceViolations(
+          iamRoleTrustsNamedPrincipals,
+          roleTrusting({ ...assume, ...trust }),
+        ),
+        /deploy: trust policy statement Assume must name who may assume the role, not "\*"/,
+      );
+    });
+  }
+
+  it("fails a trust policy given as an object, as well as one given as JSON text", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: {
+        assumeRolePolicy: {
+          Version: "2012-10-17",
+          Statement: [{ ...assume, Principal: { AWS: "*" } }],
+        },
+      },
+    };
+    assert.equal((await resourceViolations(iamRoleTrustsNamedPrincipals, role)).length, 1);
+  });
+
+  const named = [
+    // who the program's roles and their usual neighbours trust
+    ["a named account", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }],
+    ["an account id", { Principal: { AWS: "123456789012" } }],
+    ["a named role", { Principal: { AWS: "arn:aws:iam::123456789012:role/ci" } }],
+    ["a service", { Principal: { Service: "lambda.amazonaws.com" } }],
+    [
+      "an OIDC provider",
+      {
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Principal: {
+          Federated: "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc",
+        },
+      },
+    ],
+  ] as const;
+  for (const [title, trust] of named) {
+    it(`passes a role trusting ${title}`, async () => {
+      const role = roleTrusting({ ...assume, ...trust });
+      assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
+    });
+  }
+
+  it("leaves a Deny of anyone alone: it takes trust away", async () => {
+    const role = roleTrusting(
+      { ...assume, Principal: { AWS: "arn:aws:iam::123456789012:root" } },
+      { Sid: "DenyOutsiders", Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" },
+    );
+    assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
+  });
+
+  it("leaves a trust policy unknown until the update alone", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: { assumeRolePolicy: UNKNOWN_VALUE },
+    };
+    assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
   });
 });
 
