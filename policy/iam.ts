@@ -187,10 +187,20 @@ export const iamUserUnderProjectPath: ResourceValidationPolicy = {
   }),
 };
 
+/**
+ * The stacks production unless the pack config says otherwise: the project's own `prod`, so its
+ * users need a boundary wherever the pack runs, configured or not.
+ */
+export const PRODUCTION_STACKS = ["prod"];
+
 /** The pack config that decides which stacks are production. */
 const PRODUCTION_CONFIG = {
   properties: {
-    productionStacks: { type: "array" as const, items: { type: "string" as const }, default: [] },
+    productionStacks: {
+      type: "array" as const,
+      items: { type: "string" as const },
+      default: PRODUCTION_STACKS,
+    },
   },
 };
 
@@ -209,7 +219,9 @@ function boundaryRule(
     enforcementLevel,
     configSchema: PRODUCTION_CONFIG,
     validateResource: forTypes(["aws:iam/user:User"], (args, reportViolation) => {
-      const { productionStacks } = configWithDefaults(args, { productionStacks: [] as string[] });
+      const { productionStacks } = configWithDefaults(args, {
+        productionStacks: PRODUCTION_STACKS,
+      });
       const production = isProductionStack(stackOfUrn(args.urn), productionStacks, args.stackTags);
       // An unknown boundary is one being set, to a value only the update knows.
       if (applies(production) && !knownProps(args.props).permissionsBoundary) {

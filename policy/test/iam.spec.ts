@@ -476,12 +476,27 @@ describe("#iam-user-permissions-boundary-production", () => {
     assert.equal(iamUserBoundaryInProduction.enforcementLevel, "mandatory");
   });
 
+  it("fails a user without a boundary in prod, which the pack's default config marks production", async () => {
+    assertViolation(
+      await resourceViolations(iamUserBoundaryInProduction, user({}, "prod")),
+      /app: IAM user must have a permissions boundary in a production stack/,
+    );
+  });
+
   it("fails a user without a boundary in a stack the pack config marks production", async () => {
     assertViolation(
-      await resourceViolations(iamUserBoundaryInProduction, user({}, "prod"), {
-        productionStacks: ["prod"],
+      await resourceViolations(iamUserBoundaryInProduction, user({}, "live"), {
+        productionStacks: ["live"],
       }),
       /app: IAM user must have a permissions boundary in a production stack/,
+    );
+  });
+
+  it("passes prod's user without a boundary once the pack config lists other stacks", async () => {
+    const config = { productionStacks: ["live"] };
+    assert.deepEqual(
+      await resourceViolations(iamUserBoundaryInProduction, user({}, "prod"), config),
+      [],
     );
   });
 
@@ -502,19 +517,14 @@ describe("#iam-user-permissions-boundary-production", () => {
   });
 
   it("passes a production user with a boundary, and any user outside production", async () => {
-    const config = { productionStacks: ["prod"] };
     const bounded = user({ permissionsBoundary: BOUNDARY }, "prod");
-    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, bounded, config), []);
-    assert.deepEqual(
-      await resourceViolations(iamUserBoundaryInProduction, user({}, "dev"), config),
-      [],
-    );
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, bounded), []);
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, user({}, "dev")), []);
   });
 
   it("passes a production user whose boundary is unknown until the update", async () => {
     const pending = user({ permissionsBoundary: UNKNOWN_VALUE }, "prod");
-    const config = { productionStacks: ["prod"] };
-    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, pending, config), []);
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, pending), []);
   });
 });
 
