@@ -223,6 +223,21 @@ describe("#iam-policy-no-star-resource", () => {
     });
   }
 
+  for (const [kind, carrying] of carriers) {
+    it(`fails iam:CreateAccessKey on every user of an account allowed by ${kind}`, async () => {
+      const everyUser = {
+        Sid: "Keys",
+        Effect: "Allow",
+        Action: "iam:CreateAccessKey",
+        Resource: "arn:aws:iam::123456789012:user/*",
+      };
+      assertViolation(
+        await resourceViolations(iamPolicyNoStarResource, carrying(everyUser)),
+        /app-policy: (inline policy deploy, )?statement Keys must name the resources iam:CreateAccessKey/,
+      );
+    });
+  }
+
   it("fails an Allow by NotResource", async () => {
     const { Resource: _, ...rest } = getObject;
     assertViolation(
