@@ -92,6 +92,16 @@ export function isMfaGuard(statement: ReadStatement): boolean {
   );
 }
 
+/**
+ * Whether a statement's `Principal` is anyone: `"*"`, or `"*"` among its `AWS` principals, which
+ * every principal of every account matches. A condition does not change that: it narrows who
+ * gets through only as long as it is right.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
+ */
+export function trustsAnyone(statement: ReadStatement): boolean {
+  return statement.principal === "*" || list(record(statement.principal).AWS).includes("*");
+}
+
 /** Whether an ARN field is made of wildcards alone, so it matches whatever stands there. */
 function isWildcardField(field: string): boolean {
   return /^[*?]+$/.test(field);
@@ -105,14 +115,12 @@ function isWildcardField(field: string): boolean {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
 export function reachesEveryResource(resource: string): boolean {
-  const fields = resource.split(":");
-  if (fields[0] !== "arn" || fields.length < 6) {
+  const arn = arnParts(resource);
+  if (arn === undefined) {
     // Not a whole ARN: "*", or a truncated pattern that ends in a wildcard.
-    return isWildcardField(fields[fields.length - 1] ?? "");
+    return isWildcardField(resource.split(":").pop() ?? "");
   }
-  // The resource part may hold colons of its own.
-  const [, partition, service, , account, ...rest] = fields;
-  const resourcePart = rest.join(":");
+  const { partition, service, account, resourcePart } = arn;
   const bucket = resourcePart.split("/")[0] ?? "";
   const everyService = isWildcardField(service);
   return (
@@ -121,5 +129,53 @@ export function reachesEveryResource(resource: string): boolean {
     isWildcardField(resourcePart) ||
     (account !== "" && isWildcardField(account)) ||
     ((service === "s3" || everyService) && account === "" && isWildcardField(bucket))
+  );
+}
+
+/** The fields of a whole ARN, or undefined for anything shorter. */
+function arnParts(
+  resource: string,
+): { partition: string; service: string; account: string; resourcePart: string } | undefined {
+  const fields = resource.split(":");
+  if (fields[0] !== "arn" || fields.length < 6) {
+    return undefined;
+  }
+  // The resource part may hold colons of its own.
+  const [, partition, service, , account, ...rest] = fields;
+  return { partition, service, account, resourcePart: rest.join(":") };
+}
+
+/**
+ * The resource types, by service, of which a grant on all of an account's is as broad as an
+ * account-wide grant: whoever may act on every user, role, group or managed policy may give
+ * itself any right, and every key opens whatever any key encrypts.
+ */
+export const ACCOUNT_WIDE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  iam: ["user", "role", "group", "policy"],
+  kms: ["key"],
+};
+
+/**
+ * Whether a `Resource` entry reaches every resource of a kind `ACCOUNT_WIDE_TYPES` names,
+ * whatever its path or name: its text before the first wildcard stops within `<type>/`
+ * (`arn:aws:iam::<account>:user/*`, `role/?*`, `policy/*` and `/dev/*` after it,
+ * `arn:aws:kms:*:<account>:key/*`), while a path-scoped one (`user/iam-bucket-access/dev/*`)
+ * names a part of the account. A bucket name with `*` (`arn:aws:s3:::acme-*`, `*-reports/*`)
+ * reaches every bucket of that shape, which anyone can create in any account; `?` alone keeps
+ * the name's length, as the bootstrap's `iam-bucket-access-dev-????????` does.
+ */
+export function reachesAccountWide(resource: string): boolean {
+  const arn = arnParts(resource);
+  if (arn === undefined) {
+    return false;
+  }
+  const { service, resourcePart } = arn;
+  if (service === "s3") {
+    return (resourcePart.split("/")[0] ?? "").includes("*");
+  }
+  const literal = resourcePart.split(/[*?]/)[0] ?? "";
+  return (
+    literal !== resourcePart &&
+    (ACCOUNT_WIDE_TYPES[service] ?? []).some((type) => `${type}/`.startsWith(literal))
   );
 }

@@ -1,6 +1,12 @@
 /** Rules for IAM policies and users. */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { allowStatements, reachesEveryResource, ReadStatement } from "./documents";
+import {
+  allowStatements,
+  reachesAccountWide,
+  reachesEveryResource,
+  ReadStatement,
+  trustsAnyone,
+} from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
 import {
   configWithDefaults,
@@ -76,7 +82,8 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
   name: "iam-policy-no-star-resource",
   description:
     'Checks that IAM policies, managed or inline, allow on Resource "*", on a pattern reaching ' +
-    "every bucket, object or account, or by NotResource only the actions AWS grants no other way.",
+    "every bucket, object or account, every user, role, group, policy or key of an account, or " +
+    "buckets by a name wildcard, or by NotResource only the actions AWS grants no other way.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
@@ -108,7 +115,9 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
             "but those listed; list the resources instead.",
         );
       }
-      const everywhere = statement.resources.find(reachesEveryResource);
+      const everywhere = statement.resources.find(
+        (resource) => reachesEveryResource(resource) || reachesAccountWide(resource),
+      );
       if (everywhere === undefined) {
         continue;
       }
@@ -118,7 +127,8 @@ export const iamPolicyNoStarResource: ResourceValidationPolicy = {
         reportViolation(
           `${args.name}: ${label} must name the resources ${action} applies to instead of ` +
             `"${everywhere}" (only ${starResourceActions.join(", ")} may use "*" or a pattern ` +
-            "reaching every bucket, object or account).",
+            "reaching every bucket, object or account, every user, role, group, policy or key " +
+            "of an account, or buckets by a name wildcard).",
         );
       }
     }
@@ -136,6 +146,25 @@ export const iamPolicyStatementSids: ResourceValidationPolicy = {
       if (statement.sid === undefined) {
         reportViolation(`${args.name}: Allow ${label} must have a Sid that names what it grants.`);
       }
+    }
+  }),
+};
+
+export const iamRoleTrustsNamedPrincipals: ResourceValidationPolicy = {
+  name: "iam-role-trusts-named-principals",
+  description:
+    'Checks that roles trust named principals only: no trust policy allows Principal "*" or ' +
+    '{"AWS": "*"}, whatever its condition.',
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    for (const { label } of allowStatements(knownProps(args.props).assumeRolePolicy).filter(
+      ({ statement }) => trustsAnyone(statement),
+    )) {
+      reportViolation(
+        `${args.name}: trust policy ${label} must name who may assume the role, not "*" ` +
+          "(every principal of every account, which a condition narrows only while it is " +
+          "right); name an account, role, service or identity provider.",
+      );
     }
   }),
 };
@@ -158,10 +187,20 @@ export const iamUserUnderProjectPath: ResourceValidationPolicy = {
   }),
 };
 
+/**
+ * The stacks production unless the pack config says otherwise: the project's own `prod`, so its
+ * users need a boundary wherever the pack runs, configured or not.
+ */
+export const PRODUCTION_STACKS = ["prod"];
+
 /** The pack config that decides which stacks are production. */
 const PRODUCTION_CONFIG = {
   properties: {
-    productionStacks: { type: "array" as const, items: { type: "string" as const }, default: [] },
+    productionStacks: {
+      type: "array" as const,
+      items: { type: "string" as const },
+      default: PRODUCTION_STACKS,
+    },
   },
 };
 
@@ -180,7 +219,9 @@ function boundaryRule(
     enforcementLevel,
     configSchema: PRODUCTION_CONFIG,
     validateResource: forTypes(["aws:iam/user:User"], (args, reportViolation) => {
-      const { productionStacks } = configWithDefaults(args, { productionStacks: [] as string[] });
+      const { productionStacks } = configWithDefaults(args, {
+        productionStacks: PRODUCTION_STACKS,
+      });
       const production = isProductionStack(stackOfUrn(args.urn), productionStacks, args.stackTags);
       // An unknown boundary is one being set, to a value only the update knows.
       if (applies(production) && !knownProps(args.props).permissionsBoundary) {

@@ -3,6 +3,7 @@ import {
   iamPolicyNoStarResource,
   iamPolicyNoWildcardActions,
   iamPolicyStatementSids,
+  iamRoleTrustsNamedPrincipals,
   iamUserBoundaryElsewhere,
   iamUserBoundaryInProduction,
   iamUserUnderProjectPath,
@@ -162,6 +163,20 @@ describe("#iam-policy-no-star-resource", () => {
     "arn:aws:iam::*:user/app",
     "arn:aws:kms:*:*:key/*",
     "arn:aws:iam::123456789012:*",
+    // every user, role, group, managed policy or key of an account, whatever its path
+    "arn:aws:iam::123456789012:user/*",
+    "arn:aws:iam::123456789012:user*",
+    "arn:aws:iam::123456789012:role/*",
+    "arn:aws:iam::123456789012:role/?*",
+    "arn:aws:iam::123456789012:group/*",
+    "arn:aws:iam::123456789012:policy/*",
+    "arn:aws:iam::123456789012:policy/*/dev/*",
+    "arn:aws:kms:*:123456789012:key/*",
+    "arn:aws:kms:us-east-1:123456789012:key/*",
+    // every bucket whose name starts or ends a certain way, in any account
+    "arn:aws:s3:::acme-*",
+    "arn:aws:s3:::acme-*/*",
+    "arn:aws:s3:::*-reports/*",
   ];
   for (const resource of everywhere) {
     it(`fails GetObject on ${resource}`, async () => {
@@ -183,9 +198,11 @@ describe("#iam-policy-no-star-resource", () => {
     "arn:aws:s3:::b",
     "arn:aws:s3:::b/*",
     "arn:aws:s3:::iam-bucket-access-dev-????????/*",
-    "arn:aws:s3:::*-reports/*",
     "arn:aws:iam::123456789012:user/iam-bucket-access/dev/*",
-    "arn:aws:kms:*:123456789012:key/*",
+    "arn:aws:iam::123456789012:role/iam-bucket-access/iam-bucket-access-deploy-dev",
+    "arn:aws:iam::123456789012:policy/iam-bucket-access/dev/*",
+    "arn:aws:iam::123456789012:mfa/*",
+    "arn:aws:kms:us-east-1:123456789012:key/afa50c2b-472a-1944-0694-57cac8a9f170",
   ];
   for (const resource of scoped) {
     it(`passes GetObject on ${resource}`, async () => {
@@ -202,6 +219,21 @@ describe("#iam-policy-no-star-resource", () => {
           carrying({ ...getObject, Resource: "arn:aws:s3:::*/*" }),
         ),
         /app-policy: (inline policy deploy, )?statement Read must name the resources/,
+      );
+    });
+  }
+
+  for (const [kind, carrying] of carriers) {
+    it(`fails iam:CreateAccessKey on every user of an account allowed by ${kind}`, async () => {
+      const everyUser = {
+        Sid: "Keys",
+        Effect: "Allow",
+        Action: "iam:CreateAccessKey",
+        Resource: "arn:aws:iam::123456789012:user/*",
+      };
+      assertViolation(
+        await resourceViolations(iamPolicyNoStarResource, carrying(everyUser)),
+        /app-policy: (inline policy deploy, )?statement Keys must name the resources iam:CreateAccessKey/,
       );
     });
   }
@@ -336,6 +368,98 @@ describe("#iam-policy-statement-sids", () => {
   });
 });
 
+describe("#iam-role-trusts-named-principals", () => {
+  /** A role whose trust policy holds the given statements. */
+  const roleTrusting = (...statements: object[]): ResourceSpec => ({
+    type: "aws:iam/role:Role",
+    name: "deploy",
+    props: { assumeRolePolicy: documentWith(...statements) },
+  });
+  const assume = { Sid: "Assume", Effect: "Allow", Action: "sts:AssumeRole" };
+  const inOrganization = { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } };
+
+  it("is mandatory", () => {
+    assert.equal(iamRoleTrustsNamedPrincipals.enforcementLevel, "mandatory");
+  });
+
+  const anyone = [
+    // anyone, however the condition narrows it: a condition is one mistake from open
+    ["Principal *", { Principal: "*" }],
+    ["AWS *", { Principal: { AWS: "*" } }],
+    [
+      "AWS * beside a named account",
+      { Principal: { AWS: ["arn:aws:iam::123456789012:root", "*"] } },
+    ],
+    ["Principal * within an organization", { Principal: "*", Condition: inOrganization }],
+    ["AWS * within an organization", { Principal: { AWS: "*" }, Condition: inOrganization }],
+  ] as const;
+  for (const [title, trust] of anyone) {
+    it(`fails a role trusting ${title}`, async () => {
+      assertViolation(
+        await resourceViolations(
+          iamRoleTrustsNamedPrincipals,
+          roleTrusting({ ...assume, ...trust }),
+        ),
+        /deploy: trust policy statement Assume must name who may assume the role, not "\*"/,
+      );
+    });
+  }
+
+  it("fails a trust policy given as an object, as well as one given as JSON text", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: {
+        assumeRolePolicy: {
+          Version: "2012-10-17",
+          Statement: [{ ...assume, Principal: { AWS: "*" } }],
+        },
+      },
+    };
+    assert.equal((await resourceViolations(iamRoleTrustsNamedPrincipals, role)).length, 1);
+  });
+
+  const named = [
+    // who the program's roles and their usual neighbours trust
+    ["a named account", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }],
+    ["an account id", { Principal: { AWS: "123456789012" } }],
+    ["a named role", { Principal: { AWS: "arn:aws:iam::123456789012:role/ci" } }],
+    ["a service", { Principal: { Service: "lambda.amazonaws.com" } }],
+    [
+      "an OIDC provider",
+      {
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Principal: {
+          Federated: "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc",
+        },
+      },
+    ],
+  ] as const;
+  for (const [title, trust] of named) {
+    it(`passes a role trusting ${title}`, async () => {
+      const role = roleTrusting({ ...assume, ...trust });
+      assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
+    });
+  }
+
+  it("leaves a Deny of anyone alone: it takes trust away", async () => {
+    const role = roleTrusting(
+      { ...assume, Principal: { AWS: "arn:aws:iam::123456789012:root" } },
+      { Sid: "DenyOutsiders", Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" },
+    );
+    assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
+  });
+
+  it("leaves a trust policy unknown until the update alone", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: { assumeRolePolicy: UNKNOWN_VALUE },
+    };
+    assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
+  });
+});
+
 describe("#iam-user-under-project-path", () => {
   it("is mandatory", () => {
     assert.equal(iamUserUnderProjectPath.enforcementLevel, "mandatory");
@@ -367,12 +491,27 @@ describe("#iam-user-permissions-boundary-production", () => {
     assert.equal(iamUserBoundaryInProduction.enforcementLevel, "mandatory");
   });
 
+  it("fails a user without a boundary in prod, which the pack's default config marks production", async () => {
+    assertViolation(
+      await resourceViolations(iamUserBoundaryInProduction, user({}, "prod")),
+      /app: IAM user must have a permissions boundary in a production stack/,
+    );
+  });
+
   it("fails a user without a boundary in a stack the pack config marks production", async () => {
     assertViolation(
-      await resourceViolations(iamUserBoundaryInProduction, user({}, "prod"), {
-        productionStacks: ["prod"],
+      await resourceViolations(iamUserBoundaryInProduction, user({}, "live"), {
+        productionStacks: ["live"],
       }),
       /app: IAM user must have a permissions boundary in a production stack/,
+    );
+  });
+
+  it("passes prod's user without a boundary once the pack config lists other stacks", async () => {
+    const config = { productionStacks: ["live"] };
+    assert.deepEqual(
+      await resourceViolations(iamUserBoundaryInProduction, user({}, "prod"), config),
+      [],
     );
   });
 
@@ -393,19 +532,14 @@ describe("#iam-user-permissions-boundary-production", () => {
   });
 
   it("passes a production user with a boundary, and any user outside production", async () => {
-    const config = { productionStacks: ["prod"] };
     const bounded = user({ permissionsBoundary: BOUNDARY }, "prod");
-    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, bounded, config), []);
-    assert.deepEqual(
-      await resourceViolations(iamUserBoundaryInProduction, user({}, "dev"), config),
-      [],
-    );
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, bounded), []);
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, user({}, "dev")), []);
   });
 
   it("passes a production user whose boundary is unknown until the update", async () => {
     const pending = user({ permissionsBoundary: UNKNOWN_VALUE }, "prod");
-    const config = { productionStacks: ["prod"] };
-    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, pending, config), []);
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, pending), []);
   });
 });
 

@@ -106,8 +106,7 @@ describe("the guardrails on the real programs", () => {
     );
   });
 
-  it("require a boundary once prod is marked production: prod has one, and fails without it", async () => {
-    const config = { productionStacks: ["prod"] };
+  it("require a boundary in prod by the pack's default config: prod has one, and fails without it", async () => {
     const userOf = async (overrides: Record<string, unknown>) => {
       const user = (await engineRun("prod", overrides)).find(
         ({ type }) => type === "aws:iam/user:User",
@@ -115,16 +114,12 @@ describe("the guardrails on the real programs", () => {
       assert.ok(user !== undefined);
       return asInputs("prod", user);
     };
-    assert.deepEqual(
-      await resourceViolations(iamUserBoundaryInProduction, await userOf({}), config),
-      [],
-    );
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, await userOf({})), []);
     assert.equal(
       (
         await resourceViolations(
           iamUserBoundaryInProduction,
           await userOf({ permissionsBoundary: "" }),
-          config,
         )
       ).length,
       1,
