@@ -226,7 +226,9 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         {
           role: rotator.name,
           name: `rotate-keys-${stack}`,
-          policy: scope.apply((awsScope) => policyJson(rotatorPolicy(awsScope, project, stack))),
+          policy: scope.apply((awsScope) =>
+            policyJson(rotatorPolicy(awsScope, project, stack, environment.rotatedUsers)),
+          ),
         },
         childOpts,
       );

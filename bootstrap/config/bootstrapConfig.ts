@@ -18,7 +18,7 @@ import {
   matchesCreatedBucketName,
 } from "../../iam/bucketNaming";
 import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../../iam/iamQuotas";
-import { deployRoleName, rotatorRoleName } from "../../iam/stackNaming";
+import { deployRoleName, rotatorRoleName, stackUserName } from "../../iam/stackNaming";
 import {
   BOOTSTRAP_KEYS,
   DEPLOYED_PROJECT,
@@ -49,6 +49,8 @@ export interface EnvironmentSettings {
   readonly adoptStack: boolean;
   /** A rotator role for the stack's ESC key rotation. */
   readonly escRotation: boolean;
+  /** The names of the users whose keys the rotator role may rotate, in the stack's IAM path. */
+  readonly rotatedUsers: readonly string[];
 }
 
 /** Everything the bootstrap program needs. */
@@ -143,6 +145,7 @@ export function parseBootstrapConfig(
         production: environment.production ?? ENVIRONMENT_KEYS.production.default,
         adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
         escRotation: environment.escRotation ?? ENVIRONMENT_KEYS.escRotation.default,
+        rotatedUsers: environment.rotatedUsers ?? [stackUserName(DEPLOYED_PROJECT, stack)],
       };
     });
   problems.push(...sharedNames(environments), ...environments.flatMap(boundarySizeProblems));

@@ -5,7 +5,7 @@
  */
 import { parseArn } from "../../iam/arns";
 import { checkBucketName } from "../../iam/bucketNaming";
-import { checkTags } from "../../components/bucketAccessUserArgs";
+import { checkTags, checkUserName } from "../../components/bucketAccessUserArgs";
 import { keySpec as key } from "../../config/keyTable";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
@@ -106,8 +106,19 @@ export const ENVIRONMENT_KEYS = {
     description:
       "Create a rotator role for Pulumi ESC's aws-iam rotator, which only the stack's ESC " +
       "login environment (rotator-login-<stack>) can assume, and which may only rotate the " +
-      "access keys of the stack's users. The stack then sets `accessKey: false`.",
+      "access keys of the users `rotatedUsers` names. Those users then set `accessKey: false`.",
     default: false,
+  }),
+  rotatedUsers: key({
+    type: "string-list",
+    description:
+      "The users, by name, whose access keys the rotator role may list, create and delete: " +
+      "the users ESC rotates, each in the stack's IAM path, and no other user of the stack. " +
+      "Name each one a `key-rotation-<stack>` environment rotates.",
+    default: { derived: "`iam-bucket-access-<stack>`, the stack's single user" },
+    // An empty list would leave the rotator role a policy IAM refuses.
+    rule: (users) => (users.length > 0 ? undefined : "one user name at least"),
+    itemRule: checkUserName,
   }),
   adoptStack: key({
     type: "boolean",

@@ -245,7 +245,7 @@ export function deployRoleTrustPolicy(
 }
 
 /** Every user of the stack: everything under its own IAM path. */
-export function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
+function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
   return iamUserArn(scope, stackIamPath(project, stack), "*");
 }
 

@@ -37,6 +37,7 @@ describe("parseBootstrapConfig", () => {
           production: false,
           adoptStack: false,
           escRotation: false,
+          rotatedUsers: ["iam-bucket-access-dev"],
         },
         {
           stack: "prod",
@@ -47,6 +48,7 @@ describe("parseBootstrapConfig", () => {
           production: true,
           adoptStack: false,
           escRotation: false,
+          rotatedUsers: ["iam-bucket-access-prod"],
         },
       ],
     });
@@ -221,6 +223,16 @@ describe("parseBootstrapConfig", () => {
       "an unknown environment key",
       { environments: '{"dev":{"branch":"main","region":"eu-west-1"}}' },
       /config key environments\.dev\.region: got "eu-west-1"; expected a key of an environment/,
+    ],
+    [
+      "a rotated user that is no IAM user name",
+      { environments: '{"prod":{"branch":"release","rotatedUsers":["prod app"]}}' },
+      /config key environments\.prod\.rotatedUsers(\[0\])?: got "prod app"; expected 1 to 64 letters, digits and \+=,\.@_- \(an IAM user name\)/,
+    ],
+    [
+      "no rotated user",
+      { environments: '{"prod":{"branch":"release","rotatedUsers":[]}}' },
+      /config key environments\.prod\.rotatedUsers: got \[\]; expected one user name at least/,
     ],
     [
       "an unknown key",

@@ -22,6 +22,7 @@ import { BOOTSTRAP } from "../../offline/paths";
 import { deploymentRequests } from "../../offline/providerRequests";
 import { inputsOf, parsedJson } from "../../offline/specHelpers";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
+import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
 
 type Stack = "dev" | "prod";
 const STACKS: readonly Stack[] = ["dev", "prod"];
@@ -741,6 +742,17 @@ const ROTATOR_ROWS: readonly RotatorRow[] = [
   ["s3:PutBucketPolicy", "bucket:prod", "ImplicitlyDenied"],
   ["iam:CreateAccessKey", "user:dev", "ImplicitlyDenied"],
   ["iam:DeleteAccessKey", "user:dev", "ImplicitlyDenied"],
+  // Another user under prod's own path is not the one ESC rotates: its keys stay out of reach.
+  ["iam:CreateAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:DeleteAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:ListAccessKeys", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:GetUser", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  [
+    "iam:TagUser",
+    userIn("prod", "other-app"),
+    "ImplicitlyDenied",
+    { "aws:TagKeys": "AKIAIOSFODNN7EXAMPLE" },
+  ],
   ["iam:CreateAccessKey", iam("user/admins/alice"), "ImplicitlyDenied"],
   ["iam:CreateUser", userIn("prod", "minted"), "ImplicitlyDenied"],
   ["iam:DeleteUser", "user:prod", "ImplicitlyDenied"],
@@ -854,6 +866,44 @@ describe("prod's ESC key rotator role, decided by an IAM policy engine", () => {
         rotatorTrust,
         ROTATOR_ROLE,
         pulumiOidcRequest(PROVIDER, aud, sub),
+      );
+      assert.equal(decision, expected);
+    });
+  }
+});
+
+/** Two users ESC rotates in prod, as `rotatedUsers` would list them. */
+const ROTATED = ["iam-bucket-access-prod", "iam-bucket-access-prod-batch"];
+
+// action, user, AWS's answer: each listed user is rotated, the stack's other users are not.
+const LISTED_ROTATION_ROWS: readonly (readonly [string, string, Decision])[] = [
+  ...ROTATED.flatMap((name): (readonly [string, string, Decision])[] => [
+    ["iam:ListAccessKeys", userIn("prod", name), "Allowed"],
+    ["iam:CreateAccessKey", userIn("prod", name), "Allowed"],
+    ["iam:DeleteAccessKey", userIn("prod", name), "Allowed"],
+  ]),
+  ["iam:CreateAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:DeleteAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:CreateAccessKey", userIn("dev", "iam-bucket-access-prod-batch"), "ImplicitlyDenied"],
+];
+
+describe("a rotator role of prod that rotates two listed users, decided by an IAM policy engine", () => {
+  const policy = rotatorPolicyFor(
+    { partition: "aws", accountId: ACCOUNT_ID },
+    "iam-bucket-access",
+    "prod",
+    ROTATED,
+  );
+  for (const [action, user, expected] of LISTED_ROTATION_ROWS) {
+    it(`rotator: ${action} on ${user} is ${expected}`, async () => {
+      const decision = await decide(
+        { identity: [policy] },
+        {
+          principal: ROTATOR_ROLE,
+          action,
+          resource: user,
+          context: { "aws:SecureTransport": "true" },
+        },
       );
       assert.equal(decision, expected);
     });
