@@ -211,6 +211,9 @@ const CONFINEMENT_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     ],
     [own, "kms:Decrypt", `key:${other}`, {}, "ImplicitlyDenied"],
     [own, "kms:Encrypt", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:GenerateDataKey", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:ReEncryptFrom", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:CreateGrant", `key:${other}`, {}, "ImplicitlyDenied"],
     [own, "sts:AssumeRole", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:SetDefaultPolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:DeletePolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
@@ -219,6 +222,8 @@ const CONFINEMENT_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "iam:PassRole", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:UpdateAssumeRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:PutRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteRole", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketPolicy", `bucket:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutLifecycleConfiguration", `bucket:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketVersioning", `bucket:${other}`, {}, "ImplicitlyDenied"],
@@ -256,6 +261,36 @@ const SELF_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
         [own, "s3:DeleteBucket", `bucket:${own}`, {}, "ImplicitlyDenied"],
       ] as const)
     : []),
+]);
+
+// Each role against what only the bootstrap manages beyond the stacks: prod's ESC rotator role
+// (whose rights would reach prod's keys), the OIDC provider every role is trusted through, the
+// account's public access block and the boundaries' own path. Dev's role is also what a pull
+// request's preview runs with, so these are what unreviewed code in dev cannot reach.
+const BOOTSTRAP_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
+  [own, "sts:AssumeRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:UpdateAssumeRolePolicy", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:PutRolePolicy", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:DeleteRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:PassRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:DeleteOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:RemoveClientIDFromOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
+  [
+    own,
+    "iam:CreateOpenIDConnectProvider",
+    iam("oidc-provider/token.actions.githubusercontent.com"),
+    {},
+    "ImplicitlyDenied",
+  ],
+  [own, "s3:PutAccountPublicAccessBlock", "*", {}, "ImplicitlyDenied"],
+  [
+    own,
+    "iam:CreatePolicy",
+    iam("policy/iam-bucket-access-boundary/minted"),
+    {},
+    "ExplicitlyDenied",
+  ],
+  [own, "iam:DeletePolicy", `boundary:${OTHER[own]}`, {}, "ExplicitlyDenied"],
 ]);
 
 // The chains to more power than the stack's: broad policy, user, attachment, key; boundary
@@ -635,6 +670,10 @@ describe("the deploy path, decided by an IAM policy engine", () => {
 
   describe("each deploy role against its own role, key, the OIDC provider and prod's bucket", () => {
     itDecidesFor(DEPLOY_ROLE, SELF_ROWS, () => fixtures);
+  });
+
+  describe("each deploy role, dev's running pull request previews, against the bootstrap's resources", () => {
+    itDecidesFor(DEPLOY_ROLE, BOOTSTRAP_ROWS, () => fixtures);
   });
 
   describe("the buckets the dev role may create", () => {
