@@ -98,8 +98,19 @@ export const ENVIRONMENT_KEYS = {
     type: "boolean",
     description:
       "A production stack: Deployments previews no pull requests for it, and its role cannot " +
-      "be assumed for a preview.",
+      "be assumed for a preview (`previewPullRequests` cannot be true).",
     default: false,
+  }),
+  previewPullRequests: key({
+    type: "boolean",
+    description:
+      "Deployments previews each pull request on the stack, running the pull request's code, " +
+      "unreviewed, with the stack's deploy role: it may then create the stack's users and keys " +
+      "and decrypt the stack's secrets, though nothing of another stack or of the bootstrap. " +
+      "Set false, the safer choice wherever people who may not deploy can open pull " +
+      "requests on the repository: no pull request is previewed, and the role cannot be assumed for a " +
+      "preview at all.",
+    default: { derived: "`true`, unless `production` is true" },
   }),
   escRotation: key({
     type: "boolean",

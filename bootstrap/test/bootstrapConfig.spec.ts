@@ -35,6 +35,7 @@ describe("parseBootstrapConfig", () => {
           buckets: [],
           tags: { environment: "dev", project: "iam-bucket-access" },
           production: false,
+          previewPullRequests: true,
           adoptStack: false,
           escRotation: false,
           rotatedUsers: ["iam-bucket-access-dev"],
@@ -46,6 +47,7 @@ describe("parseBootstrapConfig", () => {
           buckets: ["acme-app-data-prod"],
           tags: { environment: "prod", project: "iam-bucket-access" },
           production: true,
+          previewPullRequests: false,
           adoptStack: false,
           escRotation: false,
           rotatedUsers: ["iam-bucket-access-prod"],
@@ -228,6 +230,13 @@ describe("parseBootstrapConfig", () => {
       "a rotated user that is no IAM user name",
       { environments: '{"prod":{"branch":"release","rotatedUsers":["prod app"]}}' },
       /config key environments\.prod\.rotatedUsers(\[0\])?: got "prod app"; expected 1 to 64 letters, digits and \+=,\.@_- \(an IAM user name\)/,
+    ],
+    [
+      "pull request previews of a production stack",
+      {
+        environments: '{"prod":{"branch":"release","production":true,"previewPullRequests":true}}',
+      },
+      /config key environments\.prod\.previewPullRequests: got true; expected false, as environments\.prod\.production is true/,
     ],
     [
       "no rotated user",

@@ -696,6 +696,31 @@ describe("the deploy path, decided by an IAM policy engine", () => {
       });
     }
 
+    it("is no preview of dev once dev previews no pull requests, and still dev's updates", async () => {
+      const admin = await runProgram(
+        "admin",
+        {
+          environments: {
+            dev: { branch: "main", createsBucket: true, previewPullRequests: false },
+          },
+        },
+        BOOTSTRAP,
+      );
+      const trust = parsedJson(inputsOf(admin, "aws:iam/role:Role", "dev-deploy").assumeRolePolicy);
+      const decisionFor = (operation: string) =>
+        decideTrust(
+          trust,
+          fixtures.dev.role,
+          pulumiOidcRequest(
+            PROVIDER,
+            "acme",
+            subject("acme", "iam-bucket-access", "dev", operation),
+          ),
+        );
+      assert.equal(decisionFor("preview"), "ImplicitlyDenied");
+      assert.equal(decisionFor("update"), "Allowed");
+    });
+
     it("is no plain AssumeRole of a principal of the account", () => {
       assert.equal(
         decideTrust(fixtures.dev.trust, fixtures.dev.role, {

@@ -11,6 +11,7 @@ const ENVIRONMENT: EnvironmentSettings = {
   createsBucket: false,
   buckets: ["acme-app-data-prod"],
   production: true,
+  previewPullRequests: false,
   adoptStack: false,
   escRotation: false,
   rotatedUsers: ["iam-bucket-access-prod"],
