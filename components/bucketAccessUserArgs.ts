@@ -259,7 +259,7 @@ const checkBucket: Rule<string> = (bucket) => {
 };
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
-const checkUserName: Rule<string> = (name) =>
+export const checkUserName: Rule<string> = (name) =>
   /^[\w+=,.@-]+$/.test(name) && name.length <= IAM_QUOTAS.userNameCharacters
     ? undefined
     : `1 to ${IAM_QUOTAS.userNameCharacters} letters, digits and +=,.@_- (an IAM user name)`;

@@ -13,7 +13,7 @@ import {
 } from "../components/bucketAccessUserArgs";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../iam/bucketNaming";
-import { StackIdentity } from "../iam/stackNaming";
+import { StackIdentity, stackUserName } from "../iam/stackNaming";
 import {
   configProblem,
   fromText,
@@ -229,7 +229,7 @@ export function parseStackConfig(
   const form = entries === undefined ? "single" : "identities";
   const named: Record<string, IdentityValues> = entries ?? { [SINGLE_IDENTITY]: {} };
   const aliasOfSingle = form === "identities" && Object.keys(named).length === 1;
-  const singleUserName = `${where.project}-${where.stack}`;
+  const singleUserName = stackUserName(where.project, where.stack);
   const identities = Object.keys(named)
     .sort()
     .map((name): ReadIdentity => {

@@ -44,6 +44,14 @@ export function boundaryReference(project: string, stack: string): string {
   return `${boundaryPath(project).slice(1)}${boundaryName(project, stack)}`;
 }
 
+/**
+ * The default name of a stack's one user, `<project>-<stack>`; a stack of several identities
+ * names each `<project>-<stack>-<identity>`.
+ */
+export function stackUserName(project: string, stack: string): string {
+  return `${project}-${stack}`;
+}
+
 /** The name of a stack's deploy role, `<project>-deploy-<stack>`. */
 export function deployRoleName(project: string, stack: string): string {
   return `${project}-deploy-${stack}`;

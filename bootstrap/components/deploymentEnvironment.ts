@@ -26,7 +26,7 @@ import {
   deployRolePolicy,
   deployRoleTrustPolicy,
   permissionsBoundaryPolicy,
-  PRODUCTION_OPERATIONS,
+  NO_PREVIEW_OPERATIONS,
   secretsKeyPolicy,
 } from "../iam/deployPolicies";
 import { rotatorLoginEnvironment, rotatorPolicy, rotatorTrustPolicy } from "../iam/rotatorPolicies";
@@ -39,7 +39,7 @@ export interface DeploymentEnvironmentArgs {
   readonly repository: string;
   /** The deployed project's name. */
   readonly project: string;
-  /** The stack, its branch, its buckets, whether it is production. */
+  /** The stack, its branch, its buckets, whether it previews pull requests. */
   readonly environment: EnvironmentSettings;
   /** ARN of the account's OIDC provider for Pulumi Cloud. */
   readonly oidcProviderArn: pulumi.Input<string>;
@@ -95,8 +95,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
     const trustOf = (build: (providerArn: string) => PolicyDocument<TrustStatement>) =>
       pulumi.output(args.oidcProviderArn).apply((providerArn) => policyJson(build(providerArn)));
 
-    // Production is never assumed for a preview: no pull request's code runs with its role.
-    const operations = environment.production ? PRODUCTION_OPERATIONS : DEPLOY_OPERATIONS;
+    // Without previews the role is never assumed for one: no pull request's code runs with it.
+    const operations = environment.previewPullRequests ? DEPLOY_OPERATIONS : NO_PREVIEW_OPERATIONS;
     const role = new iam.Role(
       `${name}-deploy`,
       {
@@ -184,7 +184,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
           provider: "github",
           repository: args.repository,
           deployCommits: true,
-          previewPullRequests: !environment.production,
+          previewPullRequests: environment.previewPullRequests,
           paths: deployPaths(stack),
         },
         sourceContext: { git: { branch: `refs/heads/${environment.branch}` } },
@@ -226,7 +226,9 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         {
           role: rotator.name,
           name: `rotate-keys-${stack}`,
-          policy: scope.apply((awsScope) => policyJson(rotatorPolicy(awsScope, project, stack))),
+          policy: scope.apply((awsScope) =>
+            policyJson(rotatorPolicy(awsScope, project, stack, environment.rotatedUsers)),
+          ),
         },
         childOpts,
       );

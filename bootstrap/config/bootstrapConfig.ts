@@ -18,7 +18,7 @@ import {
   matchesCreatedBucketName,
 } from "../../iam/bucketNaming";
 import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../../iam/iamQuotas";
-import { deployRoleName, rotatorRoleName } from "../../iam/stackNaming";
+import { deployRoleName, rotatorRoleName, stackUserName } from "../../iam/stackNaming";
 import {
   BOOTSTRAP_KEYS,
   DEPLOYED_PROJECT,
@@ -40,15 +40,19 @@ export interface EnvironmentSettings {
   readonly buckets: readonly string[];
   /** The only tags the deploy role may set on users and policies, each with its only value. */
   readonly tags: Readonly<Record<string, string>>;
-  /**
-   * A production stack: pull requests are not previewed, and its role cannot be assumed by a
-   * preview at all.
-   */
+  /** A production stack: its pull requests are never previewed. */
   readonly production: boolean;
+  /**
+   * Deployments previews pull requests, with the stack's deploy role; when false, the role
+   * cannot be assumed by a preview at all.
+   */
+  readonly previewPullRequests: boolean;
   /** The Pulumi stack exists already: adopt it rather than create it, which would fail. */
   readonly adoptStack: boolean;
   /** A rotator role for the stack's ESC key rotation. */
   readonly escRotation: boolean;
+  /** The names of the users whose keys the rotator role may rotate, in the stack's IAM path. */
+  readonly rotatedUsers: readonly string[];
 }
 
 /** Everything the bootstrap program needs. */
@@ -122,6 +126,17 @@ export function parseBootstrapConfig(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([stack, environment]): EnvironmentSettings => {
       const createsBucket = environment.createsBucket ?? ENVIRONMENT_KEYS.createsBucket.default;
+      const production = environment.production ?? ENVIRONMENT_KEYS.production.default;
+      if (production && environment.previewPullRequests === true) {
+        problems.push(
+          configProblem(
+            `${ENVIRONMENTS_KEY.name}.${stack}.previewPullRequests`,
+            true,
+            `false, as ${ENVIRONMENTS_KEY.name}.${stack}.production is true: no pull request's ` +
+              "code runs with a production stack's role",
+          ),
+        );
+      }
       const prefixRule = createsBucket
         ? checkCreatedBucketPrefix(createdBucketPrefix(DEPLOYED_PROJECT, stack))
         : undefined;
@@ -140,9 +155,11 @@ export function parseBootstrapConfig(
         createsBucket,
         buckets: environment.buckets ?? ENVIRONMENT_KEYS.buckets.default,
         tags: environment.tags ?? { environment: stack, project: DEPLOYED_PROJECT },
-        production: environment.production ?? ENVIRONMENT_KEYS.production.default,
+        production,
+        previewPullRequests: environment.previewPullRequests ?? !production,
         adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
         escRotation: environment.escRotation ?? ENVIRONMENT_KEYS.escRotation.default,
+        rotatedUsers: environment.rotatedUsers ?? [stackUserName(DEPLOYED_PROJECT, stack)],
       };
     });
   problems.push(...sharedNames(environments), ...environments.flatMap(boundarySizeProblems));

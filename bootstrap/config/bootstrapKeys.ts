@@ -5,7 +5,7 @@
  */
 import { parseArn } from "../../iam/arns";
 import { checkBucketName } from "../../iam/bucketNaming";
-import { checkTags } from "../../components/bucketAccessUserArgs";
+import { checkTags, checkUserName } from "../../components/bucketAccessUserArgs";
 import { keySpec as key } from "../../config/keyTable";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
@@ -98,16 +98,38 @@ export const ENVIRONMENT_KEYS = {
     type: "boolean",
     description:
       "A production stack: Deployments previews no pull requests for it, and its role cannot " +
-      "be assumed for a preview.",
+      "be assumed for a preview (`previewPullRequests` cannot be true).",
     default: false,
+  }),
+  previewPullRequests: key({
+    type: "boolean",
+    description:
+      "Deployments previews each pull request on the stack, running the pull request's code, " +
+      "unreviewed, with the stack's deploy role: it may then create the stack's users and keys " +
+      "and decrypt the stack's secrets, though nothing of another stack or of the bootstrap. " +
+      "Set false, the safer choice wherever people who may not deploy can open pull " +
+      "requests on the repository: no pull request is previewed, and the role cannot be assumed for a " +
+      "preview at all.",
+    default: { derived: "`true`, unless `production` is true" },
   }),
   escRotation: key({
     type: "boolean",
     description:
       "Create a rotator role for Pulumi ESC's aws-iam rotator, which only the stack's ESC " +
       "login environment (rotator-login-<stack>) can assume, and which may only rotate the " +
-      "access keys of the stack's users. The stack then sets `accessKey: false`.",
+      "access keys of the users `rotatedUsers` names. Those users then set `accessKey: false`.",
     default: false,
+  }),
+  rotatedUsers: key({
+    type: "string-list",
+    description:
+      "The users, by name, whose access keys the rotator role may list, create and delete: " +
+      "the users ESC rotates, each in the stack's IAM path, and no other user of the stack. " +
+      "Name each one a `key-rotation-<stack>` environment rotates.",
+    default: { derived: "`iam-bucket-access-<stack>`, the stack's single user" },
+    // An empty list would leave the rotator role a policy IAM refuses.
+    rule: (users) => (users.length > 0 ? undefined : "one user name at least"),
+    itemRule: checkUserName,
   }),
   adoptStack: key({
     type: "boolean",

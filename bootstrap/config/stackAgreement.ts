@@ -1,7 +1,8 @@
 /**
  * Whether a stack of the deployed project can deploy through the environment the bootstrap made
  * for it: the same boundary and IAM path as its deploy role requires, a created bucket only
- * where the role may create one, and existing buckets only among those its boundary allows.
+ * where the role may create one, existing buckets only among those its boundary allows, and
+ * keys rotated by ESC only for users the rotator role may rotate.
  * Pure: both programs' validated settings in, the disagreements out.
  */
 import { describeProblem } from "../../components/argsProblems";
@@ -104,18 +105,32 @@ export function stackDisagreements(
                 `(${JSON.stringify(environment.buckets)}): ${stack}'s boundary allows no other`,
             ),
           ]),
-      ...(environment.escRotation && user.accessKey.enabled
+      ...(environment.escRotation &&
+      environment.rotatedUsers.includes(user.userName) &&
+      user.accessKey.enabled
         ? [
             configProblem(
               keyOf(settings, identity, "accessKey"),
               true,
               `false, as ${environmentKey("escRotation")} is true: Pulumi ESC rotates the keys ` +
-                "of this stack's users, and a key of the stack's own would take one of IAM's two",
+                `of ${user.userName}, and a key of the stack's own would take one of IAM's two`,
             ),
           ]
         : []),
     ];
   });
+  const userNames = settings.identities.map((identity) => identity.user.userName);
+  const unknownUsers = environment.rotatedUsers.filter((name) => !userNames.includes(name));
+  if (environment.escRotation && unknownUsers.length > 0) {
+    problems.push(
+      describeProblem(
+        environmentKey("rotatedUsers"),
+        environment.rotatedUsers,
+        `names of stack ${stack}'s users (${userNames.join(", ")}): ` +
+          `${unknownUsers.join(", ")} is none, and the rotator role may rotate no other's keys`,
+      ),
+    );
+  }
   const createsBucket = settings.identities.some((identity) => identity.bucketName === undefined);
   if (createsBucket && !environment.createsBucket) {
     problems.push(

@@ -54,8 +54,11 @@ export const PULUMI_OIDC_KEY = "api.pulumi.com/oidc";
 export const DEPLOY_OPERATIONS = ["preview", "update", "refresh", "destroy"] as const;
 /** A deploy operation. */
 export type DeployOperation = (typeof DEPLOY_OPERATIONS)[number];
-/** What a production stack's role may be assumed for: never a preview of unmerged code. */
-export const PRODUCTION_OPERATIONS: readonly DeployOperation[] = ["update", "refresh", "destroy"];
+/**
+ * What the role of a stack that previews no pull requests (a production one, or one with
+ * `previewPullRequests: false`) may be assumed for: never a preview of unmerged code.
+ */
+export const NO_PREVIEW_OPERATIONS: readonly DeployOperation[] = ["update", "refresh", "destroy"];
 
 /**
  * Reading, moving, tagging and deleting the stack's users, their keys and login profiles, and
@@ -245,7 +248,7 @@ export function deployRoleTrustPolicy(
 }
 
 /** Every user of the stack: everything under its own IAM path. */
-export function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
+function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
   return iamUserArn(scope, stackIamPath(project, stack), "*");
 }
 

@@ -1,13 +1,14 @@
 /**
  * The policies of a stack's ESC key rotator: a role that only the stack's Pulumi ESC login
  * environment can assume, through Pulumi's OIDC issuer, and that may only do what ESC's
- * `aws-iam` rotator needs with the access keys of that stack's users. Pure: data in, JSON out.
+ * `aws-iam` rotator needs with the access keys of the users it rotates. Pure: data in, JSON out.
  * @see https://www.pulumi.com/docs/esc/providers/rotators/aws-iam/
  * @see https://www.pulumi.com/docs/esc/guides/configuring-oidc/aws/
  */
-import { AwsScope } from "../../iam/arns";
+import { AwsScope, iamUserArn } from "../../iam/arns";
 import { PolicyDocument, policyDocument, TrustStatement } from "../../iam/policyDocument";
-import { pulumiOidcTrustPolicy, stackUsersArn } from "./deployPolicies";
+import { stackIamPath } from "../../iam/stackNaming";
+import { pulumiOidcTrustPolicy } from "./deployPolicies";
 
 /**
  * What ESC's `aws-iam` rotator does with the keys of the user it rotates: list, create and
@@ -69,18 +70,27 @@ export function rotatorTrustPolicy(
   );
 }
 
-/** What the rotator role may do: rotate the access keys of the stack's own users. */
-export function rotatorPolicy(scope: AwsScope, project: string, stack: string): PolicyDocument {
-  const users = stackUsersArn(scope, project, stack);
+/**
+ * What the rotator role may do: rotate the access keys of the users it rotates, each named in
+ * the stack's IAM path; not those of the stack's other users, which may hold keys of their own.
+ * @param userNames the rotated users' names, e.g. `iam-bucket-access-prod`
+ */
+export function rotatorPolicy(
+  scope: AwsScope,
+  project: string,
+  stack: string,
+  userNames: readonly string[],
+): PolicyDocument {
+  const users = userNames.map((name) => iamUserArn(scope, stackIamPath(project, stack), name));
   return policyDocument([
     {
-      Sid: "RotateKeysOfStackUsers",
+      Sid: "RotateKeysOfRotatedUsers",
       Effect: "Allow",
       Action: [...ESC_ROTATOR_KEY_ACTIONS],
       Resource: users,
     },
     {
-      Sid: "DescribeKeysOfStackUsers",
+      Sid: "DescribeKeysOfRotatedUsers",
       Effect: "Allow",
       Action: [...ESC_ROTATOR_TAG_ACTIONS],
       Resource: users,

@@ -35,8 +35,10 @@ describe("parseBootstrapConfig", () => {
           buckets: [],
           tags: { environment: "dev", project: "iam-bucket-access" },
           production: false,
+          previewPullRequests: true,
           adoptStack: false,
           escRotation: false,
+          rotatedUsers: ["iam-bucket-access-dev"],
         },
         {
           stack: "prod",
@@ -45,8 +47,10 @@ describe("parseBootstrapConfig", () => {
           buckets: ["acme-app-data-prod"],
           tags: { environment: "prod", project: "iam-bucket-access" },
           production: true,
+          previewPullRequests: false,
           adoptStack: false,
           escRotation: false,
+          rotatedUsers: ["iam-bucket-access-prod"],
         },
       ],
     });
@@ -221,6 +225,23 @@ describe("parseBootstrapConfig", () => {
       "an unknown environment key",
       { environments: '{"dev":{"branch":"main","region":"eu-west-1"}}' },
       /config key environments\.dev\.region: got "eu-west-1"; expected a key of an environment/,
+    ],
+    [
+      "a rotated user that is no IAM user name",
+      { environments: '{"prod":{"branch":"release","rotatedUsers":["prod app"]}}' },
+      /config key environments\.prod\.rotatedUsers(\[0\])?: got "prod app"; expected 1 to 64 letters, digits and \+=,\.@_- \(an IAM user name\)/,
+    ],
+    [
+      "pull request previews of a production stack",
+      {
+        environments: '{"prod":{"branch":"release","production":true,"previewPullRequests":true}}',
+      },
+      /config key environments\.prod\.previewPullRequests: got true; expected false, as environments\.prod\.production is true/,
+    ],
+    [
+      "no rotated user",
+      { environments: '{"prod":{"branch":"release","rotatedUsers":[]}}' },
+      /config key environments\.prod\.rotatedUsers: got \[\]; expected one user name at least/,
     ],
     [
       "an unknown key",

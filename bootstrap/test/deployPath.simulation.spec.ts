@@ -22,6 +22,7 @@ import { BOOTSTRAP } from "../../offline/paths";
 import { deploymentRequests } from "../../offline/providerRequests";
 import { inputsOf, parsedJson } from "../../offline/specHelpers";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
+import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
 
 type Stack = "dev" | "prod";
 const STACKS: readonly Stack[] = ["dev", "prod"];
@@ -210,6 +211,9 @@ const CONFINEMENT_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     ],
     [own, "kms:Decrypt", `key:${other}`, {}, "ImplicitlyDenied"],
     [own, "kms:Encrypt", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:GenerateDataKey", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:ReEncryptFrom", `key:${other}`, {}, "ImplicitlyDenied"],
+    [own, "kms:CreateGrant", `key:${other}`, {}, "ImplicitlyDenied"],
     [own, "sts:AssumeRole", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:SetDefaultPolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:DeletePolicyVersion", `policy:${other}`, {}, "ImplicitlyDenied"],
@@ -218,6 +222,8 @@ const CONFINEMENT_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "iam:PassRole", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:UpdateAssumeRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "iam:PutRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteRole", `role:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteRolePolicy", `role:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketPolicy", `bucket:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutLifecycleConfiguration", `bucket:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketVersioning", `bucket:${other}`, {}, "ImplicitlyDenied"],
@@ -255,6 +261,36 @@ const SELF_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
         [own, "s3:DeleteBucket", `bucket:${own}`, {}, "ImplicitlyDenied"],
       ] as const)
     : []),
+]);
+
+// Each role against what only the bootstrap manages beyond the stacks: prod's ESC rotator role
+// (whose rights would reach prod's keys), the OIDC provider every role is trusted through, the
+// account's public access block and the boundaries' own path. Dev's role is also what a pull
+// request's preview runs with, so these are what unreviewed code in dev cannot reach.
+const BOOTSTRAP_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
+  [own, "sts:AssumeRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:UpdateAssumeRolePolicy", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:PutRolePolicy", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:DeleteRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:PassRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
+  [own, "iam:DeleteOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:RemoveClientIDFromOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
+  [
+    own,
+    "iam:CreateOpenIDConnectProvider",
+    iam("oidc-provider/token.actions.githubusercontent.com"),
+    {},
+    "ImplicitlyDenied",
+  ],
+  [own, "s3:PutAccountPublicAccessBlock", "*", {}, "ImplicitlyDenied"],
+  [
+    own,
+    "iam:CreatePolicy",
+    iam("policy/iam-bucket-access-boundary/minted"),
+    {},
+    "ExplicitlyDenied",
+  ],
+  [own, "iam:DeletePolicy", `boundary:${OTHER[own]}`, {}, "ExplicitlyDenied"],
 ]);
 
 // The chains to more power than the stack's: broad policy, user, attachment, key; boundary
@@ -636,6 +672,10 @@ describe("the deploy path, decided by an IAM policy engine", () => {
     itDecidesFor(DEPLOY_ROLE, SELF_ROWS, () => fixtures);
   });
 
+  describe("each deploy role, dev's running pull request previews, against the bootstrap's resources", () => {
+    itDecidesFor(DEPLOY_ROLE, BOOTSTRAP_ROWS, () => fixtures);
+  });
+
   describe("the buckets the dev role may create", () => {
     itDecidesFor(DEPLOY_ROLE, BUCKET_NAME_ROWS, () => fixtures);
   });
@@ -655,6 +695,31 @@ describe("the deploy path, decided by an IAM policy engine", () => {
         assert.equal(decision, expected);
       });
     }
+
+    it("is no preview of dev once dev previews no pull requests, and still dev's updates", async () => {
+      const admin = await runProgram(
+        "admin",
+        {
+          environments: {
+            dev: { branch: "main", createsBucket: true, previewPullRequests: false },
+          },
+        },
+        BOOTSTRAP,
+      );
+      const trust = parsedJson(inputsOf(admin, "aws:iam/role:Role", "dev-deploy").assumeRolePolicy);
+      const decisionFor = (operation: string) =>
+        decideTrust(
+          trust,
+          fixtures.dev.role,
+          pulumiOidcRequest(
+            PROVIDER,
+            "acme",
+            subject("acme", "iam-bucket-access", "dev", operation),
+          ),
+        );
+      assert.equal(decisionFor("preview"), "ImplicitlyDenied");
+      assert.equal(decisionFor("update"), "Allowed");
+    });
 
     it("is no plain AssumeRole of a principal of the account", () => {
       assert.equal(
@@ -741,6 +806,17 @@ const ROTATOR_ROWS: readonly RotatorRow[] = [
   ["s3:PutBucketPolicy", "bucket:prod", "ImplicitlyDenied"],
   ["iam:CreateAccessKey", "user:dev", "ImplicitlyDenied"],
   ["iam:DeleteAccessKey", "user:dev", "ImplicitlyDenied"],
+  // Another user under prod's own path is not the one ESC rotates: its keys stay out of reach.
+  ["iam:CreateAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:DeleteAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:ListAccessKeys", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:GetUser", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  [
+    "iam:TagUser",
+    userIn("prod", "other-app"),
+    "ImplicitlyDenied",
+    { "aws:TagKeys": "AKIAIOSFODNN7EXAMPLE" },
+  ],
   ["iam:CreateAccessKey", iam("user/admins/alice"), "ImplicitlyDenied"],
   ["iam:CreateUser", userIn("prod", "minted"), "ImplicitlyDenied"],
   ["iam:DeleteUser", "user:prod", "ImplicitlyDenied"],
@@ -854,6 +930,44 @@ describe("prod's ESC key rotator role, decided by an IAM policy engine", () => {
         rotatorTrust,
         ROTATOR_ROLE,
         pulumiOidcRequest(PROVIDER, aud, sub),
+      );
+      assert.equal(decision, expected);
+    });
+  }
+});
+
+/** Two users ESC rotates in prod, as `rotatedUsers` would list them. */
+const ROTATED = ["iam-bucket-access-prod", "iam-bucket-access-prod-batch"];
+
+// action, user, AWS's answer: each listed user is rotated, the stack's other users are not.
+const LISTED_ROTATION_ROWS: readonly (readonly [string, string, Decision])[] = [
+  ...ROTATED.flatMap((name): (readonly [string, string, Decision])[] => [
+    ["iam:ListAccessKeys", userIn("prod", name), "Allowed"],
+    ["iam:CreateAccessKey", userIn("prod", name), "Allowed"],
+    ["iam:DeleteAccessKey", userIn("prod", name), "Allowed"],
+  ]),
+  ["iam:CreateAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:DeleteAccessKey", userIn("prod", "other-app"), "ImplicitlyDenied"],
+  ["iam:CreateAccessKey", userIn("dev", "iam-bucket-access-prod-batch"), "ImplicitlyDenied"],
+];
+
+describe("a rotator role of prod that rotates two listed users, decided by an IAM policy engine", () => {
+  const policy = rotatorPolicyFor(
+    { partition: "aws", accountId: ACCOUNT_ID },
+    "iam-bucket-access",
+    "prod",
+    ROTATED,
+  );
+  for (const [action, user, expected] of LISTED_ROTATION_ROWS) {
+    it(`rotator: ${action} on ${user} is ${expected}`, async () => {
+      const decision = await decide(
+        { identity: [policy] },
+        {
+          principal: ROTATOR_ROLE,
+          action,
+          resource: user,
+          context: { "aws:SecureTransport": "true" },
+        },
       );
       assert.equal(decision, expected);
     });

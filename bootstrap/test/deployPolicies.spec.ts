@@ -9,7 +9,7 @@ import {
   deployRoleTrustPolicy,
   deploySubjects,
   permissionsBoundaryPolicy,
-  PRODUCTION_OPERATIONS,
+  NO_PREVIEW_OPERATIONS,
   secretsKeyPolicy,
 } from "../iam/deployPolicies";
 
@@ -74,7 +74,7 @@ describe("deployRoleTrustPolicy", () => {
     const subject = (operation: string) =>
       `pulumi:deploy:org:acme:project:iam-bucket-access:stack:prod:operation:${operation}:scope:write`;
     assert.deepEqual(
-      deployRoleTrustPolicy(provider, "acme", "iam-bucket-access", "prod", PRODUCTION_OPERATIONS),
+      deployRoleTrustPolicy(provider, "acme", "iam-bucket-access", "prod", NO_PREVIEW_OPERATIONS),
       {
         Version: "2012-10-17",
         Statement: [

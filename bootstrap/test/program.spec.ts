@@ -15,7 +15,7 @@ import { DEPLOYED_PROJECT } from "../config/bootstrapKeys";
 import {
   DEPLOY_OPERATIONS,
   deployRoleTrustPolicy,
-  PRODUCTION_OPERATIONS,
+  NO_PREVIEW_OPERATIONS,
 } from "../iam/deployPolicies";
 import { deployPaths } from "../components/deploymentEnvironment";
 
@@ -118,7 +118,7 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
       );
     });
 
-    const operations = stack === "prod" ? PRODUCTION_OPERATIONS : DEPLOY_OPERATIONS;
+    const operations = stack === "prod" ? NO_PREVIEW_OPERATIONS : DEPLOY_OPERATIONS;
     it(`trusts ${stack}'s role to Deployments of ${stack} for ${operations.join(", ")}`, () => {
       const role = inputsOf(run, "aws:iam/role:Role", `${stack}-deploy`);
       assert.deepEqual(
@@ -211,6 +211,28 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
       ).Statement.map((s) => s.Sid);
     assert.ok(sids("dev").includes("ManageCreatedBucket"));
     assert.ok(!sids("prod").includes("ManageCreatedBucket"));
+  });
+
+  it("previews no pull request of a stack that turns previews off, nor lets a preview assume its role", async () => {
+    const unpreviewed = await runProgram(
+      "admin",
+      {
+        environments: {
+          dev: { branch: "main", createsBucket: true, previewPullRequests: false },
+        },
+      },
+      BOOTSTRAP,
+    );
+    const settings = inputsOf(
+      unpreviewed,
+      "pulumiservice:index:DeploymentSettings",
+      "dev-deployments",
+    );
+    assert.equal((settings.vcs as Record<string, unknown>).previewPullRequests, false);
+    assert.deepEqual(
+      parsedJson(inputsOf(unpreviewed, "aws:iam/role:Role", "dev-deploy").assumeRolePolicy),
+      deployRoleTrustPolicy(PROVIDER, "acme", "iam-bucket-access", "dev", NO_PREVIEW_OPERATIONS),
+    );
   });
 
   it("adopts a Pulumi stack that exists already instead of creating it", async () => {

@@ -11,8 +11,10 @@ const ENVIRONMENT: EnvironmentSettings = {
   createsBucket: false,
   buckets: ["acme-app-data-prod"],
   production: true,
+  previewPullRequests: false,
   adoptStack: false,
   escRotation: false,
+  rotatedUsers: ["iam-bucket-access-prod"],
   tags: { environment: "prod", project: "iam-bucket-access" },
 };
 /** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
@@ -99,7 +101,13 @@ describe("stackDisagreements", () => {
       "a key of the stack's own where ESC rotates the keys",
       AGREEING,
       { ...ENVIRONMENT, escRotation: true },
-      /^config key accessKey: got true; expected false, as bootstrap config key environments\.prod\.escRotation is true/,
+      /^config key accessKey: got true; expected false, as bootstrap config key environments\.prod\.escRotation is true: Pulumi ESC rotates the keys of iam-bucket-access-prod/,
+    ],
+    [
+      "a rotated user the stack does not have",
+      { ...AGREEING, accessKey: "false" },
+      { ...ENVIRONMENT, escRotation: true, rotatedUsers: ["iam-bucket-access-prod-legacy"] },
+      /^bootstrap config key environments\.prod\.rotatedUsers: got \["iam-bucket-access-prod-legacy"\]; expected names of stack prod's users \(iam-bucket-access-prod\): iam-bucket-access-prod-legacy is none/,
     ],
     [
       "bucket rights for a stack that names its bucket",
@@ -115,6 +123,14 @@ describe("stackDisagreements", () => {
       assert.match(found[0], problem);
     });
   }
+
+  it("lets a user that ESC does not rotate keep a key of the stack's own", () => {
+    const found = disagreements(
+      { ...AGREEING, identities: JSON.stringify({ rotated: { accessKey: false }, batch: {} }) },
+      { ...ENVIRONMENT, escRotation: true, rotatedUsers: ["iam-bucket-access-prod-rotated"] },
+    );
+    assert.deepEqual(found, []);
+  });
 
   it("names the identity whose setting disagrees", () => {
     const found = disagreements(
