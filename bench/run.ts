@@ -123,7 +123,7 @@ function measureAll(plan: Plan, commit: string): string {
 
   const scale = plan.identityCounts.map((n) => {
     const samples = Array.from({ length: plan.scaleRuns }, () =>
-      measure(["-r", "ts-node/register/transpile-only", join("bench", "scale.ts"), String(n)]),
+      measure(["-r", "sucrase/register/ts", join("bench", "scale.ts"), String(n)]),
     );
     return { ...report(`evaluate: ${n} identities`, n, samples), resources: samples[0].resources };
   });
