@@ -1,7 +1,6 @@
 /**
  * Where the repository's projects are. Imports nothing heavier than `node:path`, so that tools
- * started on their own (`npm test`'s runner, the benchmark) find the repository without loading
- * Pulumi and the mocks.
+ * started on their own (the benchmark) find the repository without loading Pulumi and the mocks.
  */
 import { join } from "node:path";
 

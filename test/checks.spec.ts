@@ -1,72 +1,87 @@
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { CheckResult, checksOf, reportOf, runChecks, runInLanes } from "../offline/checks";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { ROOT } from "../offline/paths";
 
 const scripts = (
-  JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
+  JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
   }
 ).scripts;
 
-describe("npm test", () => {
-  it("runs the specs first, then the type check with the linter, then the format check", () => {
-    assert.deepEqual(
-      checksOf(scripts).map((check) => check.name),
-      ["specs", "code", "format"],
+/** How one run of a command ended: its exit code and everything it printed. */
+interface Ended {
+  readonly code: number;
+  readonly output: string;
+}
+
+/**
+ * Runs `npm test`'s own command in a scratch project whose only scripts are the given `check:*`
+ * ones, as npm would: a shell, with this project's bins on PATH.
+ */
+function npmTestWith(checks: Readonly<Record<string, string>>): Promise<Ended> {
+  const dir = mkdtempSync(join(tmpdir(), "npm-test-"));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ scripts: checks }));
+  return new Promise<Ended>((resolve) => {
+    execFile(
+      "/bin/sh",
+      ["-c", scripts.test],
+      {
+        cwd: dir,
+        env: {
+          ...process.env,
+          PATH: `${join(ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
+        },
+      },
+      (error, stdout, stderr) =>
+        resolve({
+          code: typeof error?.code === "number" ? error.code : 0,
+          output: stdout + stderr,
+        }),
     );
-    assert.match(scripts.test, /offline\/checks\.ts$/);
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+describe("npm test", () => {
+  it("runs every check:* script: the specs, the type check with the linter, the format check", () => {
+    assert.deepEqual(
+      Object.keys(scripts).filter((name) => name.startsWith("check:")),
+      ["check:specs", "check:code", "check:format"],
+    );
+    assert.match(scripts.test, /concurrently .*"node:check:\*"/);
     assert.match(scripts["check:code"], /--type-check/);
   });
 
-  it("gives each lane the next check as its last one ends, keeping the results in order", async () => {
-    const checks = ["a", "b", "c"].map((name) => ({ name, command: name }));
-    const started: string[] = [];
-    let release: () => void = () => undefined;
-    const slowA = new Promise<void>((resolve) => (release = resolve));
-    const results = runInLanes(checks, 2, async (check) => {
-      started.push(check.name);
-      if (check.name === "a") {
-        await slowA;
-      }
-      return check.name.toUpperCase();
+  describe("when a check fails", () => {
+    let ended: Ended;
+    before(async () => {
+      ended = await npmTestWith({
+        "check:slow": "echo first; sleep 0.3; echo second",
+        "check:fails": "echo broken; exit 3",
+        "check:passes": "echo fine",
+      });
     });
-    await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(started, ["a", "b", "c"]);
-    release();
-    assert.deepEqual(await results, ["A", "B", "C"]);
+
+    it("exits non-zero", () => {
+      assert.notEqual(ended.code, 0);
+    });
+
+    it("prints the failing check's output under its name, and marks it failed in the timings", () => {
+      assert.match(ended.output, /^\[fails\] broken$/m);
+      assert.match(ended.output, /│ fails +│ [\d,]+ +│ [1-9]\d* +│/);
+      assert.match(ended.output, /│ passes +│ [\d,]+ +│ 0 +│/);
+    });
+
+    it("prints each check's output whole, one check after another, in package.json's order", () => {
+      const lines = ended.output.split("\n").filter((line) => /^\[\w+\] \w+$/.test(line));
+      assert.deepEqual(lines, ["[slow] first", "[slow] second", "[fails] broken", "[passes] fine"]);
+    });
   });
 
-  const result: CheckResult = {
-    name: "specs",
-    command: "mocha",
-    passed: true,
-    seconds: 6.04,
-    output: "  ✔ one\n\n  725 passing (6s)\n\n",
-  };
-
-  it("prints a passing check as one line: its time and its last line of output", () => {
-    assert.equal(reportOf(result, 6), "ok   specs    6.0 s  725 passing (6s)\n");
-  });
-
-  it("prints a failing check's command and whole output", () => {
-    const failed = { ...result, passed: false, output: "  1 failing\n  AssertionError\n" };
-    assert.equal(
-      reportOf(failed, 6),
-      "FAIL specs    6.0 s  mocha\n    1 failing\n    AssertionError\n",
-    );
-  });
-
-  it("exits 1 when any check fails, naming it, and 0 when all pass", async () => {
-    let printed = "";
-    const out = { write: (text: string) => (printed += text) };
-    const checks = [
-      { name: "passes", command: "true" },
-      { name: "fails", command: "echo broken; exit 3" },
-    ];
-    assert.equal(await runChecks(checks, 2, out), 1);
-    assert.match(printed, /^FAIL fails +\d+\.\d s {2}echo broken; exit 3\n {2}broken$/m);
-    assert.match(printed, /^failed: fails \(/m);
-    assert.equal(await runChecks(checks.slice(0, 1), 2, out), 0);
+  it("exits 0 when every check passes", async () => {
+    const ended = await npmTestWith({ "check:one": "true", "check:two": "echo fine" });
+    assert.equal(ended.code, 0, ended.output);
   });
 });
