@@ -4,7 +4,7 @@ import { join } from "node:path";
 import * as ts from "typescript";
 import { parse } from "yaml";
 import { MINIMUM_PULUMI_CLI } from "../config/pulumiCli";
-import { ROOT } from "../offline/paths";
+import { ROOT } from "../tools/paths";
 
 const versionParts = (version: string) => version.split(".").map(Number);
 

@@ -1,4 +1,4 @@
-import { PROJECT } from "../offline/mocks";
+import { PROJECT } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -8,10 +8,10 @@ import { withDefaults } from "../components/bucketAccessUserArgs";
 import { parseStackConfig } from "../config/stackConfig";
 import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
-import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
-import { currentText, GENERATED_PARTS, regenerated } from "../offline/generatedFiles";
-import { projectConfigDefaults, stackConfig, stackFileConfig } from "../offline/program";
-import { BOOTSTRAP, ROOT } from "../offline/paths";
+import { bootstrapDisagreements } from "../tools/runner/bootstrapAgreement";
+import { currentText, GENERATED_PARTS, regenerated } from "../tools/generatedFiles";
+import { projectConfigDefaults, stackConfig, stackFileConfig } from "../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
 
 const STACKS = ["dev", "prod"];
 
@@ -184,7 +184,7 @@ describe("docs/development.md", () => {
         .filter((f) => f.includes("/") && !f.startsWith("."))
         .map((f) => f.split("/")[0]),
     );
-    const layout = /\nLayout[^\n]*\n\n```\n([\s\S]*?)```/.exec(page)?.[1] ?? "";
+    const layout = /\nLayout[\s\S]*?```\n([\s\S]*?)```/.exec(page)?.[1] ?? "";
     for (const folder of folders) {
       assert.match(layout, new RegExp(`^${folder}/ `, "m"), `${folder}/ is not in the layout`);
     }

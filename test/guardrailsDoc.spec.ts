@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { GUARDRAILS } from "../policies";
-import { ROOT } from "../../offline/paths";
+import { GUARDRAILS } from "../policy/policies";
+import { ROOT } from "../tools/paths";
 
 /** The rule name and level of each row of a Markdown table whose first column names a rule. */
 function ruleRows(file: string): [string, string][] {
