@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ACCESS_LEVELS, AccessLevel } from "../iam/accessLevels";
 import { AwsScope, bucketNameOf, parseArn } from "../iam/arns";
-import { checkBucketName } from "../iam/bucketNaming";
+import { checkBucketName } from "../s3/bucketNaming";
 import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";

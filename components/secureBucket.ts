@@ -14,9 +14,9 @@ import {
   CREATED_BUCKET_SUFFIX_BYTES,
   checkCreatedBucketPrefix,
   createdBucketName,
-} from "../iam/bucketNaming";
+} from "../s3/bucketNaming";
 import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
-import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../iam/bucketLifecycle";
+import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../s3/bucketLifecycle";
 import { policyJson } from "../iam/policyDocument";
 
 /** Arguments of a `SecureBucket`. */

@@ -12,7 +12,7 @@ import {
   withDefaults,
 } from "../components/bucketAccessUserArgs";
 import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
-import { checkCreatedBucketPrefix, createdBucketPrefix } from "../iam/bucketNaming";
+import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
 import { StackIdentity, stackUserName } from "../iam/stackNaming";
 import {
   configProblem,

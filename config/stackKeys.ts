@@ -5,7 +5,7 @@
  * the `config:` block of `Pulumi.yaml` and the README's table all come from this table. Pure.
  */
 import { ACCESS_LEVELS } from "../iam/accessLevels";
-import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../iam/bucketLifecycle";
+import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../s3/bucketLifecycle";
 import {
   ArgAt,
   ARG_RULES,

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { ROOT } from "../offline/paths";
+import { ROOT } from "../tools/paths";
 
 const scripts = (
   JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {

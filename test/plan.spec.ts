@@ -1,9 +1,9 @@
-import { ACCOUNT_ID } from "../offline/mocks";
+import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
-import * as plans from "../offline/plan";
-import { promiseOf, runProgram } from "../offline/program";
-import { BOOTSTRAP } from "../offline/paths";
-import { outputOf } from "../offline/specHelpers";
+import * as plans from "../tools/plan";
+import { promiseOf, runProgram } from "../tools/runner/program";
+import { BOOTSTRAP } from "../tools/paths";
+import { outputOf } from "./support/specHelpers";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
 async function planCommand(...args: string[]) {

@@ -56,6 +56,7 @@ export function deployPaths(stack: string): string[] {
     "index.ts",
     "config/**",
     "iam/**",
+    "s3/**",
     "components/**",
     "package.json",
     "package-lock.json",

@@ -16,7 +16,7 @@ import {
   checkCreatedBucketPrefix,
   createdBucketPrefix,
   matchesCreatedBucketName,
-} from "../../iam/bucketNaming";
+} from "../../s3/bucketNaming";
 import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../../iam/iamQuotas";
 import { deployRoleName, rotatorRoleName, stackUserName } from "../../iam/stackNaming";
 import {

@@ -4,7 +4,7 @@
  * types, its errors, its `Pulumi.yaml` block and its docs table come from these tables. Pure.
  */
 import { parseArn } from "../../iam/arns";
-import { checkBucketName } from "../../iam/bucketNaming";
+import { checkBucketName } from "../../s3/bucketNaming";
 import { checkTags, checkUserName } from "../../components/bucketAccessUserArgs";
 import { keySpec as key } from "../../config/keyTable";
 

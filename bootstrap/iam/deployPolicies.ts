@@ -14,7 +14,7 @@ import {
   kmsKeysArn,
   virtualMfaDevicesArn,
 } from "../../iam/arns";
-import { createdBucketPattern, createdBucketPrefix } from "../../iam/bucketNaming";
+import { createdBucketPattern, createdBucketPrefix } from "../../s3/bucketNaming";
 import { AccessLevel } from "../../iam/accessLevels";
 import {
   bucketKeyActions,

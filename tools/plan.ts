@@ -10,11 +10,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { bootstrapDisagreements } from "./bootstrapAgreement";
-import { ACCOUNT_ID } from "./mocks";
-import { PolicyKind, registeredPolicies } from "./policyInputs";
-import { parentUrnOf, promiseOf, runProgram, stackNames } from "./program";
-import { messageOf } from "./errorText";
+import { bootstrapDisagreements } from "./runner/bootstrapAgreement";
+import { ACCOUNT_ID } from "./runner/mocks";
+import { PolicyKind, registeredPolicies } from "./runner/policyInputs";
+import { parentUrnOf, promiseOf, runProgram, stackNames } from "./runner/program";
+import { messageOf } from "./runner/errorText";
 import { ROOT } from "./paths";
 
 /** A resource the stack would create. */
