@@ -3,23 +3,17 @@
  * (its `ComponentProvider`'s analysis): what `npm run generate` writes to provider/schema.json
  * and `npm test` compares with it.
  *
- * The analysis parses every type of `@pulumi/aws` it meets, seconds of CPU. Its result depends
- * only on what it reads, so it is kept in node_modules/.cache under a digest of all of that:
- * the components' sources and every project file they import, `package.json` (the package's
- * name, version and dependencies), `package-lock.json` (the SDK and TypeScript that analyse
- * them) and `tsconfig.json`. Any change to those runs it afresh.
+ * The analysis parses every type of `@pulumi/aws` it meets, about 8 s of CPU. Its result depends
+ * only on what it reads, so it is kept in node_modules/.cache, in a cacache store (npm's own
+ * cache library: atomic writes, checked contents), under a digest of all of that: the
+ * components' sources and every project file they import, `package.json` (the package's name,
+ * version and dependencies), `package-lock.json` (the SDK and TypeScript that analyse them) and
+ * `tsconfig.json`. Any change to those runs it afresh.
  */
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import * as cacache from "cacache";
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { COMPONENT_PACKAGE } from "../provider/componentPackage";
 import { ROOT } from "./paths";
@@ -27,7 +21,7 @@ import { importsOf } from "./sourceImports";
 
 const ENTRY = join("components", "index.ts");
 const PACKAGE_FILES = ["package.json", "package-lock.json", "tsconfig.json"];
-const CACHE_DIR = join(ROOT, "node_modules", ".cache", "iam-bucket-access");
+const CACHE_DIR = join(ROOT, "node_modules", ".cache", "component-schema");
 
 /** The project's TypeScript file a relative import names. */
 function sourceFileOf(root: string, from: string, specifier: string): string {
@@ -71,21 +65,16 @@ export function analysisInputsDigest(root = ROOT): string {
 
 /** The schema the SDK derives from the components, formatted as provider/schema.json is. */
 export async function analyzedSchema(): Promise<string> {
-  const cached = join(CACHE_DIR, `component-schema-${analysisInputsDigest()}.json`);
-  if (existsSync(cached)) {
-    return readFileSync(cached, "utf8");
+  const key = `component-schema-${analysisInputsDigest()}`;
+  // A missing or damaged entry alike means: analyse again.
+  const cached = await cacache.get(CACHE_DIR, key).catch(() => undefined);
+  if (cached !== undefined) {
+    return cached.data.toString("utf8");
   }
   const schema: unknown = JSON.parse(await new ComponentProvider(COMPONENT_PACKAGE).getSchema());
   const text = `${JSON.stringify(schema, null, 2)}\n`;
-  // Written whole under a temporary name, so a concurrent reader never sees half of it; the
-  // results for earlier inputs go, so the cache holds one.
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(`${cached}.${process.pid}`, text);
-  renameSync(`${cached}.${process.pid}`, cached);
-  for (const file of readdirSync(CACHE_DIR)) {
-    if (/^component-schema-\w+\.json$/.test(file) && join(CACHE_DIR, file) !== cached) {
-      rmSync(join(CACHE_DIR, file), { force: true });
-    }
-  }
+  // The results for earlier inputs go, so the store holds one.
+  await cacache.rm.all(CACHE_DIR);
+  await cacache.put(CACHE_DIR, key, text);
   return text;
 }
