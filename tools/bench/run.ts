@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: measures, in one run and side by side,
- * 1. program start to first registered resource, on Pulumi's default type-checking path and
+ * 1. `npm test`'s wall time against the floor under it, a Node.js process that only loads the
+ *    Pulumi SDKs (`@pulumi/pulumi` and `@pulumi/aws`), and their ratio (target: 6.7x at most);
+ * 2. program start to first registered resource, on Pulumi's default type-checking path and
  *    on the project's path (the tsconfig's ts-node transpileOnly), with peak memory;
- * 2. evaluation time and peak memory for 1 to 500 identities under the mocks.
+ * 3. evaluation time and peak memory for 1 to 500 identities under the mocks.
  * Each measurement is a fresh process. Prints one JSON line per result, then a table. Writes
  * the table to tools/bench/results.md only when asked (`--write`), with the commit it measured, and
  * only from a tree whose program files are committed, so the results always name their code.
@@ -10,8 +12,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { messageOf } from "../runner/errorText";
 import { ROOT } from "../paths";
 
@@ -19,20 +22,27 @@ const RESULTS = join("tools", "bench", "results.md");
 
 /** How much to measure: the full run for results, or a quick look (well under a minute). */
 interface Plan {
+  readonly testRuns: number;
   readonly startRuns: number;
   readonly scaleRuns: number;
   readonly identityCounts: readonly number[];
 }
 
-const FULL: Plan = { startRuns: 5, scaleRuns: 3, identityCounts: [1, 10, 100, 500] };
-const QUICK: Plan = { startRuns: 1, scaleRuns: 1, identityCounts: [1, 10, 100] };
+const FULL: Plan = { testRuns: 3, startRuns: 5, scaleRuns: 3, identityCounts: [1, 10, 100, 500] };
+const QUICK: Plan = { testRuns: 1, startRuns: 1, scaleRuns: 1, identityCounts: [1, 10, 100] };
+
+/** The ratio of npm test's wall time to the floor's that npm test is to stay within. */
+const TEST_TO_FLOOR_TARGET = 6.7;
+
+/** Node's compile cache, shared with npm test (its script sets the same directory). */
+const COMPILE_CACHE = join(ROOT, "node_modules", ".cache", "node-compile-cache");
 
 const USAGE = `usage: npm run bench -- [--quick] [--write]
 
-Measures program start on both start paths and evaluation with 1 to 500 identities, each in
-fresh processes, and prints the results.
+Measures npm test against the floor of loading the Pulumi SDKs, program start on both start
+paths and evaluation with 1 to 500 identities, each in fresh processes, and prints the results.
 
-  --quick   one sample of each, up to 100 identities (under a minute instead of about five)
+  --quick   one sample of each, up to 100 identities (about a minute instead of about six)
   --write   also write the table to ${RESULTS} with the commit measured; refused when
             tracked files other than ${RESULTS} have uncommitted changes
   --help    print this help
@@ -52,14 +62,24 @@ export function benchOptions(args: readonly string[]): {
   write: boolean;
   help: boolean;
 } {
-  const unknown = args.filter((arg) => !["--quick", "--write", "--help", "-h"].includes(arg));
-  if (unknown.length > 0) {
-    throw new BenchUsageError(`unknown argument ${unknown.join(" ")}\n\n${USAGE}`);
+  let values: { quick?: boolean; write?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        quick: { type: "boolean" },
+        write: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new BenchUsageError(`${messageOf(error)}\n\n${USAGE}`);
   }
   return {
-    plan: args.includes("--quick") ? QUICK : FULL,
-    write: args.includes("--write"),
-    help: args.includes("--help") || args.includes("-h"),
+    plan: values.quick === true ? QUICK : FULL,
+    write: values.write === true,
+    help: values.help === true,
   };
 }
 
@@ -88,6 +108,36 @@ function measure(args: readonly string[]): Sample & Record<string, number> {
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Sample & Record<string, number>;
 }
 
+/** The floor: one start of a process that loads the Pulumi SDKs, its wall time and peak RSS. */
+function measureFloor(): Sample {
+  const started = performance.now();
+  const stdout = execFileSync(process.execPath, [join("tools", "bench", "floor.js")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_COMPILE_CACHE: COMPILE_CACHE },
+  });
+  const ms = performance.now() - started;
+  return { ms, rssMb: (JSON.parse(stdout) as { rssMb: number }).rssMb };
+}
+
+/**
+ * One `npm test`, as a developer runs it, timed from start to exit. Its peak RSS is that of
+ * several processes at once, which no child's own figure gives: it is not reported.
+ * @throws Error with npm test's output when it fails: a failing run measures nothing
+ */
+function measureNpmTest(): number {
+  const started = performance.now();
+  try {
+    execFileSync("npm", ["test"], { cwd: ROOT, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm test failed, so it measures nothing:\n${stdout}${stderr}`, {
+      cause: error,
+    });
+  }
+  return performance.now() - started;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -107,6 +157,24 @@ function report(name: string, n: number, samples: readonly Sample[]) {
 
 /** Measures as planned; returns the results table. */
 function measureAll(plan: Plan, commit: string): string {
+  const loadBefore = loadavg()[0];
+  const floorSamples: Sample[] = [];
+  const testMs: number[] = [];
+  // Alternate the two so that machine noise hits both alike.
+  for (let run = 0; run < plan.testRuns; run++) {
+    floorSamples.push(measureFloor());
+    testMs.push(measureNpmTest());
+  }
+  const floor = report(
+    "floor: require @pulumi/pulumi and @pulumi/aws",
+    plan.testRuns,
+    floorSamples,
+  );
+  const npmTest = { name: "npm test", n: plan.testRuns, ms: Math.round(median(testMs)) };
+  process.stdout.write(`${JSON.stringify(npmTest)}\n`);
+  const ratio = npmTest.ms / floor.ms;
+  const loadAfter = loadavg()[0];
+
   const start = { "type-check": [] as Sample[], project: [] as Sample[] };
   // Alternate the two paths so that machine noise hits both alike.
   for (let run = 0; run < plan.startRuns; run++) {
@@ -132,8 +200,16 @@ function measureAll(plan: Plan, commit: string): string {
 
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} at commit ${commit} on ${cpus().length} CPUs, ` +
-      `Node.js ${process.version}; medians of ${plan.startRuns} (start) and ${plan.scaleRuns} ` +
-      `(evaluate) fresh processes, peak RSS the highest.`,
+      `Node.js ${process.version}; medians of ${plan.testRuns} (npm test, floor), ` +
+      `${plan.startRuns} (start) and ${plan.scaleRuns} (evaluate) fresh processes, peak RSS the ` +
+      `highest. Load average (1 min) ${loadBefore.toFixed(1)} before npm test and the floor, ` +
+      `${loadAfter.toFixed(1)} after.`,
+    "",
+    "| npm test against the floor | ms | peak RSS MB |",
+    "| --- | ---: | ---: |",
+    `| Floor: a Node.js process that requires @pulumi/pulumi and @pulumi/aws | ${floor.ms} | ${floor.rssMb} |`,
+    `| npm test: type check, lint, format, every spec | ${npmTest.ms} | |`,
+    `| Ratio (target ${TEST_TO_FLOOR_TARGET}x at most) | ${ratio.toFixed(1)}x | |`,
     "",
     "| Start to first registered resource | ms | peak RSS MB |",
     "| --- | ---: | ---: |",
