@@ -44,6 +44,14 @@ function npmTestWith(checks: Readonly<Record<string, string>>): Promise<Ended> {
   }).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
+// Both scratch runs start as the specs load, so they run beside the other specs, not before them.
+const withFailure = npmTestWith({
+  "check:slow": "echo first; sleep 0.3; echo second",
+  "check:fails": "echo broken; exit 3",
+  "check:passes": "echo fine",
+});
+const allPassing = npmTestWith({ "check:one": "true", "check:two": "echo fine" });
+
 describe("npm test", () => {
   it("runs every check:* script: the specs, the type check with the linter, the format check", () => {
     assert.deepEqual(
@@ -57,11 +65,7 @@ describe("npm test", () => {
   describe("when a check fails", () => {
     let ended: Ended;
     before(async () => {
-      ended = await npmTestWith({
-        "check:slow": "echo first; sleep 0.3; echo second",
-        "check:fails": "echo broken; exit 3",
-        "check:passes": "echo fine",
-      });
+      ended = await withFailure;
     });
 
     it("exits non-zero", () => {
@@ -81,7 +85,7 @@ describe("npm test", () => {
   });
 
   it("exits 0 when every check passes", async () => {
-    const ended = await npmTestWith({ "check:one": "true", "check:two": "echo fine" });
+    const ended = await allPassing;
     assert.equal(ended.code, 0, ended.output);
   });
 });
