@@ -40,6 +40,7 @@ import {
   Statement,
   TrustStatement,
 } from "../../iam/policyDocument";
+import { STS_WEB_IDENTITY_ACTIONS } from "../../iam/roleTrust";
 import { boundaryName, boundaryPath, stackIamPath } from "../../iam/stackNaming";
 
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
@@ -96,8 +97,6 @@ export const IAM_USER_BOUNDED_ACTIONS = [
   "iam:CreateUser",
   "iam:PutUserPermissionsBoundary",
 ] as const;
-/** Assuming a role with an OIDC token: how Deployments and ESC reach AWS. */
-export const STS_WEB_IDENTITY_ACTIONS = ["sts:AssumeRoleWithWebIdentity"] as const;
 /** Every KMS action: the account's administration of a key, and a Deny of any use through AWS services. */
 export const KMS_EVERY_ACTION = ["kms:*"] as const;
 /** Every IAM action, for a Deny only: it grants nothing, and it covers actions IAM adds later. */
