@@ -4,9 +4,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ACCESS_LEVELS, AccessLevel } from "../iam/accessLevels";
-import { AwsScope, bucketNameOf, parseArn } from "../iam/arns";
+import { AwsScope, parseArn } from "../iam/arns";
 import { checkBucketName } from "../s3/bucketNaming";
-import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../iam/iamQuotas";
+import { IAM_QUOTAS, isIamName } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { StackIdentity, stackIamPath } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
@@ -17,6 +17,7 @@ import {
   FieldRules,
   Rule,
 } from "./argsProblems";
+import { policySizeProblems } from "./grantSize";
 
 /** Console sign-in for the user. */
 export interface ConsoleSettings {
@@ -260,7 +261,7 @@ const checkBucket: Rule<string> = (bucket) => {
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
 export const checkUserName: Rule<string> = (name) =>
-  /^[\w+=,.@-]+$/.test(name) && name.length <= IAM_QUOTAS.userNameCharacters
+  isIamName(name, IAM_QUOTAS.userNameCharacters)
     ? undefined
     : `1 to ${IAM_QUOTAS.userNameCharacters} letters, digits and +=,.@_- (an IAM user name)`;
 
@@ -366,9 +367,6 @@ export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {
   return brokenRules(rules, value).map((broken) => ({ field, ...broken }));
 }
 
-/** S3's longest bucket name, for a bucket whose name is not known yet. */
-const LONGEST_BUCKET_NAME = "b".repeat(63);
-
 /** The policy the settings give a user of a bucket (a name) in an account. */
 export function userPolicyOf(
   settings: ResolvedUserSettings,
@@ -382,36 +380,6 @@ export function userPolicyOf(
     console: settings.console.enabled,
     requireMfa: settings.console.requireMfa,
   });
-}
-
-/**
- * The user's policy must fit IAM's managed policy quota. Its size depends on the bucket's
- * name; for a bucket that is an output (created in the same program), S3's longest is assumed.
- */
-function policySizeProblems(
-  args: ResolvedUserSettings,
-  bucket: pulumi.Input<string> | undefined,
-): ArgsProblem[] {
-  const characters = policyCharacters(
-    userPolicyOf(
-      args,
-      LARGEST_SCOPE,
-      typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
-    ),
-  );
-  const limit = IAM_QUOTAS.managedPolicyCharacters;
-  return characters <= limit
-    ? []
-    : [
-        {
-          field: "prefixes",
-          value: args.prefixes,
-          expected:
-            `fewer or shorter prefixes: with these the policy has ${characters} characters, ` +
-            `over IAM's limit of ${limit} for a managed policy` +
-            (typeof bucket === "string" ? "" : " (counting a bucket name of S3's maximum 63)"),
-        },
-      ];
 }
 
 /** A previous key to keep needs a key, and a generation before the current one. */
@@ -440,7 +408,11 @@ export function crossFieldProblems(
       ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
       : []),
     ...keepPreviousProblems(args.accessKey),
-    ...policySizeProblems(args, bucket),
+    ...policySizeProblems(
+      (scope, bucketName) => userPolicyOf(args, scope, bucketName),
+      bucket,
+      args.prefixes,
+    ),
   ];
 }
 

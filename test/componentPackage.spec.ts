@@ -20,6 +20,7 @@ before(async () => {
 });
 
 const USER = "iam-bucket-access:index:BucketAccessUser";
+const ROLE = "iam-bucket-access:index:BucketAccessRole";
 const BUCKET = "iam-bucket-access:index:SecureBucket";
 
 /** Every property description of a record of schema properties, by name. */
@@ -30,13 +31,13 @@ const describedBy = (properties: Readonly<Record<string, { description?: string 
   ]);
 
 describe("the component package's schema", () => {
-  it("serves BucketAccessUser and SecureBucket as iam-bucket-access:index:<Name>", () => {
+  it("serves BucketAccessUser, BucketAccessRole and SecureBucket as iam-bucket-access:index:<Name>", () => {
     assert.equal(schema.name, "iam-bucket-access");
-    assert.deepEqual(Object.keys(schema.resources).sort(), [USER, BUCKET]);
+    assert.deepEqual(Object.keys(schema.resources).sort(), [ROLE, USER, BUCKET]);
     assert.ok(Object.values(schema.resources).every((resource) => resource.isComponent));
   });
 
-  it("describes every input and output of both components, from their doc comments", () => {
+  it("describes every input and output of every component, from their doc comments", () => {
     for (const resource of Object.values(schema.resources)) {
       for (const [name, described] of [
         ...describedBy(resource.inputProperties),
@@ -51,8 +52,9 @@ describe("the component package's schema", () => {
     );
   });
 
-  it("requires the bucket and the user name, and a created bucket's name prefix", () => {
+  it("requires the bucket and the user name, the role's name and trust, and a created bucket's name prefix", () => {
     assert.deepEqual(schema.resources[USER].requiredInputs, ["bucket", "userName"]);
+    assert.deepEqual(schema.resources[ROLE].requiredInputs, ["bucket", "roleName", "trust"]);
     assert.deepEqual(schema.resources[BUCKET].requiredInputs, ["namePrefix"]);
   });
 
@@ -102,6 +104,19 @@ describe("the component package's schema", () => {
       "userArn",
       "userName",
     ]);
+    assert.deepEqual(Object.keys(schema.resources[ROLE].properties).sort(), [
+      "accountId",
+      "bucketName",
+      "credentialProcess",
+      "githubWorkflowStep",
+      "policyArn",
+      "policyJson",
+      "profileArn",
+      "roleArn",
+      "roleName",
+      "trustAnchorArn",
+      "trustPolicyJson",
+    ]);
     assert.deepEqual(Object.keys(schema.resources[BUCKET].properties).sort(), [
       "bucketArn",
       "bucketName",
@@ -148,6 +163,34 @@ describe("constructing a component through the package", () => {
     }
     assert.equal(await pulumi.isSecret(outputs.accessKeyId), false);
     assert.match(await promiseOf(outputs.previousAccessKeyId), /^AKIA/);
+  });
+
+  const roleArgs: components.BucketAccessRoleArgs = {
+    bucket: "acme-reports",
+    roleName: "reports-reader",
+    access: "read",
+    trust: { github: { repository: "acme/reports" }, services: ["lambda.amazonaws.com"] },
+  };
+
+  it("registers a role's children with the same inputs as the TypeScript component", async () => {
+    const typescript = await registrationsOf(
+      (opts) => new components.BucketAccessRole("same", roleArgs, opts),
+    );
+    const constructed = await registrationsOf((opts) =>
+      provider.construct("same", ROLE, roleArgs, opts),
+    );
+    assert.ok(typescript.some((r) => r.type === "aws:iam/role:Role"));
+    assert.deepEqual(constructed, typescript);
+  });
+
+  it("refuses a role a console from another language, before registering anything", async () => {
+    const built = await registrationsOf(() =>
+      assert.rejects(
+        provider.construct("console", ROLE, { ...roleArgs, console: { enabled: true } }, {}),
+        /args\.console: got \{"enabled":true\}; expected nothing: a role has no console password/,
+      ),
+    );
+    assert.deepEqual(built, []);
   });
 
   it("refuses a type token of another module, as the engine's would", async () => {
