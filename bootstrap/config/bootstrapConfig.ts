@@ -47,6 +47,8 @@ export interface EnvironmentSettings {
    * cannot be assumed by a preview at all.
    */
   readonly previewPullRequests: boolean;
+  /** The stack has role identities, which its deploy role may then manage in its path. */
+  readonly roles: boolean;
   /** The Pulumi stack exists already: adopt it rather than create it, which would fail. */
   readonly adoptStack: boolean;
   /** A rotator role for the stack's ESC key rotation. */
@@ -62,6 +64,8 @@ export interface BootstrapSettings {
   readonly repository: string;
   /** An existing OIDC provider to reuse; undefined to create one. */
   readonly oidcProviderArn?: string;
+  /** Create the account's OIDC provider for GitHub Actions. */
+  readonly githubActionsOidc: boolean;
   /** Turn on S3 Block Public Access for the whole account. */
   readonly blockPublicAccess: boolean;
   /** In stack name order. */
@@ -157,6 +161,7 @@ export function parseBootstrapConfig(
         tags: environment.tags ?? { environment: stack, project: DEPLOYED_PROJECT },
         production,
         previewPullRequests: environment.previewPullRequests ?? !production,
+        roles: environment.roles ?? ENVIRONMENT_KEYS.roles.default,
         adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
         escRotation: environment.escRotation ?? ENVIRONMENT_KEYS.escRotation.default,
         rotatedUsers: environment.rotatedUsers ?? [stackUserName(DEPLOYED_PROJECT, stack)],
@@ -171,6 +176,7 @@ export function parseBootstrapConfig(
     organization: values.organization ?? "",
     repository: values.repository ?? "",
     oidcProviderArn: values.oidcProviderArn,
+    githubActionsOidc: values.githubActionsOidc ?? BOOTSTRAP_KEYS.githubActionsOidc.default,
     blockPublicAccess: values.blockPublicAccess ?? BOOTSTRAP_KEYS.blockPublicAccess.default,
     environments,
   };

@@ -11,6 +11,7 @@ import {
   permissionsBoundaryPolicy,
   NO_PREVIEW_OPERATIONS,
   secretsKeyPolicy,
+  stackRoleStatements,
 } from "../iam/deployPolicies";
 
 const SCOPE = { partition: "aws", accountId: "123456789012" };
@@ -23,6 +24,7 @@ const DEV: DeployEnvironment = {
   createsBucket: true,
   buckets: ["acme-dev-fixtures"],
   tags: { environment: "dev", project: "iam-bucket-access" },
+  roles: false,
 };
 const BOUNDARY =
   "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-dev";
@@ -349,6 +351,83 @@ describe("deployRolePolicy", () => {
   it("grants no bucket rights to a stack that creates no bucket", () => {
     const sids = deployRolePolicy({ ...DEV, createsBucket: false }).Statement.map((s) => s.Sid);
     assert.ok(!sids.includes("ManageCreatedBucket"));
+  });
+});
+
+describe("stackRoleStatements", () => {
+  it("lets the role manage its stack's bounded roles, and never pass one, inline or unbound it", () => {
+    const roles = "arn:aws:iam::123456789012:role/iam-bucket-access/dev/*";
+    assert.deepEqual(stackRoleStatements({ ...DEV, roles: true }), [
+      {
+        Sid: "ManageStackRoles",
+        Effect: "Allow",
+        Action: [
+          "iam:GetRole",
+          "iam:UpdateRole",
+          "iam:UpdateRoleDescription",
+          "iam:UpdateAssumeRolePolicy",
+          "iam:DeleteRole",
+          "iam:TagRole",
+          "iam:UntagRole",
+          "iam:ListRolePolicies",
+          "iam:GetRolePolicy",
+          "iam:ListAttachedRolePolicies",
+          "iam:DetachRolePolicy",
+          "iam:ListInstanceProfilesForRole",
+        ],
+        Resource: roles,
+      },
+      {
+        Sid: "CreateStackRolesWithBoundary",
+        Effect: "Allow",
+        Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        Resource: roles,
+        Condition: { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } },
+      },
+      {
+        Sid: "AttachStackPoliciesToBoundedRoles",
+        Effect: "Allow",
+        Action: ["iam:AttachRolePolicy"],
+        Resource: roles,
+        Condition: {
+          ArnLike: { "iam:PolicyARN": "arn:aws:iam::123456789012:policy/iam-bucket-access/dev/*" },
+          StringEquals: { "iam:PermissionsBoundary": BOUNDARY },
+        },
+      },
+      {
+        Sid: "DenyRolesWithoutTheBoundary",
+        Effect: "Deny",
+        Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        Resource: "*",
+        Condition: { StringNotEquals: { "iam:PermissionsBoundary": BOUNDARY } },
+      },
+      {
+        Sid: "DenyRoleBoundaryRemoval",
+        Effect: "Deny",
+        Action: ["iam:DeleteRolePermissionsBoundary"],
+        Resource: "*",
+      },
+      {
+        Sid: "DenyPassingRolesAndInlinePolicies",
+        Effect: "Deny",
+        Action: ["iam:PassRole", "iam:PutRolePolicy"],
+        Resource: "*",
+      },
+      {
+        Sid: "DenyTrustChangesBeyondStackRoles",
+        Effect: "Deny",
+        Action: ["iam:UpdateAssumeRolePolicy"],
+        NotResource: [roles],
+      },
+    ]);
+  });
+
+  it("are the deploy role's only with roles, appended to what it had", () => {
+    const withRoles = deployRolePolicy({ ...DEV, roles: true }).Statement;
+    const without = deployRolePolicy(DEV).Statement;
+    assert.deepEqual(withRoles.slice(0, without.length), without);
+    assert.deepEqual(withRoles.slice(without.length), stackRoleStatements({ ...DEV, roles: true }));
+    assert.ok(!JSON.stringify(without).includes("Role"));
   });
 });
 

@@ -70,13 +70,14 @@ export function failedConstruction(construct: (opts: pulumi.ComponentResourceOpt
 }
 
 /**
- * A run of components built outside any program, in the mocks' default stack, as a program's
+ * A run of components built outside any program, in a stack (the mocks' default), as a program's
  * run would report it: what they built and what the engine received, no outputs.
  */
 export async function componentRun(
   build: (opts: pulumi.ComponentResourceOptions) => unknown,
+  stack = DEFAULT_STACK,
 ): Promise<ProgramRun> {
-  await useStack(DEFAULT_STACK, {});
+  await useStack(stack, {});
   resetRegistrations();
   const recorder = recordResources();
   build({ transformations: [recorder.transformation] });
