@@ -9,13 +9,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
 import { consoleSignInUrl } from "../iam/consoleSelfService";
 import { policyJson } from "../iam/policyDocument";
-import { throwOnArgsProblems } from "./argsProblems";
-import {
-  BucketAccessUserArgs,
-  findArgsProblems,
-  userPolicyOf,
-  withDefaults,
-} from "./bucketAccessUserArgs";
+import { throwOnArgsProblems } from "../config/argsProblems";
+import { findArgsProblems, userPolicyOf, withDefaults } from "../config/userArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { componentType, withFormerType } from "./componentTypes";
 
 /** The names of a user's outputs, in the order a stack lists them. */

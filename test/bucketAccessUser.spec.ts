@@ -8,7 +8,7 @@ import {
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BucketAccessUser, bucketAccessUserOutputs } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
 import { failedConstruction, inputsOfOnly } from "./support/specHelpers";

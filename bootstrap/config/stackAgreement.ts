@@ -5,8 +5,8 @@
  * keys rotated by ESC only for users the rotator role may rotate.
  * Pure: both programs' validated settings in, the disagreements out.
  */
-import { describeProblem } from "../../components/argsProblems";
-import { withDefaults } from "../../components/bucketAccessUserArgs";
+import { describeProblem } from "../../config/argsProblems";
+import { withDefaults } from "../../config/userArgs";
 import { configProblem } from "../../config/keyTable";
 import { bucketNameOf } from "../../iam/arns";
 import { IdentitySettings, StackSettings } from "../../config/stackConfig";
