@@ -13,7 +13,7 @@ import {
 } from "./userArgs";
 import type { BucketAccessUserArgs } from "./userArgTypes";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
-import { StackIdentity, stackUserName } from "../iam/stackNaming";
+import { ProjectStack, stackUserName } from "../iam/stackNaming";
 import { configProblem, isLiteralDefault, Problems, readConfig, Values } from "./keyTable";
 import { IDENTITIES_KEY, IDENTITY_KEYS, keyOfField, STACK_KEYS } from "./stackKeys";
 
@@ -116,7 +116,7 @@ function keyLabel(form: StackSettings["form"], identity: ReadIdentity, key: stri
 function identityProblems(
   form: StackSettings["form"],
   identity: ReadIdentity,
-  where: StackIdentity,
+  where: ProjectStack,
 ): string[] {
   const resolved = withDefaults(identity.user, where);
   const derived = (Object.keys(IDENTITY_KEYS) as IdentityKey[])
@@ -170,7 +170,7 @@ function sharedUserNames(
  */
 export function parseStackConfig(
   config: Readonly<Record<string, string>>,
-  where: StackIdentity,
+  where: ProjectStack,
 ): StackSettings {
   const problems: Problems = [];
   const {

@@ -4,10 +4,10 @@
  * the settings together show. Pure; the only Pulumi import is a type.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AwsScope, bucketNameOf } from "../iam/arns";
-import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../iam/iamQuotas";
+import { AwsAccount, bucketNameOf } from "../iam/arns";
+import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
-import type { StackIdentity } from "../iam/stackNaming";
+import type { ProjectStack } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
 import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
 import { withTableDefaults } from "./keyTable";
@@ -46,7 +46,7 @@ const SETTINGS = Object.values(USER_SETTINGS) as readonly UserSetting[];
  */
 export function withDefaults(
   args: Omit<BucketAccessUserArgs, "bucket">,
-  where: StackIdentity,
+  where: ProjectStack,
 ): ResolvedUserSettings {
   const given: Record<string, unknown> = {};
   for (const [key, { field }] of Object.entries(USER_SETTINGS)) {
@@ -81,12 +81,12 @@ const LONGEST_BUCKET_NAME = "b".repeat(63);
 /** The policy the settings give a user of a bucket (a name) in an account. */
 export function userPolicyOf(
   settings: ResolvedUserSettings,
-  scope: AwsScope,
+  account: AwsAccount,
   bucket: string,
 ): PolicyDocument {
   return buildUserPolicy({
     ...settings,
-    scope,
+    account,
     bucket,
     console: settings.console.enabled,
     requireMfa: settings.console.requireMfa,
@@ -104,7 +104,7 @@ function policySizeProblems(
   const characters = policyCharacters(
     userPolicyOf(
       args,
-      LARGEST_SCOPE,
+      LONGEST_ACCOUNT,
       typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
     ),
   );

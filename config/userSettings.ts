@@ -6,7 +6,7 @@
  * README's table all come from this one table (`npm run generate` writes the files). Pure.
  */
 import { ACCESS_LEVELS } from "../iam/accessLevels";
-import { stackIamPath, StackIdentity } from "../iam/stackNaming";
+import { stackIamPath, ProjectStack } from "../iam/stackNaming";
 import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../s3/bucketLifecycle";
 import { checkWholeNumberOfOneOrMore } from "./argsProblems";
 import type { KeySpec, ValueType } from "./keyTable";
@@ -150,7 +150,7 @@ export const USER_SETTINGS = {
       "role is confined to its stack's path, so another stack's role can never reach the user.",
     default: {
       derived: "the stack's own, `/iam-bucket-access/<stack>/`",
-      from: (_settings: unknown, where: StackIdentity) => stackIamPath(where.project, where.stack),
+      from: (_settings: unknown, where: ProjectStack) => stackIamPath(where.project, where.stack),
     },
     rule: checkPath,
   }),

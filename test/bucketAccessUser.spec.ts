@@ -107,10 +107,10 @@ describe("BucketAccessUser", () => {
   });
 
   describe("the policy", () => {
-    const scope = { partition: "aws", accountId: ACCOUNT_ID };
+    const account = { partition: "aws", accountId: ACCOUNT_ID };
     const expected = (settings: Partial<UserPolicySettings>): unknown =>
       buildUserPolicy({
-        scope,
+        account,
         bucket: "my-bucket",
         access: "read-write",
         prefixes: [],

@@ -9,7 +9,7 @@ import * as kms from "@pulumi/aws/kms";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
-import { scopeOfCaller } from "../../iam/arns";
+import { accountOfCaller } from "../../iam/arns";
 import { PolicyDocument, policyJson, TrustStatement } from "../../iam/policyDocument";
 import {
   boundaryName,
@@ -95,7 +95,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
     const stack = environment.stack;
     const childOpts = { parent: this };
     const caller = getCallerIdentityOutput({}, childOpts);
-    const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+    const account = caller.apply((identity) => accountOfCaller(identity.arn, identity.accountId));
     const trustOf = (build: (providerArn: string) => PolicyDocument<TrustStatement>) =>
       pulumi.output(args.oidcProviderArn).apply((providerArn) => policyJson(build(providerArn)));
 
@@ -121,8 +121,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         enableKeyRotation: true,
         deletionWindowInDays: 30,
         policy: pulumi
-          .all([scope, role.arn])
-          .apply(([awsScope, roleArn]) => policyJson(secretsKeyPolicy(awsScope, roleArn))),
+          .all([account, role.arn])
+          .apply(([awsAccount, roleArn]) => policyJson(secretsKeyPolicy(awsAccount, roleArn))),
       },
       childOpts,
     );
@@ -135,10 +135,10 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       childOpts,
     );
     const policyOf = (build: (env: DeployEnvironment) => PolicyDocument) =>
-      pulumi.all([scope, key.arn]).apply(([awsScope, keyArn]) =>
+      pulumi.all([account, key.arn]).apply(([awsAccount, keyArn]) =>
         policyJson(
           build({
-            scope: awsScope,
+            account: awsAccount,
             project,
             stack,
             keyArn,
@@ -230,8 +230,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         {
           role: rotator.name,
           name: `rotate-keys-${stack}`,
-          policy: scope.apply((awsScope) =>
-            policyJson(rotatorPolicy(awsScope, project, stack, environment.rotatedUsers)),
+          policy: account.apply((awsAccount) =>
+            policyJson(rotatorPolicy(awsAccount, project, stack, environment.rotatedUsers)),
           ),
         },
         childOpts,

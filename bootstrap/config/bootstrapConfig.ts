@@ -15,7 +15,7 @@ import {
   createdBucketPrefix,
   matchesCreatedBucketName,
 } from "../../s3/bucketNaming";
-import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../../iam/iamQuotas";
+import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../../iam/iamQuotas";
 import { deployRoleName, rotatorRoleName } from "../../iam/stackNaming";
 import {
   BOOTSTRAP_KEYS,
@@ -123,7 +123,7 @@ function boundarySizeProblems(environment: EnvironmentSettings): string[] {
   const characters = policyCharacters(
     permissionsBoundaryPolicy({
       ...environment,
-      scope: LARGEST_SCOPE,
+      account: LONGEST_ACCOUNT,
       project: DEPLOYED_PROJECT,
       keyArn: "",
     }),
