@@ -9,10 +9,10 @@ import * as rolesanywhere from "@pulumi/aws/rolesanywhere";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
+import { bucketNameOf, managedPolicyArnOf, accountOfCaller } from "../iam/arns";
 import { policyJson } from "../iam/policyDocument";
 import { rolesAnywhereName } from "../iam/stackNaming";
-import { throwOnArgsProblems } from "./argsProblems";
+import { throwOnArgsProblems } from "../config/argsProblems";
 import {
   BucketAccessRoleArgs,
   certificateBundle,
@@ -21,7 +21,7 @@ import {
   trustPolicyOf,
   trustWarnings,
   withRoleDefaults,
-} from "./bucketAccessRoleArgs";
+} from "../config/roleArgs";
 import { componentType } from "./componentTypes";
 import { credentialProcessLine, githubWorkflowStep } from "./roleUsage";
 
@@ -112,7 +112,7 @@ export class BucketAccessRole extends pulumi.ComponentResource {
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
 
     const caller = getCallerIdentityOutput({}, { parent: this });
-    const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+    const account = caller.apply((identity) => accountOfCaller(identity.arn, identity.accountId));
 
     const anywhere = settings.trust.rolesAnywhere;
     const anchor =
@@ -136,9 +136,9 @@ export class BucketAccessRole extends pulumi.ComponentResource {
           );
 
     this.trustPolicyJson = pulumi
-      .all([scope, anchor?.arn])
-      .apply(([awsScope, anchorArn]) =>
-        policyJson(trustPolicyOf(settings.trust, awsScope, anchorArn)),
+      .all([account, anchor?.arn])
+      .apply(([awsAccount, anchorArn]) =>
+        policyJson(trustPolicyOf(settings.trust, awsAccount, anchorArn)),
       );
     const boundary = settings.permissionsBoundary;
     const role = new iam.Role(
@@ -152,16 +152,16 @@ export class BucketAccessRole extends pulumi.ComponentResource {
         permissionsBoundary:
           boundary === undefined
             ? undefined
-            : scope.apply((awsScope) => managedPolicyArnOf(awsScope, boundary)),
+            : account.apply((awsAccount) => managedPolicyArnOf(awsAccount, boundary)),
         tags: settings.tags,
       },
       childOpts,
     );
 
     this.policyJson = pulumi
-      .all([scope, args.bucket])
-      .apply(([awsScope, bucket]) =>
-        policyJson(rolePolicyOf(settings, awsScope, bucketNameOf(bucket))),
+      .all([account, args.bucket])
+      .apply(([awsAccount, bucket]) =>
+        policyJson(rolePolicyOf(settings, awsAccount, bucketNameOf(bucket))),
       );
     const policy = new iam.Policy(
       `${name}-policy`,
@@ -185,7 +185,7 @@ export class BucketAccessRole extends pulumi.ComponentResource {
     this.roleName = role.name;
     this.roleArn = role.arn;
     this.policyArn = policy.arn;
-    this.accountId = scope.accountId;
+    this.accountId = account.accountId;
 
     if (settings.trust.github !== undefined) {
       const region = getRegionOutput({}, { parent: this }).region;

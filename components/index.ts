@@ -5,7 +5,7 @@ export type {
   AccessKeySettings,
   BucketAccessUserArgs,
   ConsoleSettings,
-} from "./bucketAccessUserArgs";
+} from "../config/userArgTypes";
 export { BucketAccessRole, bucketAccessRoleOutputs } from "./bucketAccessRole";
 export type { BucketAccessRoleOutputs } from "./bucketAccessRole";
 export type {
@@ -13,7 +13,7 @@ export type {
   GithubTrustSettings,
   RolesAnywhereTrustSettings,
   RoleTrustSettings,
-} from "./bucketAccessRoleArgs";
+} from "../config/roleArgs";
 export type { AccessLevel } from "../iam/accessLevels";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

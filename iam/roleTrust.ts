@@ -4,7 +4,7 @@
  * holders of certificates IAM Roles Anywhere accepts). Pure: plain data in, JSON out.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-trust-policy
  */
-import { AwsScope, iamArn } from "./arns";
+import { AwsAccount, iamArn } from "./arns";
 import { PolicyDocument, policyDocument, TrustStatement } from "./policyDocument";
 
 /** Assuming a role by an AWS principal or service. */
@@ -62,8 +62,8 @@ export interface RoleTrust {
 }
 
 /** `arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com`. */
-export function githubOidcProviderArn(scope: AwsScope): string {
-  return iamArn(scope, `oidc-provider/${GITHUB_OIDC_KEY}`);
+export function githubOidcProviderArn(account: AwsAccount): string {
+  return iamArn(account, `oidc-provider/${GITHUB_OIDC_KEY}`);
 }
 
 /** Whether a value holds an IAM wildcard, which makes a condition match more than itself. */
@@ -170,12 +170,15 @@ export function rolesAnywhereTrustStatement(trust: RolesAnywhereTrust): TrustSta
 }
 
 /** The role's trust policy: a statement for each kind of caller it trusts, and nobody else. */
-export function roleTrustPolicy(trust: RoleTrust, scope: AwsScope): PolicyDocument<TrustStatement> {
+export function roleTrustPolicy(
+  trust: RoleTrust,
+  account: AwsAccount,
+): PolicyDocument<TrustStatement> {
   return policyDocument([
     ...(trust.github === undefined
       ? []
-      : [githubActionsTrustStatement(githubOidcProviderArn(scope), trust.github)]),
-    ...servicesTrustStatements(trust.services, scope.accountId),
+      : [githubActionsTrustStatement(githubOidcProviderArn(account), trust.github)]),
+    ...servicesTrustStatements(trust.services, account.accountId),
     ...(trust.rolesAnywhere === undefined
       ? []
       : [rolesAnywhereTrustStatement(trust.rolesAnywhere)]),

@@ -8,15 +8,15 @@ import {
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BucketAccessRole, bucketAccessRoleOutputs } from "../components/bucketAccessRole";
-import type { BucketAccessRoleArgs, RoleTrustSettings } from "../components/bucketAccessRoleArgs";
+import type { BucketAccessRoleArgs, RoleTrustSettings } from "../config/roleArgs";
 import { BucketAccessUser } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { roleTrustPolicy } from "../iam/roleTrust";
 import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
 import { failedConstruction, inputsOfOnly } from "./support/specHelpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-const SCOPE = { partition: "aws", accountId: ACCOUNT_ID };
+const ACCOUNT = { partition: "aws", accountId: ACCOUNT_ID };
 const GITHUB: RoleTrustSettings = {
   github: { repository: "acme/uploader", environments: ["production"] },
 };
@@ -98,7 +98,7 @@ describe("BucketAccessRole", () => {
             github: { repository: "acme/uploader", refs: [], environments: ["production"] },
             services: [],
           },
-          SCOPE,
+          ACCOUNT,
         ),
       );
     });
@@ -250,7 +250,7 @@ describe("BucketAccessRole", () => {
             services: [],
             rolesAnywhere: { trustAnchorArn: anchor, commonNames: ["uploader.acme.example"] },
           },
-          SCOPE,
+          ACCOUNT,
         ),
       );
       assert.equal(

@@ -7,7 +7,7 @@ import {
   RoleTrustSettings,
   trustWarnings,
   withRoleDefaults as withStackDefaults,
-} from "../components/bucketAccessRoleArgs";
+} from "../config/roleArgs";
 import { assertLiteralDefaultsApplied, documentedDefaults } from "./support/documentedDefaults";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
@@ -297,15 +297,12 @@ describe("trustWarnings", () => {
 
 describe("the role arguments' doc comments", () => {
   it("state each literal default as withRoleDefaults applies it, and every other as words", () => {
-    const documented = documentedDefaults(
-      join(__dirname, "..", "components", "bucketAccessRoleArgs.ts"),
-      {
-        BucketAccessRoleArgs: "",
-        RoleTrustSettings: "trust.",
-        GithubTrustSettings: "trust.github.",
-        RolesAnywhereTrustSettings: "trust.rolesAnywhere.",
-      },
-    );
+    const documented = documentedDefaults(join(__dirname, "..", "config", "roleArgs.ts"), {
+      BucketAccessRoleArgs: "",
+      RoleTrustSettings: "trust.",
+      GithubTrustSettings: "trust.github.",
+      RolesAnywhereTrustSettings: "trust.rolesAnywhere.",
+    });
     assert.ok(documented.size >= 14, `only ${documented.size} documented defaults`);
     assertLiteralDefaultsApplied(documented, withDefaults({ roleName: "app", trust: GITHUB }));
   });

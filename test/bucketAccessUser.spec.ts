@@ -8,7 +8,7 @@ import {
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BucketAccessUser, bucketAccessUserOutputs } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
 import { failedConstruction, inputsOfOnly } from "./support/specHelpers";
@@ -107,10 +107,10 @@ describe("BucketAccessUser", () => {
   });
 
   describe("the policy", () => {
-    const scope = { partition: "aws", accountId: ACCOUNT_ID };
+    const account = { partition: "aws", accountId: ACCOUNT_ID };
     const expected = (settings: Partial<UserPolicySettings>): unknown =>
       buildUserPolicy({
-        scope,
+        account,
         bucket: "my-bucket",
         access: "read-write",
         prefixes: [],

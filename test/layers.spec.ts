@@ -11,8 +11,8 @@ import { ROOT } from "../tools/paths";
 const LAYERS: readonly (readonly string[])[] = [
   ["iam", "s3"],
   ["bootstrap/iam"],
-  ["components"],
   ["config"],
+  ["components"],
   ["bootstrap/config"],
   ["bootstrap/components"],
   ["index.ts", "bootstrap/index.ts", "provider"],

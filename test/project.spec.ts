@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
-import { withDefaults } from "../components/bucketAccessUserArgs";
+import { withDefaults } from "../config/userArgs";
 import { parseStackConfig } from "../config/stackConfig";
 import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";

@@ -11,7 +11,7 @@ import {
   servicesTrustStatements,
 } from "../iam/roleTrust";
 
-const SCOPE = { partition: "aws", accountId: "123456789012" };
+const ACCOUNT = { partition: "aws", accountId: "123456789012" };
 const PROVIDER = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
 const ANCHOR = "arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/8c1a2b3c";
 const GITHUB: GithubActionsTrust = {
@@ -22,7 +22,7 @@ const GITHUB: GithubActionsTrust = {
 
 describe("githubOidcProviderArn", () => {
   it("is the account's one provider for GitHub's issuer, in the account's partition", () => {
-    assert.equal(githubOidcProviderArn(SCOPE), PROVIDER);
+    assert.equal(githubOidcProviderArn(ACCOUNT), PROVIDER);
     assert.equal(
       githubOidcProviderArn({ partition: "aws-cn", accountId: "123456789012" }),
       "arn:aws-cn:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
@@ -48,7 +48,7 @@ describe("roleTrustPolicy", () => {
           services: ["ecs-tasks.amazonaws.com", "pods.eks.amazonaws.com", "lambda.amazonaws.com"],
           rolesAnywhere: { trustAnchorArn: ANCHOR, commonNames: ["uploader.acme.example"] },
         },
-        SCOPE,
+        ACCOUNT,
       ),
       {
         Version: "2012-10-17",
@@ -99,7 +99,7 @@ describe("roleTrustPolicy", () => {
 
   it("has one statement per kind of caller it is given, and none for the others", () => {
     const sids = (trust: Parameters<typeof roleTrustPolicy>[0]) =>
-      roleTrustPolicy(trust, SCOPE).Statement.map((statement) => statement.Sid);
+      roleTrustPolicy(trust, ACCOUNT).Statement.map((statement) => statement.Sid);
     assert.deepEqual(sids({ github: GITHUB, services: [] }), ["GithubActionsOfRepository"]);
     assert.deepEqual(sids({ services: ["lambda.amazonaws.com"] }), ["AwsServicesOfThisAccount"]);
     assert.deepEqual(sids({ services: ["pods.eks.amazonaws.com"] }), [

@@ -22,7 +22,7 @@ import { BOOTSTRAP } from "../../tools/paths";
 import { deploymentRequests } from "../../test/fixtures/providerRequests";
 import { componentRun, inputsOf, parsedJson } from "../../test/support/specHelpers";
 import { BucketAccessRole } from "../../components/bucketAccessRole";
-import type { RoleTrustSettings } from "../../components/bucketAccessRoleArgs";
+import type { RoleTrustSettings } from "../../config/roleArgs";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
 

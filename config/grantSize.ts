@@ -3,8 +3,8 @@
  * role's alike, whose size grows with the bucket's name and the prefixes. Pure.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AwsScope, bucketNameOf } from "../iam/arns";
-import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../iam/iamQuotas";
+import { AwsAccount, bucketNameOf } from "../iam/arns";
+import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
 import type { ArgsProblem } from "./argsProblems";
 
@@ -12,18 +12,18 @@ import type { ArgsProblem } from "./argsProblems";
 const LONGEST_BUCKET_NAME = "b".repeat(63);
 
 /**
- * The problem, told on `prefixes`, of a policy over IAM's quota in the largest scope. For a
+ * The problem, told on `prefixes`, of a policy over IAM's quota in the longest account. For a
  * bucket that is an output (created in the same program), S3's longest name is assumed.
- * @param policyOf the identity's policy in a scope, for a bucket (a name)
+ * @param policyOf the identity's policy in an account, for a bucket (a name)
  */
 export function policySizeProblems(
-  policyOf: (scope: AwsScope, bucket: string) => PolicyDocument,
+  policyOf: (account: AwsAccount, bucket: string) => PolicyDocument,
   bucket: pulumi.Input<string> | undefined,
   prefixes: readonly string[],
 ): ArgsProblem[] {
   const known = typeof bucket === "string";
   const characters = policyCharacters(
-    policyOf(LARGEST_SCOPE, known ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME),
+    policyOf(LONGEST_ACCOUNT, known ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME),
   );
   const limit = IAM_QUOTAS.managedPolicyCharacters;
   return characters <= limit

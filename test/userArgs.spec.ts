@@ -1,11 +1,8 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
 import { join } from "node:path";
-import {
-  BucketAccessUserArgs,
-  findArgsProblems,
-  withDefaults as withStackDefaults,
-} from "../components/bucketAccessUserArgs";
+import { findArgsProblems, withDefaults as withStackDefaults } from "../config/userArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { assertLiteralDefaultsApplied, documentedDefaults } from "./support/documentedDefaults";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
@@ -88,8 +85,8 @@ describe("findArgsProblems", () => {
       problems.map((problem) => [problem.field, problem.value]),
       [
         ["bucket", "Bad"],
-        ["userName", "a b"],
         ["access", "admin"],
+        ["userName", "a b"],
         ["accessKey.generation", 0],
       ],
     );
@@ -98,10 +95,11 @@ describe("findArgsProblems", () => {
 
 describe("the arguments' doc comments", () => {
   it("state each literal default as withDefaults applies it, and every other as words", () => {
-    const documented = documentedDefaults(
-      join(__dirname, "..", "components", "bucketAccessUserArgs.ts"),
-      { BucketAccessUserArgs: "", ConsoleSettings: "console.", AccessKeySettings: "accessKey." },
-    );
+    const documented = documentedDefaults(join(__dirname, "..", "config", "userArgTypes.ts"), {
+      BucketAccessUserArgs: "",
+      ConsoleSettings: "console.",
+      AccessKeySettings: "accessKey.",
+    });
     assert.ok(documented.size >= 15, `only ${documented.size} documented defaults`);
     assertLiteralDefaultsApplied(documented, withDefaults({ userName: "app" }));
   });

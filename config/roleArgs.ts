@@ -6,11 +6,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { AccessLevel } from "../iam/accessLevels";
-import { AwsScope } from "../iam/arns";
+import { AwsAccount } from "../iam/arns";
 import {
   IAM_QUOTAS,
   isIamName,
-  LARGEST_SCOPE,
+  LONGEST_ACCOUNT,
   policyCharacters,
   ROLE_SESSION_SECONDS,
 } from "../iam/iamQuotas";
@@ -23,10 +23,21 @@ import {
   ROLES_ANYWHERE_SERVICE,
   roleTrustPolicy,
 } from "../iam/roleTrust";
-import { StackIdentity, stackIamPath } from "../iam/stackNaming";
+import { ProjectStack, stackIamPath } from "../iam/stackNaming";
 import { ArgsProblem, brokenRules, FieldRules, Rule } from "./argsProblems";
-import { ARG_RULES, BUCKET_ACCESS_USER_DEFAULTS } from "./bucketAccessUserArgs";
 import { policySizeProblems } from "./grantSize";
+import { isLiteralDefault, KeySpec, ValueOf, ValueType } from "./keyTable";
+import {
+  checkAccess,
+  checkBoundary,
+  checkBucket,
+  checkKmsKeyArn,
+  checkPath,
+  checkPrefix,
+  checkPrefixesOnce,
+  checkTags,
+} from "./userRules";
+import { USER_SETTINGS } from "./userSettings";
 
 /** GitHub Actions workflows of one repository, through the account's GitHub OIDC provider. */
 export interface GithubTrustSettings {
@@ -107,7 +118,7 @@ export interface BucketAccessRoleArgs {
    */
   readonly prefixes?: string[];
   /**
-   * Also allow `s3:DeleteObject` in scope.
+   * Also allow `s3:DeleteObject` on the objects in scope.
    * @default false
    */
   readonly allowDelete?: boolean;
@@ -180,21 +191,30 @@ export interface ResolvedRoleSettings {
   readonly protect: boolean;
 }
 
+/** A user setting's literal default, which a role's same setting shares. */
+function userDefault<T extends ValueType>(spec: KeySpec<T>): ValueOf<T> {
+  const value = spec.default;
+  if (isLiteralDefault(value)) {
+    return value;
+  }
+  throw new Error(`a role shares the user's literal defaults only, not ${JSON.stringify(value)}`);
+}
+
 /**
  * The literal defaults: the grant's are the user's, so a role and a user of the same settings
  * get the same policy. The path and the GitHub refs are derived, in `withRoleDefaults`.
  */
 export const BUCKET_ACCESS_ROLE_DEFAULTS = {
-  access: BUCKET_ACCESS_USER_DEFAULTS.access,
-  prefixes: BUCKET_ACCESS_USER_DEFAULTS.prefixes,
-  allowDelete: BUCKET_ACCESS_USER_DEFAULTS.allowDelete,
+  access: userDefault(USER_SETTINGS.access),
+  prefixes: userDefault(USER_SETTINGS.prefixes),
+  allowDelete: userDefault(USER_SETTINGS.allowDelete),
   // A role has no console to browse buckets with.
   listAllBuckets: false,
   maxSessionDuration: 3600,
   services: [] as string[],
   githubRefs: ["refs/heads/main"],
-  tags: BUCKET_ACCESS_USER_DEFAULTS.tags,
-  protect: BUCKET_ACCESS_USER_DEFAULTS.protect,
+  tags: userDefault(USER_SETTINGS.tags),
+  protect: userDefault(USER_SETTINGS.protect),
 } as const;
 
 /** The trust as a caller may pass it: JavaScript and other languages may leave it out. */
@@ -220,7 +240,7 @@ function githubWithDefaults(github: GithubTrustSettings): GithubActionsTrust {
  */
 export function withRoleDefaults(
   args: Omit<BucketAccessRoleArgs, "bucket">,
-  where: StackIdentity,
+  where: ProjectStack,
 ): ResolvedRoleSettings {
   const defaults = BUCKET_ACCESS_ROLE_DEFAULTS;
   const trust = trustAsGiven(args);
@@ -254,10 +274,10 @@ export function withRoleDefaults(
 /** The policy the settings give a role of a bucket (a name) in an account: the user's grant. */
 export function rolePolicyOf(
   settings: ResolvedRoleSettings,
-  scope: AwsScope,
+  account: AwsAccount,
   bucket: string,
 ): PolicyDocument {
-  return buildRolePolicy({ ...settings, partition: scope.partition, bucket });
+  return buildRolePolicy({ ...settings, partition: account.partition, bucket });
 }
 
 /**
@@ -382,19 +402,19 @@ type RoleArgsField =
   | "trust.rolesAnywhere.commonNames";
 
 /**
- * Each field's rules, stated once: the grant's are the user's own, the rest a role's. The
+ * Each field's rules: the grant's are the user's own (userRules.ts), the rest a role's. The
  * component checks by these, and so can the config.
  */
 export const ROLE_ARG_RULES: Readonly<Record<RoleArgsField, FieldRules<never>>> = {
-  bucket: ARG_RULES.bucket ?? {},
+  bucket: { rule: checkBucket },
   roleName: { rule: checkRoleName },
-  access: ARG_RULES.access ?? {},
-  prefixes: ARG_RULES.prefixes ?? {},
-  kmsKeyArn: ARG_RULES.kmsKeyArn ?? {},
+  access: { rule: checkAccess },
+  prefixes: { rule: checkPrefixesOnce, itemRule: checkPrefix },
+  kmsKeyArn: { rule: checkKmsKeyArn },
   maxSessionDuration: { rule: checkMaxSessionDuration },
-  path: ARG_RULES.path ?? {},
-  permissionsBoundary: ARG_RULES.permissionsBoundary ?? {},
-  tags: ARG_RULES.tags ?? {},
+  path: { rule: checkPath },
+  permissionsBoundary: { rule: checkBoundary },
+  tags: { rule: checkTags },
   "trust.github.repository": { rule: checkRepository },
   "trust.github.refs": { rule: checkEachOnce, itemRule: checkRef },
   "trust.github.environments": { rule: checkEachOnce, itemRule: checkEnvironment },
@@ -419,13 +439,13 @@ function valueAt(value: unknown, field: string): unknown {
 
 /** The longest trust anchor ARN, for a trust policy measured before the anchor exists. */
 const LONGEST_TRUST_ANCHOR_ARN =
-  `arn:${LARGEST_SCOPE.partition}:rolesanywhere:us-gov-west-1:${LARGEST_SCOPE.accountId}:` +
+  `arn:${LONGEST_ACCOUNT.partition}:rolesanywhere:us-gov-west-1:${LONGEST_ACCOUNT.accountId}:` +
   `trust-anchor/${"0".repeat(36)}`;
 
 /** The trust policy the settings give the role in an account, for a trust anchor's ARN. */
 export function trustPolicyOf(
   trust: ResolvedRoleTrust,
-  scope: AwsScope,
+  account: AwsAccount,
   trustAnchorArn: string | undefined,
 ) {
   return roleTrustPolicy(
@@ -437,7 +457,7 @@ export function trustPolicyOf(
           ? undefined
           : { trustAnchorArn, commonNames: trust.rolesAnywhere.commonNames },
     },
-    scope,
+    account,
   );
 }
 
@@ -475,7 +495,7 @@ function trustProblems(given: unknown, trust: ResolvedRoleTrust): ArgsProblem[] 
     });
   }
   const characters = policyCharacters(
-    trustPolicyOf(trust, LARGEST_SCOPE, LONGEST_TRUST_ANCHOR_ARN),
+    trustPolicyOf(trust, LONGEST_ACCOUNT, LONGEST_TRUST_ANCHOR_ARN),
   );
   if (characters > IAM_QUOTAS.trustPolicyCharacters) {
     problems.push({
@@ -514,7 +534,7 @@ export function findRoleArgsProblems(
     }),
     ...trustProblems(given.trust, settings.trust),
     ...policySizeProblems(
-      (scope, bucketName) => rolePolicyOf(settings, scope, bucketName),
+      (account, bucketName) => rolePolicyOf(settings, account, bucketName),
       bucket,
       settings.prefixes,
     ),
