@@ -552,7 +552,7 @@ export function trustWarnings(trust: ResolvedRoleTrust): string[] {
     .map(
       (subject) =>
         `trust.github: ${JSON.stringify(subject)} holds a wildcard: every workflow whose ` +
-        "token subject matches it may assume the role; name the refs or environments exactly " +
-        "unless that is intended",
+        "token subject matches it may assume the role; name the repository, refs and " +
+        "environments exactly unless that is intended",
     );
 }

@@ -287,8 +287,8 @@ describe("trustWarnings", () => {
       }),
       [
         'trust.github: "repo:acme/uploader:ref:refs/tags/v*" holds a wildcard: every workflow ' +
-          "whose token subject matches it may assume the role; name the refs or environments " +
-          "exactly unless that is intended",
+          "whose token subject matches it may assume the role; name the repository, refs and " +
+          "environments exactly unless that is intended",
       ],
     );
     assert.equal(warnings({ github: { repository: "acme/upload-*" } }).length, 1);
