@@ -181,6 +181,35 @@ describe("npm run plan", () => {
     assert.match(stderr, /config key access: got "admin"/);
   });
 
+  it("sets inside a key's value for a key written as a path, as pulumi config set --path does", async () => {
+    const { code, stdout } = await planCommand(
+      "dev",
+      "--config",
+      "identities.reports.console=false",
+      "--config",
+      "identities.reports.prefixes[0]=reports/",
+      "--json",
+    );
+    assert.equal(code, 0);
+    const plan = JSON.parse(stdout) as plans.Plan;
+    const policy = plan.policies.find((p) => p.name === "reports-policy");
+    assert.match(JSON.stringify(policy?.document), /\/reports\/\*"/);
+    assert.ok(!plan.resources.some((r) => r.type === "aws:iam/userLoginProfile:UserLoginProfile"));
+  });
+
+  it("adds to a list the stack file sets, item by item, and refuses a gap", async () => {
+    const added = await planCommand("prod", "-c", "prefixes[2]=exports/", "--json");
+    const plan = JSON.parse(added.stdout) as plans.Plan;
+    const policy = JSON.stringify(plan.policies.find((p) => p.name === "app-policy")?.document);
+    assert.match(policy, /uploads\/\*.*reports\/\*.*exports\/\*/);
+    const gap = await planCommand("prod", "-c", "prefixes[3]=exports/");
+    assert.equal(gap.code, 2);
+    assert.match(
+      gap.stderr,
+      /^plan: --config prefixes\[3\]=exports\/: config key prefixes: index 3 is past the end of a list of 2/,
+    );
+  });
+
   it("exits 2 naming an option it does not take", async () => {
     const { code, stderr } = await planCommand("dev", "--jsn");
     assert.equal(code, 2);
@@ -195,6 +224,12 @@ describe("npm run plan", () => {
       stdout,
       /\nTrust policy of prod-deploy \(aws:iam\/role:Role, assumeRolePolicy\):\n/,
     );
+  });
+
+  it("exits 2 naming an option given without its value", async () => {
+    const { code, stderr } = await planCommand("dev", "--config");
+    assert.equal(code, 2);
+    assert.match(stderr, /^plan: Option '-c, --config <value>' argument missing; usage: /);
   });
 
   it("prints its usage with --help and exits 0", async () => {
