@@ -136,10 +136,28 @@ function hasType(type: ValueType, value: unknown): boolean {
   }
 }
 
+/**
+ * How to write a list or map for a key given text instead: as JSON, or one item at a time as
+ * `pulumi config set --path` takes it (the top-level value is always text to the CLI).
+ */
+function textForCollection(type: ValueType, key: string, text: string): string {
+  if (type === "string-list") {
+    const items = text.split(",").map((item) => item.trim());
+    return (
+      `, in JSON: ${JSON.stringify(items)} (or item by item: ` +
+      `pulumi config set --path '${key}[0]' ${items[0]})`
+    );
+  }
+  return type === "string-map"
+    ? `, in JSON: {"<name>":"<value>"} (or one by one: pulumi config set --path '${key}.<name>' <value>)`
+    : "";
+}
+
 /** Every problem of one value: its type, then each item's rule, then the whole value's. */
 function valueProblems(spec: KeySpec, key: string, value: unknown): string[] {
   if (!hasType(spec.type, value)) {
-    return [configProblem(key, value, typeRule(spec.type))];
+    const hint = typeof value === "string" ? textForCollection(spec.type, key, value) : "";
+    return [configProblem(key, value, `${typeRule(spec.type)}${hint}`)];
   }
   return brokenRules(spec, value as ValueOf<ValueType>).map((broken) =>
     configProblem(key, broken.value, broken.expected),

@@ -52,9 +52,19 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
     /config key prefixes: got \["a\/","a\/"\]; expected each prefix once \(a\/ is there twice\)/,
   ],
   [
-    "prefixes that are not a list",
+    "prefixes given as text, not a list",
     { prefixes: "reports/" },
-    /config key prefixes: got "reports\/"; expected a list of text values/,
+    /config key prefixes: got "reports\/"; expected a list of text values, in JSON: \["reports\/"\] \(or item by item: pulumi config set --path 'prefixes\[0\]' reports\/\)/,
+  ],
+  [
+    "prefixes given as text with commas, not a list",
+    { prefixes: "reports/, uploads/" },
+    /expected a list of text values, in JSON: \["reports\/","uploads\/"\]/,
+  ],
+  [
+    "tags given as text, not a map",
+    { tags: "team=data" },
+    /config key tags: got "team=data"; expected a map of text keys to text values, in JSON: \{"<name>":"<value>"\} \(or one by one: pulumi config set --path 'tags\.<name>' <value>\)/,
   ],
   [
     "a KMS alias instead of a key ARN",
