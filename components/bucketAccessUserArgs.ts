@@ -323,26 +323,37 @@ const checkBoundary: Rule<string> = (boundary) =>
       "and name in the stack's account without a leading / " +
       "(iam-bucket-access-boundary/iam-bucket-access-dev)";
 
-/** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating */
-export const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
-  const valid = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-  const entries = Object.entries(tags);
-  const fine =
-    entries.length <= 50 &&
-    entries.every(
-      ([key, value]) =>
-        key.length >= 1 &&
-        key.length <= 128 &&
-        !key.toLowerCase().startsWith("aws:") &&
-        valid.test(key) &&
-        typeof value === "string" &&
-        value.length <= 256 &&
-        valid.test(value),
-    );
-  return fine
-    ? undefined
-    : "at most 50 tags; keys 1 to 128 and values up to 256 of letters, digits, spaces and " +
-        "_.:/=+-@; keys not starting with aws:";
+/** What IAM allows in a tag's key and value, and those characters in words. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_TEXT_WORDS = "letters, digits, spaces and _.:/=+-@";
+
+/**
+ * Tags: each key and each value on its own, then their number.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating
+ */
+export const TAG_RULES: FieldRules<Readonly<Record<string, string>>> = {
+  rule: (tags) => {
+    const count = Object.keys(tags).length;
+    return count <= 50 ? undefined : `at most 50 tags (there are ${count})`;
+  },
+  keyRule: (key) => {
+    if (key.toLowerCase().startsWith("aws:")) {
+      return "a tag key that does not start with aws: (AWS reserves those)";
+    }
+    if (key.length < 1 || key.length > 128) {
+      return `a tag key of 1 to 128 characters (this one has ${key.length})`;
+    }
+    return TAG_TEXT.test(key) ? undefined : `a tag key of ${TAG_TEXT_WORDS}`;
+  },
+  entryRule: (value) => {
+    if (typeof value !== "string") {
+      return "a tag value that is text";
+    }
+    if (value.length > 256) {
+      return `a tag value of at most 256 characters (this one has ${value.length})`;
+    }
+    return TAG_TEXT.test(value) ? undefined : `a tag value of ${TAG_TEXT_WORDS}`;
+  },
 };
 
 /** Each field's rules, stated once; the component and the config both check by these. */
@@ -357,7 +368,7 @@ export const ARG_RULES: { readonly [F in ArgsField]?: FieldRules<ArgAt<F>> } = {
   "accessKey.generation": { rule: checkWholeNumberOfOneOrMore },
   path: { rule: checkPath },
   permissionsBoundary: { rule: checkBoundary },
-  tags: { rule: checkTags },
+  tags: TAG_RULES,
 };
 
 /** Every problem one field's rules find in a value: the whole value's, then each item's. */

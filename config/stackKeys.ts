@@ -30,16 +30,10 @@ type Fits<T extends ValueType, F extends ArgsField> =
 /** A row that sets an argument field, its rules taken from the arguments' contract. */
 function argKey<F extends ArgsField, T extends ValueType>(
   field: F,
-  spec: Omit<KeySpec<T>, "rule" | "itemRule"> & { readonly scope?: "stack" } & Fits<T, F>,
+  spec: Omit<KeySpec<T>, keyof FieldRules<unknown>> & { readonly scope?: "stack" } & Fits<T, F>,
 ): StackKeySpec<T> {
   const rules = (ARG_RULES[field] ?? {}) as FieldRules<ValueOf<T>>;
-  return {
-    ...spec,
-    field,
-    scope: spec.scope ?? "identity",
-    ...(rules.rule === undefined ? {} : { rule: rules.rule }),
-    ...(rules.itemRule === undefined ? {} : { itemRule: rules.itemRule }),
-  };
+  return { ...spec, ...rules, field, scope: spec.scope ?? "identity" };
 }
 
 /** Every key but `identities`, in the order the docs list them. */

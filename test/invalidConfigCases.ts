@@ -138,8 +138,32 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
   ],
   [
     "a tag key in the reserved aws: namespace",
-    { tags: '{"aws:owner":"me"}' },
-    /config key tags: got \{"aws:owner":"me"\}; expected at most 50 tags/,
+    { tags: '{"team":"data","aws:owner":"me"}' },
+    /config key tags: got "aws:owner"; expected a tag key that does not start with aws: \(AWS reserves those\)$/m,
+  ],
+  [
+    "a tag key longer than IAM allows",
+    { tags: JSON.stringify({ [`k${"e".repeat(127)}y`]: "v" }) },
+    /config key tags: got "ke+y"; expected a tag key of 1 to 128 characters \(this one has 129\)$/m,
+  ],
+  [
+    "a tag value that YAML reads as a number",
+    { tags: '{"team":"data","cost":5}' },
+    /config key tags\.cost: got 5; expected text, so quote it: "5" \(YAML and pulumi config set --path read a bare 5 as a number; the CLI's --type string keeps it text\)$/m,
+  ],
+  [
+    "a tag value with a character IAM refuses",
+    { tags: '{"cost center":"a|b"}' },
+    /config key tags\["cost center"\]: got "a\|b"; expected a tag value of letters, digits, spaces and _\.:\/=\+-@$/m,
+  ],
+  [
+    "more tags than IAM allows",
+    {
+      tags: JSON.stringify(
+        Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, "v"])),
+      ),
+    },
+    /config key tags: got \{"t0":"v",.*\}; expected at most 50 tags \(there are 51\)$/m,
   ],
   [
     "tags that are not a map",

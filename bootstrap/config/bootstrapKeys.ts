@@ -5,7 +5,7 @@
  */
 import { parseArn } from "../../iam/arns";
 import { checkBucketName } from "../../iam/bucketNaming";
-import { checkTags, checkUserName } from "../../components/bucketAccessUserArgs";
+import { checkUserName, TAG_RULES } from "../../components/bucketAccessUserArgs";
 import { keySpec as key } from "../../config/keyTable";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
@@ -92,7 +92,7 @@ export const ENVIRONMENT_KEYS = {
       "(`environment=prod`), so neither another key nor another stack's value may be set. The " +
       "stack's own `tags` must be among them.",
     default: { derived: "`environment: <stack>` and `project: iam-bucket-access`" },
-    rule: checkTags,
+    ...TAG_RULES,
   }),
   production: key({
     type: "boolean",
