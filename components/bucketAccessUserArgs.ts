@@ -269,21 +269,48 @@ const checkAccess: Rule<string> = (access) =>
     ? undefined
     : `one of ${ACCESS_LEVELS.join(", ")}`;
 
+/** @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html */
 const checkPrefix: Rule<string> = (prefix) => {
+  if (/[*?]|\$\{/.test(prefix)) {
+    // A trailing * is what the policy adds itself; the prefix before it is what was meant.
+    const meant = prefix.replace(/\*+$/, "");
+    return meant !== prefix && checkPrefix(meant) === undefined
+      ? `a key prefix without *: ${meant} already covers every key under it`
+      : "a key prefix without *, ? or ${ (they are IAM wildcards and variables)";
+  }
   if (prefix === "" || prefix.startsWith("/") || !prefix.endsWith("/") || prefix.length > 1024) {
     return (
       "a key prefix ending in / and not starting with / (e.g. reports/), so that " +
       "data/ can never also match data2/"
     );
   }
-  return /[*?]|\$\{/.test(prefix)
-    ? "a key prefix without *, ? or ${ (they are IAM wildcards and variables)"
-    : undefined;
+  const segments = prefix.split("/");
+  const plain = segments.filter((segment) => segment !== "." && segment !== "..");
+  if (plain.length === segments.length) {
+    return undefined;
+  }
+  const meant = plain.join("/");
+  return (
+    "a key prefix without . or .. segments, which S3 takes as part of the key, not as a path" +
+    (meant === "" || meant === "/" ? "" : ` (did you mean ${meant}?)`)
+  );
 };
 
-const checkPrefixesOnce: Rule<readonly string[]> = (prefixes) => {
+/** Each prefix once, and none inside another, which would already cover it. */
+const checkPrefixesApart: Rule<readonly string[]> = (prefixes) => {
   const twice = prefixes.find((prefix, i) => prefixes.indexOf(prefix) !== i);
-  return twice === undefined ? undefined : `each prefix once (${twice} is there twice)`;
+  if (twice !== undefined) {
+    return `each prefix once (${twice} is there twice)`;
+  }
+  const [outer, inner] =
+    prefixes.flatMap((prefix) =>
+      prefixes
+        .filter((other) => other !== prefix && other.startsWith(prefix))
+        .map((other) => [prefix, other]),
+    )[0] ?? [];
+  return inner === undefined
+    ? undefined
+    : `prefixes that do not overlap (${outer} already covers ${inner}: drop ${inner})`;
 };
 
 /** @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html */
@@ -361,7 +388,7 @@ export const ARG_RULES: { readonly [F in ArgsField]?: FieldRules<ArgAt<F>> } = {
   bucket: { rule: checkBucket },
   userName: { rule: checkUserName },
   access: { rule: checkAccess },
-  prefixes: { rule: checkPrefixesOnce, itemRule: checkPrefix },
+  prefixes: { rule: checkPrefixesApart, itemRule: checkPrefix },
   kmsKeyArn: { rule: checkKmsKeyArn },
   "console.passwordLength": { rule: checkPasswordLength },
   "console.passwordGeneration": { rule: checkWholeNumberOfOneOrMore },

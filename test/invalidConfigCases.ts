@@ -47,6 +47,21 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
     /config key prefixes: got "logs\/\*\/"; expected a key prefix without \*/,
   ],
   [
+    "a prefix ending in * (the policy adds it)",
+    { prefixes: '["uploads/*"]' },
+    /config key prefixes: got "uploads\/\*"; expected a key prefix without \*: uploads\/ already covers every key under it$/m,
+  ],
+  [
+    "a prefix with a .. segment, as if keys were paths",
+    { prefixes: '["../uploads/"]' },
+    /config key prefixes: got "\.\.\/uploads\/"; expected a key prefix without \. or \.\. segments, which S3 takes as part of the key, not as a path \(did you mean uploads\/\?\)$/m,
+  ],
+  [
+    "a prefix inside another",
+    { prefixes: '["reports/2024/","reports/"]' },
+    /config key prefixes: got \["reports\/2024\/","reports\/"\]; expected prefixes that do not overlap \(reports\/ already covers reports\/2024\/: drop reports\/2024\/\)$/m,
+  ],
+  [
     "the same prefix twice",
     { prefixes: '["a/","a/"]' },
     /config key prefixes: got \["a\/","a\/"\]; expected each prefix once \(a\/ is there twice\)/,
