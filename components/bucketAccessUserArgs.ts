@@ -246,6 +246,14 @@ export type ArgAt<F extends ArgsField> = F extends "bucket"
 
 /** A bucket name, or an S3 bucket ARN holding one. */
 const checkBucket: Rule<string> = (bucket) => {
+  const url = /^s3:\/\/([^/]*)\/?(.*)$/i.exec(bucket);
+  if (url !== null) {
+    const [, name, path] = url;
+    return (
+      `a bucket name, not an s3:// URL: drop s3:// (${name})` +
+      (path === "" ? "" : ` and give ${path} as one of prefixes`)
+    );
+  }
   const arn = parseArn(bucket);
   if (bucket.startsWith("arn:")) {
     return arn?.service === "s3" &&

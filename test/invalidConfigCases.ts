@@ -22,6 +22,16 @@ export const INVALID_CONFIG_CASES: ReadonlyArray<
     /config key bucketName: got "arn:aws:iam::123456789012:user\/x"; expected a bucket name or a bucket ARN/,
   ],
   [
+    "an s3:// URL for the bucket",
+    { bucketName: "s3://acme-data" },
+    /config key bucketName: got "s3:\/\/acme-data"; expected a bucket name, not an s3:\/\/ URL: drop s3:\/\/ \(acme-data\)$/m,
+  ],
+  [
+    "an s3:// URL with a path for the bucket",
+    { bucketName: "s3://acme-data/reports/" },
+    /config key bucketName: got "s3:\/\/acme-data\/reports\/"; expected a bucket name, not an s3:\/\/ URL: drop s3:\/\/ \(acme-data\) and give reports\/ as one of prefixes$/m,
+  ],
+  [
     "an unknown access level",
     { access: "admin" },
     /config key access: got "admin"; expected one of read, write, read-write/,
