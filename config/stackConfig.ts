@@ -261,7 +261,7 @@ export function parseStackConfig(
     problems.push(
       configProblem(
         "bucketName",
-        null,
+        "",
         `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
           `(${prefixRule})`,
       ),

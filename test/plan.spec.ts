@@ -94,7 +94,14 @@ describe("planStack", () => {
   it("refuses a stack that disagrees with its bootstrap environment", async () => {
     await assert.rejects(
       plans.planStack("prod", { permissionsBoundary: "" }),
-      /^Error: stack prod cannot deploy through its bootstrap environment:\nbootstrap\/Pulumi\.admin\.yaml: config key permissionsBoundary: got null/,
+      /^Error: stack prod cannot deploy through its bootstrap environment:\nPulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key permissionsBoundary: got ""/,
+    );
+  });
+
+  it("tells a stack that may create no bucket, given an empty bucketName, what empty means", async () => {
+    await assert.rejects(
+      plans.planStack("prod", { bucketName: "" }),
+      /\nPulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key bucketName: got ""; expected a bucket name: without one \(empty or unset\) the stack creates a bucket of its own, and bootstrap config key environments\.prod\.createsBucket is not true, so prod's deploy role may not create one$/,
     );
   });
 

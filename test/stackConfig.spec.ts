@@ -157,7 +157,7 @@ describe("parseStackConfig", () => {
 
     it("asks for a bucketName when the stack's name cannot name a bucket, naming why", () => {
       assert.deepEqual(problemsOf({}, { ...WHERE, stack: "qa_env" }), [
-        'config key bucketName: got null; expected a bucket name, as stack "qa_env" cannot ' +
+        'config key bucketName: got ""; expected a bucket name, as stack "qa_env" cannot ' +
           "name a bucket of its own (a prefix that keeps the created name an S3 bucket name: 3 " +
           "to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter " +
           "or digit, no '..', not an IP address, no reserved prefix or suffix " +
@@ -239,7 +239,7 @@ describe("parseStackConfig with identities", () => {
     assert.doesNotThrow(() => parse(map({ a: { bucketName: "a-bucket" } }), stack));
     assert.throws(
       () => parse(map({ a: { bucketName: "a-bucket" }, b: {} }), stack),
-      /config key bucketName: got null; expected a bucket name, as stack "Team_Prod"/,
+      /config key bucketName: got ""; expected a bucket name, as stack "Team_Prod"/,
     );
   });
 
