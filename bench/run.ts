@@ -32,7 +32,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--write]
 Measures program start on both start paths and evaluation with 1 to 500 identities, each in
 fresh processes, and prints the results.
 
-  --quick   one sample of each, up to 100 identities (under a minute instead of about five)
+  --quick   one sample of each, up to 100 identities (under a minute instead of two to four)
   --write   also write the table to ${RESULTS} with the commit measured; refused when
             tracked files other than ${RESULTS} have uncommitted changes
   --help    print this help

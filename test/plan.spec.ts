@@ -1,8 +1,10 @@
 import { ACCOUNT_ID } from "../offline/mocks";
 import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as plans from "../offline/plan";
 import { promiseOf, runProgram } from "../offline/program";
-import { BOOTSTRAP } from "../offline/paths";
+import { BOOTSTRAP, ROOT } from "../offline/paths";
 import { outputOf } from "../offline/specHelpers";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
@@ -253,4 +255,27 @@ describe("npm run plan", () => {
       /^plan: unknown stack "staging": no Pulumi\.staging\.yaml; stacks: dev, prod\n$/,
     );
   });
+});
+
+describe("the README's npm run plan commands", () => {
+  // Each line of a shell block that runs the plan: its arguments, less output redirection and
+  // the comment, each argument unquoted as the shell would.
+  const commands = [
+    ...readFileSync(join(ROOT, "README.md"), "utf8").matchAll(
+      /^npm run (?:-s )?plan -- (.*?)(?: +> *\S+)?(?: +#.*)?$/gm,
+    ),
+  ].map(([, args]) =>
+    (args.match(/'[^']*'|\S+/g) ?? []).map((arg) => arg.replace(/^'(.*)'$/, "$1")),
+  );
+
+  it("are shown", () => {
+    assert.ok(commands.length >= 5, `${commands.length} commands`);
+  });
+
+  for (const args of commands) {
+    it(`run as shown: npm run plan -- ${args.join(" ")}`, async () => {
+      const { code, stderr } = await planCommand(...args);
+      assert.equal(code, 0, stderr);
+    });
+  }
 });
