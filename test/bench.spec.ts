@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { benchOptions, perIdentityTrend, writeRefusal } from "../bench/run";
+import { benchOptions, perIdentityTrend, writeRefusal } from "../tools/bench/run";
 
 describe("npm run bench", () => {
   it("measures in full and writes nothing unless --write is given", () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_STACK, registrations, resetRegistrations, useStack } from "../offline/mocks";
+import { DEFAULT_STACK, registrations, resetRegistrations, useStack } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import * as components from "../components";
 import { ComponentPackageProvider, SCHEMA_FILE } from "../provider/componentPackage";
-import { fullToken, PackageSchema, valueProblems } from "../offline/packageSchema";
-import { enumMemberName, sdkCalls } from "../offline/pythonCalls";
-import { promiseOf, recordResources, registered as registeredAll } from "../offline/program";
-import { ROOT } from "../offline/paths";
+import { fullToken, PackageSchema, valueProblems } from "./fixtures/packageSchema";
+import { enumMemberName, sdkCalls } from "./fixtures/pythonCalls";
+import { promiseOf, recordResources, registered as registeredAll } from "../tools/runner/program";
+import { ROOT } from "../tools/paths";
 
 const provider = new ComponentPackageProvider();
 let schema: PackageSchema;

@@ -1,6 +1,6 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { parseConfigPath, setAtPath } from "../offline/configPath";
+import { parseConfigPath, setAtPath } from "../tools/configPath";
 
 describe("parseConfigPath", () => {
   const cases: ReadonlyArray<readonly [string, string, readonly (string | number)[]]> = [

@@ -2,9 +2,9 @@
 import * as assert from "node:assert/strict";
 import { consoleSelfServiceStatements, consoleSignInUrl } from "../iam/consoleSelfService";
 
-const SCOPE = { partition: "aws", accountId: "123456789012" };
+const ACCOUNT = { partition: "aws", accountId: "123456789012" };
 const USER_ARN = "arn:aws:iam::123456789012:user/iam-bucket-access/app";
-const USER = { scope: SCOPE, path: "/iam-bucket-access/", userName: "app", requireMfa: false };
+const USER = { account: ACCOUNT, path: "/iam-bucket-access/", userName: "app", requireMfa: false };
 
 describe("consoleSelfServiceStatements", () => {
   it("lets the user change its own password and manage its own MFA device, nobody else's", () => {

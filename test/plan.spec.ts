@@ -1,11 +1,11 @@
-import { ACCOUNT_ID } from "../offline/mocks";
+import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as plans from "../offline/plan";
-import { promiseOf, runProgram } from "../offline/program";
-import { BOOTSTRAP, ROOT } from "../offline/paths";
-import { outputOf } from "../offline/specHelpers";
+import * as plans from "../tools/plan";
+import { promiseOf, runProgram } from "../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { outputOf } from "./support/specHelpers";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
 async function planCommand(...args: string[]) {
@@ -257,23 +257,27 @@ describe("npm run plan", () => {
   });
 });
 
-describe("the README's npm run plan commands", () => {
-  // Each line of a shell block that runs the plan: its arguments, less output redirection and
-  // the comment, each argument unquoted as the shell would.
-  const commands = [
-    ...readFileSync(join(ROOT, "README.md"), "utf8").matchAll(
-      /^npm run (?:-s )?plan -- (.*?)(?: +> *\S+)?(?: +#.*)?$/gm,
-    ),
-  ].map(([, args]) =>
-    (args.match(/'[^']*'|\S+/g) ?? []).map((arg) => arg.replace(/^'(.*)'$/, "$1")),
+describe("the npm run plan commands the README and docs/ show", () => {
+  // Each line of a shell block that runs the plan: its page, its arguments less output
+  // redirection and the comment, each argument unquoted as the shell would.
+  const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).map((page) => `docs/${page}`)];
+  const commands = pages.flatMap((page) =>
+    [
+      ...readFileSync(join(ROOT, page), "utf8").matchAll(
+        /^npm run (?:-s )?plan -- (.*?)(?: +> *\S+)?(?: +#.*)?$/gm,
+      ),
+    ].map(([, args]) => ({
+      page,
+      args: (args.match(/'[^']*'|\S+/g) ?? []).map((arg) => arg.replace(/^'(.*)'$/, "$1")),
+    })),
   );
 
   it("are shown", () => {
     assert.ok(commands.length >= 5, `${commands.length} commands`);
   });
 
-  for (const args of commands) {
-    it(`run as shown: npm run plan -- ${args.join(" ")}`, async () => {
+  for (const { page, args } of commands) {
+    it(`run as ${page} shows: npm run plan -- ${args.join(" ")}`, async () => {
       const { code, stderr } = await planCommand(...args);
       assert.equal(code, 0, stderr);
     });

@@ -3,9 +3,9 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "../offline/paths";
+import { ROOT } from "../tools/paths";
 
-const SCRIPT = join(ROOT, "offline", "prerequisites.js");
+const SCRIPT = join(ROOT, "tools", "prerequisites.js");
 
 /** Runs the check as npm runs it, under a Node.js claiming a version (the real one if none). */
 function check(script = SCRIPT, version?: string) {
@@ -20,12 +20,12 @@ function check(script = SCRIPT, version?: string) {
   });
 }
 
-describe("offline/prerequisites.js, npm test's first step", () => {
+describe("tools/prerequisites.js, npm test's first step", () => {
   it("runs before npm test", () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
       scripts: Record<string, string>;
     };
-    assert.equal(scripts.pretest, "node offline/prerequisites.js");
+    assert.equal(scripts.pretest, "node tools/prerequisites.js");
   });
 
   it("passes silently on this Node.js with the dependencies installed", () => {
@@ -45,10 +45,10 @@ describe("offline/prerequisites.js, npm test's first step", () => {
   it("asks for npm ci when the dependencies are not installed", () => {
     const copy = mkdtempSync(join(tmpdir(), "prerequisites-"));
     try {
-      mkdirSync(join(copy, "offline"));
+      mkdirSync(join(copy, "tools"));
       copyFileSync(join(ROOT, "package.json"), join(copy, "package.json"));
-      copyFileSync(SCRIPT, join(copy, "offline", "prerequisites.js"));
-      const { status, stderr } = check(join(copy, "offline", "prerequisites.js"));
+      copyFileSync(SCRIPT, join(copy, "tools", "prerequisites.js"));
+      const { status, stderr } = check(join(copy, "tools", "prerequisites.js"));
       assert.deepEqual(
         [status, stderr],
         [1, "npm test needs the dependencies installed: run npm ci first\n"],

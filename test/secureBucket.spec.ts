@@ -1,8 +1,8 @@
-import { resetRegistrations } from "../offline/mocks";
+import { resetRegistrations } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { SecureBucket, SecureBucketArgs } from "../components/secureBucket";
-import { promiseOf, recordResources, registered } from "../offline/program";
-import { failedConstruction, inputsOfOnly, parsedPolicy } from "../offline/specHelpers";
+import { promiseOf, recordResources, registered } from "../tools/runner/program";
+import { failedConstruction, inputsOfOnly, parsedPolicy } from "./support/specHelpers";
 
 /** The one rule of the bucket's default encryption. */
 function encryptionRule(): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../offline/program";
-import { outputOf, parsedPolicy } from "../offline/specHelpers";
+import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../tools/runner/program";
+import { outputOf, parsedPolicy } from "./support/specHelpers";
 
 describe("stack prod (Pulumi.prod.yaml)", () => {
   let run: ProgramRun;

@@ -11,10 +11,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { bootstrapDisagreements } from "./bootstrapAgreement";
-import { ACCOUNT_ID } from "./mocks";
-import { PolicyKind, registeredPolicies } from "./policyInputs";
 import { parseConfigPath, setAtPath } from "./configPath";
+import { bootstrapDisagreements } from "./runner/bootstrapAgreement";
+import { ACCOUNT_ID } from "./runner/mocks";
+import { PolicyKind, registeredPolicies } from "./runner/policyInputs";
 import {
   namespacedKey,
   parentUrnOf,
@@ -22,8 +22,8 @@ import {
   runProgram,
   stackConfigValues,
   stackNames,
-} from "./program";
-import { messageOf } from "./errorText";
+} from "./runner/program";
+import { messageOf } from "./runner/errorText";
 import { ROOT } from "./paths";
 
 /** A resource the stack would create. */

@@ -19,8 +19,9 @@ import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { SCHEMA_FILE } from "../provider/componentPackage";
 import { analyzedSchema } from "./componentSchema";
+import { USER_ARG_TYPES_FILE, userArgTypesSource } from "./userArgTypes";
 import { BOOTSTRAP, ROOT } from "./paths";
-import { runProgram } from "./program";
+import { runProgram } from "./runner/program";
 
 /** A key that the table holds but `Pulumi.yaml` cannot declare, and why. */
 interface Undeclared {
@@ -120,7 +121,7 @@ function stackConfigTable(): string {
           {
             ...spec,
             description:
-              spec.scope === "stack" ? `${spec.description} Once per stack.` : spec.description,
+              spec.level === "stack" ? `${spec.description} Once per stack.` : spec.description,
           },
         ] as const,
     ),
@@ -157,7 +158,15 @@ async function stackOutputsList(): Promise<string> {
         : `\`${name}\``,
     ),
   );
-  return `Stack outputs: ${names.join(", ")}.\n`;
+  // Wrapped at the README's 100 columns, a line break only between two names.
+  const lines = names.reduce<string[]>((wrapped, name, i) => {
+    const item = i === names.length - 1 ? `${name}.` : `${name},`;
+    const last = wrapped[wrapped.length - 1];
+    return last !== undefined && last.length + item.length < 100
+      ? [...wrapped.slice(0, -1), `${last} ${item}`]
+      : [...wrapped, item];
+  }, []);
+  return `${lines.join("\n")}\n`;
 }
 
 /**
@@ -173,13 +182,17 @@ interface GeneratedPart {
   readonly text: () => string | Promise<string>;
 }
 
-/** Every generated part of the repository. */
+/** Every generated part of the repository, each written before those that read it. */
 export const GENERATED_PARTS: readonly GeneratedPart[] = [
   {
+    file: USER_ARG_TYPES_FILE,
+    text: userArgTypesSource,
+  },
+  {
     file: join(ROOT, "Pulumi.yaml"),
-    start: "# Generated from config/stackKeys.ts",
+    start: "# Generated from config/userSettings.ts",
     text: () =>
-      pulumiYamlConfig(STACK_KEYS, "config/stackKeys.ts", "the README", [
+      pulumiYamlConfig(STACK_KEYS, "config/userSettings.ts", "the README", [
         { key: IDENTITIES_KEY.name, why: "a map, which the project config schema has no type for" },
       ]),
   },
@@ -196,7 +209,7 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
   },
   {
     file: join(ROOT, "README.md"),
-    start: "<!-- generated from config/stackKeys.ts by npm run generate -->",
+    start: "<!-- generated from config/userSettings.ts by npm run generate -->",
     end: "<!-- end of generated table -->",
     text: () => `${stackConfigTable()}\n`,
   },

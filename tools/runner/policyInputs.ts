@@ -2,7 +2,7 @@
  * Where the resources the programs register carry policy documents, and which kind of policy
  * each is: what `npm run plan` prints and what the grammar and quota checks read.
  */
-import { IAM_QUOTAS } from "../iam/iamQuotas";
+import { IAM_QUOTAS } from "../../iam/iamQuotas";
 import { Registration } from "./mocks";
 
 /** The kinds of document AWS tells apart, each with its own grammar. */

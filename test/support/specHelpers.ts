@@ -1,9 +1,9 @@
 /** Assertions the specs share. */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import type { PolicyDocument } from "../iam/policyDocument";
-import { registrations } from "./mocks";
-import { type ProgramRun, recordResources } from "./program";
+import type { PolicyDocument } from "../../iam/policyDocument";
+import { registrations } from "../../tools/runner/mocks";
+import { type ProgramRun, recordResources } from "../../tools/runner/program";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
 export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {

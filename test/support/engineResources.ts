@@ -4,7 +4,7 @@
  * for resource validations (run before each resource's step) and the state after the update
  * for stack validations (run at its end).
  */
-import { BuiltResource, parentUrnOf, ProgramRun, promiseOf } from "./program";
+import { BuiltResource, parentUrnOf, ProgramRun, promiseOf } from "../../tools/runner/program";
 
 /** One resource of a run, as the engine describes it to a policy pack. */
 export interface EngineResource {

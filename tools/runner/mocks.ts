@@ -8,10 +8,11 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { ROOT } from "../paths";
 
 /** The project name, read from `Pulumi.yaml` as the CLI would. */
 export const PROJECT: string = (
-  parse(readFileSync(join(__dirname, "..", "Pulumi.yaml"), "utf8")) as {
+  parse(readFileSync(join(ROOT, "Pulumi.yaml"), "utf8")) as {
     name: string;
   }
 ).name;

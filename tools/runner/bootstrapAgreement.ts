@@ -3,11 +3,11 @@
  * them, and reports where they disagree: what `npm test` and `npm run plan` check before a stack
  * could fail at its first deployment.
  */
-import { parseBootstrapConfig } from "../bootstrap/config/bootstrapConfig";
-import { stackDisagreements } from "../bootstrap/config/stackAgreement";
-import { parseStackConfig } from "../config/stackConfig";
+import { parseBootstrapConfig } from "../../bootstrap/config/bootstrapConfig";
+import { stackDisagreements } from "../../bootstrap/config/stackAgreement";
+import { parseStackConfig } from "../../config/stackConfig";
 import { projectName, stackConfig, stackNames } from "./program";
-import { BOOTSTRAP } from "./paths";
+import { BOOTSTRAP } from "../paths";
 
 /**
  * Every disagreement between a stack's config (with overrides, as `--config` takes them) and

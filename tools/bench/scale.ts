@@ -2,9 +2,9 @@
  * One evaluation of the program with N identities under the mocks: prints {n, ms, rssMb,
  * resources}. The modules are loaded before timing, so the time is evaluation alone.
  */
-import "../components";
-import { registrations } from "../offline/mocks";
-import { runProgram } from "../offline/program";
+import "../../components";
+import { registrations } from "../runner/mocks";
+import { runProgram } from "../runner/program";
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2]);

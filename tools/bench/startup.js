@@ -6,7 +6,7 @@
 "use strict";
 const mode = process.argv[2];
 if (mode !== "type-check" && mode !== "project") {
-  throw new Error("usage: node bench/startup.js type-check|project");
+  throw new Error("usage: node tools/bench/startup.js type-check|project");
 }
 require("ts-node").register({
   compiler: "typescript",
@@ -18,8 +18,8 @@ require("ts-node").register({
   skipProject: false,
   compilerOptions: {},
 });
-const { registrationListeners } = require("../offline/mocks");
-const { runProgram } = require("../offline/program");
+const { registrationListeners } = require("../runner/mocks");
+const { runProgram } = require("../runner/program");
 let firstRegistrationMs;
 registrationListeners.push((registration) => {
   if (registration.type !== "pulumi:pulumi:Stack" && firstRegistrationMs === undefined) {

@@ -3,11 +3,8 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "typescript";
-import {
-  BucketAccessUserArgs,
-  findArgsProblems,
-  withDefaults as withStackDefaults,
-} from "../components/bucketAccessUserArgs";
+import { findArgsProblems, withDefaults as withStackDefaults } from "../config/userArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
 const withDefaults = (args: Omit<BucketAccessUserArgs, "bucket">) => withStackDefaults(args, WHERE);
@@ -89,8 +86,8 @@ describe("findArgsProblems", () => {
       problems.map((problem) => [problem.field, problem.value]),
       [
         ["bucket", "Bad"],
-        ["userName", "a b"],
         ["access", "admin"],
+        ["userName", "a b"],
         ["accessKey.generation", 0],
       ],
     );
@@ -121,7 +118,7 @@ describe("findArgsProblems for tags", () => {
 describe("the arguments' doc comments", () => {
   /** Each documented field's `@default` text, by dotted field: from the source, as editors show it. */
   function documentedDefaults(): Map<string, string> {
-    const file = join(__dirname, "..", "components", "bucketAccessUserArgs.ts");
+    const file = join(__dirname, "..", "config", "userArgTypes.ts");
     const source = ts.createSourceFile(
       file,
       readFileSync(file, "utf8"),

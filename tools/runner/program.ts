@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { Registration, registrations, resetRegistrations, useStack } from "./mocks";
 import { messageOf } from "./errorText";
-import { ROOT } from "./paths";
+import { ROOT } from "../paths";
 
 /** Resolves an output's value (unknowns never occur under mocks). */
 export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {

@@ -4,7 +4,7 @@
  *    on the project's path (the tsconfig's ts-node transpileOnly), with peak memory;
  * 2. evaluation time and peak memory for 1 to 500 identities under the mocks.
  * Each measurement is a fresh process. Prints one JSON line per result, then a table. Writes
- * the table to bench/results.md only when asked (`--write`), with the commit it measured, and
+ * the table to tools/bench/results.md only when asked (`--write`), with the commit it measured, and
  * only from a tree whose program files are committed, so the results always name their code.
  * Measures only; asserts nothing.
  */
@@ -12,10 +12,10 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { messageOf } from "../offline/errorText";
-import { ROOT } from "../offline/paths";
+import { messageOf } from "../runner/errorText";
+import { ROOT } from "../paths";
 
-const RESULTS = join("bench", "results.md");
+const RESULTS = join("tools", "bench", "results.md");
 
 /** How much to measure: the full run for results, or a quick look (well under a minute). */
 interface Plan {
@@ -129,7 +129,7 @@ function measureAll(plan: Plan, commit: string): string {
   // Alternate the two paths so that machine noise hits both alike.
   for (let run = 0; run < plan.startRuns; run++) {
     for (const mode of ["type-check", "project"] as const) {
-      start[mode].push(measure([join("bench", "startup.js"), mode]));
+      start[mode].push(measure([join("tools", "bench", "startup.js"), mode]));
     }
   }
   const typeCheck = report(
@@ -141,7 +141,12 @@ function measureAll(plan: Plan, commit: string): string {
 
   const scale = plan.identityCounts.map((n) => {
     const samples = Array.from({ length: plan.scaleRuns }, () =>
-      measure(["-r", "ts-node/register/transpile-only", join("bench", "scale.ts"), String(n)]),
+      measure([
+        "-r",
+        "ts-node/register/transpile-only",
+        join("tools", "bench", "scale.ts"),
+        String(n),
+      ]),
     );
     return { ...report(`evaluate: ${n} identities`, n, samples), resources: samples[0].resources };
   });

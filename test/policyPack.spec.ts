@@ -1,11 +1,11 @@
-import "../../offline/mocks";
+import "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
-import { EngineResource, engineResourcesOf } from "../../offline/engineResources";
-import { projectName, runProgram } from "../../offline/program";
-import { BOOTSTRAP, ROOT } from "../../offline/paths";
-import { iamUserBoundaryInProduction } from "../iam";
-import { GUARDRAILS } from "../policies";
-import { ResourceSpec, resourceViolations, stackViolations } from "./util";
+import { EngineResource, engineResourcesOf } from "./support/engineResources";
+import { projectName, runProgram } from "../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { iamUserBoundaryInProduction } from "../policy/iam";
+import { GUARDRAILS } from "../policy/policies";
+import { ResourceSpec, resourceViolations, stackViolations } from "../policy/test/util";
 
 /** A run of a project's stack, as the engine hands its resources to the pack. */
 async function engineRun(

@@ -2,9 +2,9 @@
  * The committed programs as they run once prod's keys are rotated by Pulumi ESC: config
  * overrides for `runProgram`, shared by the ESC and rotator specs.
  */
-import { isRecord } from "../config/json";
-import { BOOTSTRAP } from "./paths";
-import { stackFileConfig } from "./program";
+import { isRecord } from "../../config/json";
+import { BOOTSTRAP } from "../../tools/paths";
+import { stackFileConfig } from "../../tools/runner/program";
 
 /** prod's stack config: the stack creates no key of its own. */
 export const ESC_MODE_PROD = { accessKey: false };
