@@ -27,17 +27,8 @@ import { ProjectStack, stackIamPath } from "../iam/stackNaming";
 import { ArgsProblem, brokenRules, FieldRules, Rule } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
 import { isLiteralDefault, KeySpec, ValueOf, ValueType } from "./keyTable";
-import {
-  checkAccess,
-  checkBoundary,
-  checkBucket,
-  checkKmsKeyArn,
-  checkPath,
-  checkPrefix,
-  checkPrefixesOnce,
-  checkTags,
-} from "./userRules";
-import { USER_SETTINGS } from "./userSettings";
+import { fieldProblems } from "./userArgs";
+import { ArgsField, USER_SETTINGS } from "./userSettings";
 
 /** GitHub Actions workflows of one repository, through the account's GitHub OIDC provider. */
 export interface GithubTrustSettings {
@@ -382,17 +373,21 @@ const checkCommonName: Rule<string> = (name) =>
 const checkCommonNames: Rule<readonly string[]> = (names) =>
   names.length === 0 ? "one common name at least" : checkEachOnce(names);
 
-/** Every dotted argument field of a role that has rules. */
+/** The grant's fields: a role's are checked by the user's own rules (userSettings.ts). */
+const GRANT_FIELDS = [
+  "bucket",
+  "access",
+  "prefixes",
+  "kmsKeyArn",
+  "path",
+  "permissionsBoundary",
+  "tags",
+] as const satisfies readonly ArgsField[];
+
+/** Every dotted argument field of a role's own that has rules. */
 type RoleArgsField =
-  | "bucket"
   | "roleName"
-  | "access"
-  | "prefixes"
-  | "kmsKeyArn"
   | "maxSessionDuration"
-  | "path"
-  | "permissionsBoundary"
-  | "tags"
   | "trust.github.repository"
   | "trust.github.refs"
   | "trust.github.environments"
@@ -401,20 +396,10 @@ type RoleArgsField =
   | "trust.rolesAnywhere.acmPcaArn"
   | "trust.rolesAnywhere.commonNames";
 
-/**
- * Each field's rules: the grant's are the user's own (userRules.ts), the rest a role's. The
- * component checks by these, and so can the config.
- */
+/** The rules of a role's own fields; the component checks by these, and so can the config. */
 export const ROLE_ARG_RULES: Readonly<Record<RoleArgsField, FieldRules<never>>> = {
-  bucket: { rule: checkBucket },
   roleName: { rule: checkRoleName },
-  access: { rule: checkAccess },
-  prefixes: { rule: checkPrefixesOnce, itemRule: checkPrefix },
-  kmsKeyArn: { rule: checkKmsKeyArn },
   maxSessionDuration: { rule: checkMaxSessionDuration },
-  path: { rule: checkPath },
-  permissionsBoundary: { rule: checkBoundary },
-  tags: { rule: checkTags },
   "trust.github.repository": { rule: checkRepository },
   "trust.github.refs": { rule: checkEachOnce, itemRule: checkRef },
   "trust.github.environments": { rule: checkEachOnce, itemRule: checkEnvironment },
@@ -526,9 +511,16 @@ export function findRoleArgsProblems(
     ...Object.entries(USER_ONLY_ARGS).flatMap(([field, expected]) =>
       given[field] === undefined ? [] : [{ field, value: given[field], expected }],
     ),
+    ...GRANT_FIELDS.flatMap((field) => {
+      const value = valueAt(resolved, field);
+      // A bucket that is an output is checked where it is created.
+      return value === undefined || (field === "bucket" && typeof value !== "string")
+        ? []
+        : fieldProblems(field, value);
+    }),
     ...Object.entries(ROLE_ARG_RULES).flatMap(([field, rules]) => {
       const value = valueAt(resolved, field);
-      return value === undefined || (field === "bucket" && typeof value !== "string")
+      return value === undefined
         ? []
         : brokenRules(rules as FieldRules<unknown>, value).map((broken) => ({ field, ...broken }));
     }),

@@ -1,8 +1,10 @@
 import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as plans from "../tools/plan";
 import { promiseOf, runProgram } from "../tools/runner/program";
-import { BOOTSTRAP } from "../tools/paths";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
 import { componentRun, outputOf } from "./support/specHelpers";
 import { BucketAccessRole } from "../components/bucketAccessRole";
 
@@ -95,7 +97,14 @@ describe("planStack", () => {
   it("refuses a stack that disagrees with its bootstrap environment", async () => {
     await assert.rejects(
       plans.planStack("prod", { permissionsBoundary: "" }),
-      /^Error: stack prod cannot deploy through its bootstrap environment:\nbootstrap\/Pulumi\.admin\.yaml: config key permissionsBoundary: got null/,
+      /^Error: stack prod cannot deploy through its bootstrap environment:\nPulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key permissionsBoundary: got ""/,
+    );
+  });
+
+  it("tells a stack that may create no bucket, given an empty bucketName, what empty means", async () => {
+    await assert.rejects(
+      plans.planStack("prod", { bucketName: "" }),
+      /\nPulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key bucketName: got ""; expected a bucket name: without one \(empty or unset\) the stack creates a bucket of its own, and bootstrap config key environments\.prod\.createsBucket is not true, so prod's deploy role may not create one$/,
     );
   });
 
@@ -222,6 +231,35 @@ describe("npm run plan", () => {
     assert.match(stderr, /config key access: got "admin"/);
   });
 
+  it("sets inside a key's value for a key written as a path, as pulumi config set --path does", async () => {
+    const { code, stdout } = await planCommand(
+      "dev",
+      "--config",
+      "identities.reports.console=false",
+      "--config",
+      "identities.reports.prefixes[0]=reports/",
+      "--json",
+    );
+    assert.equal(code, 0);
+    const plan = JSON.parse(stdout) as plans.Plan;
+    const policy = plan.policies.find((p) => p.name === "reports-policy");
+    assert.match(JSON.stringify(policy?.document), /\/reports\/\*"/);
+    assert.ok(!plan.resources.some((r) => r.type === "aws:iam/userLoginProfile:UserLoginProfile"));
+  });
+
+  it("adds to a list the stack file sets, item by item, and refuses a gap", async () => {
+    const added = await planCommand("prod", "-c", "prefixes[2]=exports/", "--json");
+    const plan = JSON.parse(added.stdout) as plans.Plan;
+    const policy = JSON.stringify(plan.policies.find((p) => p.name === "app-policy")?.document);
+    assert.match(policy, /uploads\/\*.*reports\/\*.*exports\/\*/);
+    const gap = await planCommand("prod", "-c", "prefixes[3]=exports/");
+    assert.equal(gap.code, 2);
+    assert.match(
+      gap.stderr,
+      /^plan: --config prefixes\[3\]=exports\/: config key prefixes: index 3 is past the end of a list of 2/,
+    );
+  });
+
   it("exits 2 naming an option it does not take", async () => {
     const { code, stderr } = await planCommand("dev", "--jsn");
     assert.equal(code, 2);
@@ -238,6 +276,12 @@ describe("npm run plan", () => {
     );
   });
 
+  it("exits 2 naming an option given without its value", async () => {
+    const { code, stderr } = await planCommand("dev", "--config");
+    assert.equal(code, 2);
+    assert.match(stderr, /^plan: Option '-c, --config <value>' argument missing; usage: /);
+  });
+
   it("prints its usage with --help and exits 0", async () => {
     const { code, stdout } = await planCommand("--help");
     assert.equal(code, 0);
@@ -252,4 +296,31 @@ describe("npm run plan", () => {
       /^plan: unknown stack "staging": no Pulumi\.staging\.yaml; stacks: dev, prod\n$/,
     );
   });
+});
+
+describe("the npm run plan commands the README and docs/ show", () => {
+  // Each line of a shell block that runs the plan: its page, its arguments less output
+  // redirection and the comment, each argument unquoted as the shell would.
+  const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).map((page) => `docs/${page}`)];
+  const commands = pages.flatMap((page) =>
+    [
+      ...readFileSync(join(ROOT, page), "utf8").matchAll(
+        /^npm run (?:-s )?plan -- (.*?)(?: +> *\S+)?(?: +#.*)?$/gm,
+      ),
+    ].map(([, args]) => ({
+      page,
+      args: (args.match(/'[^']*'|\S+/g) ?? []).map((arg) => arg.replace(/^'(.*)'$/, "$1")),
+    })),
+  );
+
+  it("are shown", () => {
+    assert.ok(commands.length >= 5, `${commands.length} commands`);
+  });
+
+  for (const { page, args } of commands) {
+    it(`run as ${page} shows: npm run plan -- ${args.join(" ")}`, async () => {
+      const { code, stderr } = await planCommand(...args);
+      assert.equal(code, 0, stderr);
+    });
+  }
 });

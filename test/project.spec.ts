@@ -114,9 +114,10 @@ describe("the stacks, compared", () => {
 });
 
 describe("bootstrapDisagreements", () => {
-  it("names the bootstrap stack file a stack's setting disagrees with", () => {
+  it("names the stack file and the bootstrap stack file a stack's setting disagrees with", () => {
     assert.deepEqual(bootstrapDisagreements("prod", { bucketName: "acme-payroll" }), [
-      'bootstrap/Pulumi.admin.yaml: config key bucketName: got "acme-payroll"; expected a bucket ' +
+      "Pulumi.prod.yaml and bootstrap/Pulumi.admin.yaml disagree: config key bucketName: got " +
+        '"acme-payroll"; expected a bucket ' +
         'that bootstrap config key environments.prod.buckets lists (["acme-app-data-prod"]): ' +
         "prod's boundary allows no other",
     ]);
