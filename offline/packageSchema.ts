@@ -35,6 +35,8 @@ export interface SchemaResource {
   readonly inputProperties: Readonly<Record<string, SchemaProperty>>;
   readonly requiredInputs: readonly string[];
   readonly properties: Readonly<Record<string, SchemaProperty>>;
+  /** The outputs always set. */
+  readonly required?: readonly string[];
 }
 
 /** The package schema. */
