@@ -5,14 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { BucketAccessUser, bucketAccessUserOutputs, SecureBucket } from "./components";
+import { MINIMUM_PULUMI_CLI } from "./config/pulumiCli";
 import { parseStackConfig, SINGLE_IDENTITY } from "./config/stackConfig";
-
-/** The oldest Pulumi CLI whose engine honours `replacementTrigger`, which rotates the key. */
-const REQUIRED_PULUMI_CLI = ">=3.208.0";
 
 // Pulumi runs an exported function and exports what it resolves to.
 export = async () => {
-  await pulumi.runtime.requirePulumiVersion(REQUIRED_PULUMI_CLI);
+  await pulumi.runtime.requirePulumiVersion(`>=${MINIMUM_PULUMI_CLI}`);
   const settings = parseStackConfig(pulumi.runtime.allConfig(), {
     project: pulumi.getProject(),
     stack: pulumi.getStack(),

@@ -5,7 +5,7 @@ export type {
   AccessKeySettings,
   BucketAccessUserArgs,
   ConsoleSettings,
-} from "./bucketAccessUserArgs";
+} from "../config/userArgTypes";
 export type { AccessLevel } from "../iam/accessLevels";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

@@ -8,15 +8,19 @@ import * as s3 from "@pulumi/aws/s3";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ArgsProblem, checkWholeNumberOfOneOrMore, throwOnArgsProblems } from "./argsProblems";
+import {
+  ArgsProblem,
+  checkWholeNumberOfOneOrMore,
+  throwOnArgsProblems,
+} from "../config/argsProblems";
 import { componentType, withFormerType } from "./componentTypes";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,
   checkCreatedBucketPrefix,
   createdBucketName,
-} from "../iam/bucketNaming";
+} from "../s3/bucketNaming";
 import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
-import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../iam/bucketLifecycle";
+import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../s3/bucketLifecycle";
 import { policyJson } from "../iam/policyDocument";
 
 /** Arguments of a `SecureBucket`. */

@@ -5,7 +5,7 @@
  * the user wrote it, the value and the rule, together with the key or namespace a misspelt one
  * was meant to be. Pure.
  */
-import { brokenRules, describeProblem, Rule } from "../components/argsProblems";
+import { brokenRules, describeProblem, Rule } from "./argsProblems";
 import { isRecord, parseJson } from "./json";
 import { closestName } from "./suggest";
 
@@ -31,6 +31,11 @@ export type ValueOf<T extends ValueType> = T extends "string"
 /** A default that is no literal value: derived from other values, or none. In words. */
 export interface DerivedDefault {
   readonly derived: string;
+  /**
+   * The default's value, from the table's values with their literal defaults applied and the
+   * reading's context (the stack, say). Absent: the key stays unset, or is required.
+   */
+  readonly from?: (values: never, context: never) => unknown;
 }
 
 /** One key of a config table. */
@@ -50,12 +55,16 @@ export interface KeySpec<T extends ValueType = ValueType> {
 
 /**
  * A table row, typed by its value type (so its rules see typed values) and keeping its
- * default's own type (so readers can fall back to it).
+ * default's own type and whether it is required (so readers can fall back to it).
  */
-export function keySpec<T extends ValueType, D extends ValueOf<T> | DerivedDefault>(
-  spec: KeySpec<T> & { readonly default: D },
-): KeySpec<T> & { readonly default: D } {
-  return spec;
+export function keySpec<
+  T extends ValueType,
+  D extends ValueOf<T> | DerivedDefault,
+  R extends boolean = false,
+>(
+  spec: KeySpec<T> & { readonly default: D; readonly required?: R },
+): KeySpec<T> & { readonly default: D; readonly required: R } {
+  return { required: false as R, ...spec };
 }
 
 /** A config's keys by name. */
@@ -63,6 +72,43 @@ export type KeyTable = Readonly<Record<string, KeySpec>>;
 
 /** The values read for a table's keys: those that were set and valid. */
 export type Values<T extends KeyTable> = { -readonly [K in keyof T]?: ValueOf<T[K]["type"]> };
+
+/**
+ * A table's values with every default applied: each key has a value but those whose default
+ * is derived without one (no boundary, no KMS grant). A required key has its value once the
+ * reading found no problem, which is when its reader returns anything.
+ */
+export type Defaulted<T extends KeyTable> = {
+  -readonly [K in keyof T]: T[K]["required"] extends true
+    ? ValueOf<T[K]["type"]>
+    : T[K]["default"] extends { readonly derived: string }
+      ? T[K]["default"] extends { readonly from: unknown }
+        ? ValueOf<T[K]["type"]>
+        : ValueOf<T[K]["type"]> | undefined
+      : ValueOf<T[K]["type"]>;
+};
+
+/**
+ * Applies a table's defaults to the values read: literal ones first, then those derived from
+ * them and from the context. The one place any config's fallback values are written.
+ */
+export function withTableDefaults<T extends KeyTable>(
+  table: T,
+  values: Values<T>,
+  context: unknown,
+): Defaulted<T> {
+  const given: Readonly<Record<string, unknown>> = values;
+  const result: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(table)) {
+    result[key] = given[key] ?? (isLiteralDefault(spec.default) ? spec.default : undefined);
+  }
+  for (const [key, spec] of Object.entries(table)) {
+    if (result[key] === undefined && !isLiteralDefault(spec.default)) {
+      result[key] = spec.default.from?.(result as never, context as never);
+    }
+  }
+  return result as Defaulted<T>;
+}
 
 /** Problems gathered while reading, each already worded. */
 export type Problems = string[];
@@ -282,4 +328,75 @@ export function projectEntries(
     }
   }
   return own;
+}
+
+/** A config's shape: a table of keys, and one key holding a map of named entries. */
+export interface ConfigShape<T extends KeyTable, E extends KeyTable> {
+  readonly keys: T;
+  /** What the keys are keys of, for the unknown-key problem ("this project"). */
+  readonly of: string;
+  readonly redirects?: Readonly<Record<string, string>>;
+  /** The map of named entries (identities, environments). */
+  readonly entries: {
+    readonly key: string;
+    readonly description: string;
+    /** Each entry's keys. */
+    readonly table: E;
+    /** What an entry's name must be. */
+    readonly names: Rule<string>;
+    /** What an entry is ("identity"), for problems. */
+    readonly of: string;
+    /** A config must hold the map. */
+    readonly required?: boolean;
+    readonly redirects?: Readonly<Record<string, string>>;
+  };
+}
+
+/**
+ * Reads a project's config by its shape in one pass: its namespace's keys by their table, the
+ * map of entries by the entry table, every problem gathered.
+ * @param config the engine's whole config: `<namespace>:<key>` → text, lists and maps as JSON
+ * @returns the valid values, and the entries by name (undefined when the map is not set or not
+ *   one)
+ */
+export function readConfig<T extends KeyTable, E extends KeyTable>(
+  config: Readonly<Record<string, string>>,
+  project: string,
+  shape: ConfigShape<T, E>,
+  problems: Problems,
+): { readonly values: Values<T>; readonly entries?: Record<string, Values<E>> } {
+  const { [shape.entries.key]: entriesText, ...texts } = projectEntries(config, project, problems);
+  const values = readValues(
+    shape.keys,
+    fromTexts(shape.keys, texts),
+    {
+      label: (key) => key,
+      of: shape.of,
+      otherKeys: [shape.entries.key],
+      redirects: shape.redirects,
+    },
+    problems,
+  );
+  if (entriesText === undefined) {
+    if (shape.entries.required) {
+      problems.push(
+        configProblem(
+          shape.entries.key,
+          null,
+          `a value, as it is required: ${shape.entries.description}`,
+        ),
+      );
+    }
+    return { values };
+  }
+  const entries = readEntries(
+    shape.entries.table,
+    shape.entries.key,
+    fromText("string-map", entriesText),
+    shape.entries.names,
+    shape.entries.of,
+    problems,
+    shape.entries.redirects,
+  );
+  return { values, entries };
 }

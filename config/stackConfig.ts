@@ -5,26 +5,16 @@
  * Pure: it receives the config the engine hands the program.
  */
 import {
-  ArgsField,
   crossFieldProblems,
   fieldProblems,
   resolvedValueOf,
+  setField,
   withDefaults,
-} from "../components/bucketAccessUserArgs";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
-import { checkCreatedBucketPrefix, createdBucketPrefix } from "../iam/bucketNaming";
-import { StackIdentity, stackUserName } from "../iam/stackNaming";
-import {
-  configProblem,
-  fromText,
-  fromTexts,
-  isLiteralDefault,
-  Problems,
-  projectEntries,
-  readEntries,
-  readValues,
-  Values,
-} from "./keyTable";
+} from "./userArgs";
+import type { BucketAccessUserArgs } from "./userArgTypes";
+import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
+import { ProjectStack, stackUserName } from "../iam/stackNaming";
+import { configProblem, isLiteralDefault, Problems, readConfig, Values } from "./keyTable";
 import { IDENTITIES_KEY, IDENTITY_KEYS, keyOfField, STACK_KEYS } from "./stackKeys";
 
 /**
@@ -76,7 +66,6 @@ export interface StackSettings {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-type StackValues = Values<typeof STACK_KEYS>;
 type IdentityValues = Values<typeof IDENTITY_KEYS>;
 type IdentityKey = keyof typeof IDENTITY_KEYS;
 
@@ -86,16 +75,6 @@ interface ReadIdentity extends IdentitySettings {
   readonly own: IdentityValues;
   /** Every value it has, stack-level ones under its own. */
   readonly values: IdentityValues;
-}
-
-/** Sets a dotted argument field on arguments being built. */
-function setField(args: Record<string, unknown>, field: ArgsField, value: unknown): void {
-  const [head, tail] = field.split(".");
-  const nested = args[head];
-  args[head] =
-    tail === undefined
-      ? value
-      : { ...(typeof nested === "object" && nested !== null ? nested : {}), [tail]: value };
 }
 
 /** The arguments an identity's values set, the bucket aside (it is `bucketName`). */
@@ -137,7 +116,7 @@ function keyLabel(form: StackSettings["form"], identity: ReadIdentity, key: stri
 function identityProblems(
   form: StackSettings["form"],
   identity: ReadIdentity,
-  where: StackIdentity,
+  where: ProjectStack,
 ): string[] {
   const resolved = withDefaults(identity.user, where);
   const derived = (Object.keys(IDENTITY_KEYS) as IdentityKey[])
@@ -191,40 +170,33 @@ function sharedUserNames(
  */
 export function parseStackConfig(
   config: Readonly<Record<string, string>>,
-  where: StackIdentity,
+  where: ProjectStack,
 ): StackSettings {
   const problems: Problems = [];
-  const { [IDENTITIES_KEY.name]: identitiesText, ...texts } = projectEntries(
+  const {
+    values: { protect, ...stackValues },
+    entries,
+  } = readConfig(
     config,
     where.project,
-    problems,
-  );
-  const { protect, ...stackValues }: StackValues = readValues(
-    STACK_KEYS,
-    fromTexts(STACK_KEYS, texts),
     {
-      label: (key) => key,
+      keys: STACK_KEYS,
       of: "this project",
-      otherKeys: [IDENTITIES_KEY.name],
       redirects: REDIRECTED_KEYS,
+      entries: {
+        key: IDENTITIES_KEY.name,
+        description: IDENTITIES_KEY.description,
+        table: IDENTITY_KEYS,
+        names: (name) =>
+          IDENTITY_NAME.test(name)
+            ? undefined
+            : "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
+        of: "identity",
+        redirects: IDENTITY_REDIRECTS,
+      },
     },
     problems,
   );
-  const entries =
-    identitiesText === undefined
-      ? undefined
-      : readEntries(
-          IDENTITY_KEYS,
-          IDENTITIES_KEY.name,
-          fromText("string-map", identitiesText),
-          (name) =>
-            IDENTITY_NAME.test(name)
-              ? undefined
-              : "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
-          "identity",
-          problems,
-          IDENTITY_REDIRECTS,
-        );
 
   const form = entries === undefined ? "single" : "identities";
   const named: Record<string, IdentityValues> = entries ?? { [SINGLE_IDENTITY]: {} };

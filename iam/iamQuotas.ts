@@ -31,4 +31,4 @@ export function policyCharacters(document: unknown): number {
  * The account a document is measured in when its size must fit whatever account it lands in:
  * the longest partition name (ARNs carry it), any account id (all have 12 digits).
  */
-export const LARGEST_SCOPE = { partition: "aws-us-gov", accountId: "123456789012" } as const;
+export const LONGEST_ACCOUNT = { partition: "aws-us-gov", accountId: "123456789012" } as const;

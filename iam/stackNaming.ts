@@ -4,7 +4,7 @@
  */
 
 /** Where a stack runs: names derive from these. */
-export interface StackIdentity {
+export interface ProjectStack {
   readonly project: string;
   readonly stack: string;
 }

@@ -6,7 +6,7 @@
  * from the TypeScript sources as the SDK's `ComponentProvider` does at every start: that
  * analysis parses all of `@pulumi/aws`'s types, seconds and hundreds of MB before a program in
  * another language can construct anything. `npm run generate` writes the file with that same
- * analysis (offline/componentSchema.ts), and `npm test` fails when the two differ.
+ * analysis (tools/componentSchema.ts), and `npm test` fails when the two differ.
  */
 import type { ComponentProviderOptions } from "@pulumi/pulumi/provider/experimental";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { benchOptions, writeRefusal } from "../bench/run";
+import { benchOptions, writeRefusal } from "../tools/bench/run";
 
 describe("npm run bench", () => {
   it("measures in full and writes nothing unless --write is given", () => {

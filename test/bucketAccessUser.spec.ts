@@ -4,14 +4,14 @@ import {
   registrations,
   resetRegistrations,
   useStack,
-} from "../offline/mocks";
+} from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BucketAccessUser, bucketAccessUserOutputs } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
-import { BuiltResource, promiseOf, recordResources, registered } from "../offline/program";
-import { failedConstruction, inputsOfOnly } from "../offline/specHelpers";
+import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
+import { failedConstruction, inputsOfOnly } from "./support/specHelpers";
 
 before(async () => {
   // The default path is the stack's own: run where the expectations below assume.
@@ -125,10 +125,10 @@ describe("BucketAccessUser", () => {
   });
 
   describe("the policy", () => {
-    const scope = { partition: "aws", accountId: ACCOUNT_ID };
+    const account = { partition: "aws", accountId: ACCOUNT_ID };
     const expected = (settings: Partial<UserPolicySettings>): unknown =>
       buildUserPolicy({
-        scope,
+        account,
         bucket: "my-bucket",
         access: "read-write",
         prefixes: [],

@@ -5,7 +5,7 @@ import {
   checkCreatedBucketPrefix,
   createdBucketName,
   createdBucketPrefix,
-} from "../iam/bucketNaming";
+} from "../s3/bucketNaming";
 
 describe("checkBucketName", () => {
   const cases: ReadonlyArray<readonly [string, boolean]> = [

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CheckResult, checksOf, reportOf, runChecks, runInLanes } from "../offline/checks";
+import { CheckResult, checksOf, reportOf, runChecks, runInLanes } from "../tools/checks";
 
 const scripts = (
   JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as {
@@ -15,7 +15,7 @@ describe("npm test", () => {
       checksOf(scripts).map((check) => check.name),
       ["specs", "code", "format"],
     );
-    assert.match(scripts.test, /offline\/checks\.ts$/);
+    assert.match(scripts.test, /tools\/checks\.ts$/);
     assert.match(scripts["check:code"], /--type-check/);
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_STACK, registrations, resetRegistrations, useStack } from "../offline/mocks";
+import { DEFAULT_STACK, registrations, resetRegistrations, useStack } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -7,11 +7,11 @@ import { parse } from "yaml";
 import * as components from "../components";
 import { AccessLevel } from "../iam/accessLevels";
 import { ComponentPackageProvider } from "../provider/componentPackage";
-import { fullToken, PackageSchema, valueProblems } from "../offline/packageSchema";
-import { enumMemberName, sdkCalls } from "../offline/pythonCalls";
-import { promiseOf, recordResources, registered as registeredAll } from "../offline/program";
-import { ROOT } from "../offline/paths";
-import { typeScriptMembers } from "../offline/typeScriptMembers";
+import { fullToken, PackageSchema, valueProblems } from "./fixtures/packageSchema";
+import { enumMemberName, sdkCalls } from "./fixtures/pythonCalls";
+import { promiseOf, recordResources, registered as registeredAll } from "../tools/runner/program";
+import { ROOT } from "../tools/paths";
+import { typeScriptMembers } from "./support/typeScriptMembers";
 
 const provider = new ComponentPackageProvider();
 let schema: PackageSchema;
@@ -23,7 +23,7 @@ before(async () => {
 
 const USER = "iam-bucket-access:index:BucketAccessUser";
 const BUCKET = "iam-bucket-access:index:SecureBucket";
-const USER_ARGS_SOURCE = "components/bucketAccessUserArgs.ts";
+const USER_ARGS_SOURCE = "config/userArgTypes.ts";
 
 /** Each component's type token, where its class and its Args are declared, and their name. */
 const COMPONENTS = [

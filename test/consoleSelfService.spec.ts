@@ -3,9 +3,9 @@ import * as assert from "node:assert/strict";
 import { consoleSelfServiceStatements, consoleSignInUrl } from "../iam/consoleSelfService";
 import { Statement } from "../iam/policyDocument";
 
-const SCOPE = { partition: "aws", accountId: "123456789012" };
+const ACCOUNT = { partition: "aws", accountId: "123456789012" };
 const USER_ARN = "arn:aws:iam::123456789012:user/iam-bucket-access/app";
-const USER = { scope: SCOPE, path: "/iam-bucket-access/", userName: "app", requireMfa: false };
+const USER = { account: ACCOUNT, path: "/iam-bucket-access/", userName: "app", requireMfa: false };
 
 /** Each grant of the statements as `<action> on <resource>`, and the condition it needs. */
 function grants(statements: readonly Statement[]): string[] {

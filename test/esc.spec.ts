@@ -9,13 +9,13 @@ import {
   rotatorLoginEnvironment,
 } from "../bootstrap/iam/rotatorPolicies";
 import { isRecord } from "../config/json";
-import { ESC_FUNCTIONS, shapeProblems } from "../offline/escFunctions";
-import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../offline/escMode";
-import { decideTrust, pulumiOidcRequest } from "../offline/iamSimulator";
-import { inputsOf, parsedJson } from "../offline/specHelpers";
-import { ACCOUNT_ID } from "../offline/mocks";
-import { ProgramRun, projectName, runProgram } from "../offline/program";
-import { BOOTSTRAP, ROOT } from "../offline/paths";
+import { ESC_FUNCTIONS, shapeProblems } from "./fixtures/escFunctions";
+import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "./support/escMode";
+import { decideTrust, pulumiOidcRequest } from "./fixtures/iamSimulator";
+import { inputsOf, parsedJson } from "./support/specHelpers";
+import { ACCOUNT_ID } from "../tools/runner/mocks";
+import { ProgramRun, projectName, runProgram } from "../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
 
 /** The ESC project the environments live in: the program's name. */
 const ESC_PROJECT = "iam-bucket-access";

@@ -1,25 +1,25 @@
 import * as assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { importedSources, importsOf } from "../offline/sourceImports";
-import { ROOT } from "../offline/paths";
+import { importedSources, importsOf } from "../tools/sourceImports";
+import { ROOT } from "../tools/paths";
 
 /**
  * The layers of both programs, lowest first: a module may import its own layer and those below
  * it, never one above, so dependencies point one way and no cycle can form between layers.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ["iam"],
+  ["iam", "s3"],
   ["bootstrap/iam"],
-  ["components"],
   ["config"],
+  ["components"],
   ["bootstrap/config"],
   ["bootstrap/components"],
   ["index.ts", "bootstrap/index.ts", "provider"],
 ];
 
 /** Layers that must stay pure: no Pulumi runtime, only its types. */
-const PURE = ["iam", "bootstrap/iam", "config", "bootstrap/config"];
+const PURE = ["iam", "s3", "bootstrap/iam", "config", "bootstrap/config"];
 
 /** The layer of a project file, by its folder (or itself, for an entry). */
 function layerOf(file: string): number {
@@ -62,6 +62,17 @@ describe("the programs' layers", () => {
         .map((target) => `${file} imports ${target}`),
     );
     assert.deepEqual(upward, []);
+  });
+
+  it("import nothing of the tools or the tests: only product files", () => {
+    const outside = files.flatMap((file) =>
+      importsOf(join(ROOT, file))
+        .filter(({ from }) => from.startsWith("."))
+        .map(({ from }) => relative(ROOT, join(ROOT, dirname(file), from)))
+        .filter((target) => layerOf(target) < 0)
+        .map((target) => `${file} imports ${target}`),
+    );
+    assert.deepEqual(outside, []);
   });
 
   it("keep the pure layers free of the Pulumi runtime", () => {

@@ -1,10 +1,10 @@
-import { ACCOUNT_ID } from "../offline/mocks";
+import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
-import * as plans from "../offline/plan";
-import { promiseOf, runProgram, stackNames } from "../offline/program";
+import * as plans from "../tools/plan";
+import { promiseOf, runProgram, stackNames } from "../tools/runner/program";
 import { ACCESS_LEVELS } from "../iam/accessLevels";
-import { BOOTSTRAP } from "../offline/paths";
-import { outputOf } from "../offline/specHelpers";
+import { BOOTSTRAP } from "../tools/paths";
+import { outputOf } from "./support/specHelpers";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
 async function planCommand(...args: string[]) {

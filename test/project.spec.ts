@@ -1,22 +1,22 @@
-import { PROJECT } from "../offline/mocks";
+import { PROJECT } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
-import { withDefaults } from "../components/bucketAccessUserArgs";
+import { withDefaults } from "../config/userArgs";
 import { parseStackConfig } from "../config/stackConfig";
 import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
-import { bootstrapDisagreements } from "../offline/bootstrapAgreement";
-import { currentText, GENERATED_PARTS, regenerated } from "../offline/generatedFiles";
+import { bootstrapDisagreements } from "../tools/runner/bootstrapAgreement";
+import { currentText, GENERATED_PARTS, regenerated } from "../tools/generatedFiles";
 import {
   programFile,
   projectConfigDefaults,
   stackConfig,
   stackFileConfig,
-} from "../offline/program";
-import { BOOTSTRAP, ROOT } from "../offline/paths";
+} from "../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
 
 const STACKS = ["dev", "prod"];
 
@@ -156,22 +156,61 @@ describe("README.md", () => {
     assert.ok(readme.indexOf("npm test") < 800, "npm test is not near the top");
   });
 
-  it("links every page of docs/ and lists every top-level folder in its layout", () => {
-    const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" });
-    const folders = [
-      ...new Set(
-        tracked
-          .split("\n")
-          .filter((f) => f.includes("/"))
-          .map((f) => f.split("/")[0]),
-      ),
-    ];
-    const layout = /\nLayout[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
-    for (const folder of folders.filter((f) => !f.startsWith("."))) {
-      assert.match(layout, new RegExp(`^${folder}/ `, "m"), `${folder}/ is not in the layout`);
-    }
-    for (const page of tracked.split("\n").filter((f) => f.startsWith("docs/"))) {
+  it("links every page of docs/", () => {
+    const tracked = execFileSync("git", ["ls-files", "docs"], { cwd: ROOT, encoding: "utf8" });
+    for (const page of tracked.split("\n").filter((f) => f.endsWith(".md"))) {
       assert.ok(readme.includes(`](${page})`), `${page} is not linked`);
+    }
+  });
+
+  it("stays an overview: at most 200 lines", () => {
+    assert.ok(readme.split("\n").length <= 200, `${readme.split("\n").length} lines`);
+  });
+});
+
+describe("the pages' links", () => {
+  const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).map((page) => `docs/${page}`)];
+  /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
+  const anchorOf = (heading: string) =>
+    heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, "")
+      .replace(/ /g, "-");
+  const anchorsOf = (file: string) =>
+    [...readFileSync(join(ROOT, file), "utf8").matchAll(/^#+ (.+)$/gm)].map((m) => anchorOf(m[1]));
+
+  for (const page of pages) {
+    it(`lead from ${page} to files and headings that exist`, () => {
+      const text = readFileSync(join(ROOT, page), "utf8").replace(/```[\s\S]*?```/g, "");
+      const broken = [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1])
+        .filter((target) => !/^[a-z]+:/.test(target))
+        .filter((target) => {
+          const [path, anchor] = target.split("#");
+          const file = path === "" ? page : join(dirname(page), path);
+          if (!existsSync(join(ROOT, file))) {
+            return true;
+          }
+          return anchor !== undefined && !anchorsOf(file).includes(anchor);
+        });
+      assert.deepEqual(broken, []);
+    });
+  }
+});
+
+describe("docs/development.md", () => {
+  it("lists every top-level folder in its layout", () => {
+    const page = readFileSync(join(ROOT, "docs", "development.md"), "utf8");
+    const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" });
+    const folders = new Set(
+      tracked
+        .split("\n")
+        .filter((f) => f.includes("/") && !f.startsWith("."))
+        .map((f) => f.split("/")[0]),
+    );
+    const layout = /\nLayout[\s\S]*?```\n([\s\S]*?)```/.exec(page)?.[1] ?? "";
+    for (const folder of folders) {
+      assert.match(layout, new RegExp(`^${folder}/ `, "m"), `${folder}/ is not in the layout`);
     }
   });
 });

@@ -1,9 +1,9 @@
-import { resetRegistrations } from "../offline/mocks";
+import { resetRegistrations } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { SecureBucket, SecureBucketArgs } from "../components/secureBucket";
-import { promiseOf, recordResources, registered } from "../offline/program";
+import { promiseOf, recordResources, registered } from "../tools/runner/program";
 import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
-import { failedConstruction, inputsOfOnly, parsedJson } from "../offline/specHelpers";
+import { failedConstruction, inputsOfOnly, parsedJson } from "./support/specHelpers";
 
 /** The one rule of the bucket's default encryption. */
 function encryptionRule(): Record<string, unknown> {

@@ -1,8 +1,8 @@
-import { ACCOUNT_ID } from "../offline/mocks";
+import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { ProgramRun, promiseOf, runProgram } from "../offline/program";
-import { outputOf, parsedPolicy } from "../offline/specHelpers";
+import { ProgramRun, promiseOf, runProgram } from "../tools/runner/program";
+import { outputOf, parsedPolicy } from "./support/specHelpers";
 
 describe("stack dev (Pulumi.dev.yaml)", () => {
   let run: ProgramRun;

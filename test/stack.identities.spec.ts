@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { BuiltResource, ProgramRun, promiseOf, runProgram } from "../offline/program";
-import { parsedPolicy } from "../offline/specHelpers";
+import { BuiltResource, ProgramRun, promiseOf, runProgram } from "../tools/runner/program";
+import { parsedPolicy } from "./support/specHelpers";
 
 const COMPONENT = "iam-bucket-access:index:BucketAccessUser";
 

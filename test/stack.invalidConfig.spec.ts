@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { failedProgram, runProgram } from "../offline/program";
-import { INVALID_CONFIG_CASES } from "./invalidConfigCases";
+import { failedProgram, runProgram } from "../tools/runner/program";
+import { INVALID_CONFIG_CASES } from "./fixtures/invalidConfigCases";
 
 describe("the program with invalid stack config", () => {
   for (const [what, raw, message] of INVALID_CONFIG_CASES) {

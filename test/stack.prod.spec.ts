@@ -1,9 +1,9 @@
-import { ACCOUNT_ID } from "../offline/mocks";
+import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../offline/program";
+import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../tools/runner/program";
 import { buildUserPolicy } from "../iam/userPolicy";
-import { outputOf, parsedJson } from "../offline/specHelpers";
+import { outputOf, parsedJson } from "./support/specHelpers";
 
 describe("stack prod (Pulumi.prod.yaml)", () => {
   let run: ProgramRun;
@@ -60,7 +60,7 @@ describe("stack prod (Pulumi.prod.yaml)", () => {
     assert.deepEqual(
       policy,
       buildUserPolicy({
-        scope: { partition: "aws", accountId: ACCOUNT_ID },
+        account: { partition: "aws", accountId: ACCOUNT_ID },
         bucket,
         access: "read-write",
         prefixes: stackFileConfig("prod")["iam-bucket-access:prefixes"] as string[],

@@ -1,7 +1,7 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
 import { parseStackConfig } from "../config/stackConfig";
-import { INVALID_CONFIG_CASES } from "./invalidConfigCases";
+import { INVALID_CONFIG_CASES } from "./fixtures/invalidConfigCases";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
 

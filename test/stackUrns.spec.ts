@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { promiseOf, runProgram } from "../offline/program";
+import { promiseOf, runProgram } from "../tools/runner/program";
 
 /**
  * The URNs of every resource the committed stacks deployed before the components' type tokens

@@ -4,8 +4,9 @@
  * types, its errors, its `Pulumi.yaml` block and its docs table come from these tables. Pure.
  */
 import { parseArn } from "../../iam/arns";
-import { checkBucketName } from "../../iam/bucketNaming";
-import { checkTags, checkUserName } from "../../components/bucketAccessUserArgs";
+import { checkBucketName } from "../../s3/bucketNaming";
+import { checkTags, checkUserName } from "../../config/userRules";
+import { stackUserName } from "../../iam/stackNaming";
 import { keySpec as key } from "../../config/keyTable";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
@@ -91,7 +92,13 @@ export const ENVIRONMENT_KEYS = {
       "only value it may have: grants elsewhere in the account may key on a principal's tags " +
       "(`environment=prod`), so neither another key nor another stack's value may be set. The " +
       "stack's own `tags` must be among them.",
-    default: { derived: "`environment: <stack>` and `project: iam-bucket-access`" },
+    default: {
+      derived: "`environment: <stack>` and `project: iam-bucket-access`",
+      from: (_values: unknown, stack: string) => ({
+        environment: stack,
+        project: DEPLOYED_PROJECT,
+      }),
+    },
     rule: checkTags,
   }),
   production: key({
@@ -110,7 +117,10 @@ export const ENVIRONMENT_KEYS = {
       "Set false, the safer choice wherever people who may not deploy can open pull " +
       "requests on the repository: no pull request is previewed, and the role cannot be assumed for a " +
       "preview at all.",
-    default: { derived: "`true`, unless `production` is true" },
+    default: {
+      derived: "`true`, unless `production` is true",
+      from: (values: { readonly production: boolean }) => !values.production,
+    },
   }),
   escRotation: key({
     type: "boolean",
@@ -126,7 +136,10 @@ export const ENVIRONMENT_KEYS = {
       "The users, by name, whose access keys the rotator role may list, create and delete: " +
       "the users ESC rotates, each in the stack's IAM path, and no other user of the stack. " +
       "Name each one a `key-rotation-<stack>` environment rotates.",
-    default: { derived: "`iam-bucket-access-<stack>`, the stack's single user" },
+    default: {
+      derived: "`iam-bucket-access-<stack>`, the stack's single user",
+      from: (_values: unknown, stack: string) => [stackUserName(DEPLOYED_PROJECT, stack)],
+    },
     // An empty list would leave the rotator role a policy IAM refuses.
     rule: (users) => (users.length > 0 ? undefined : "one user name at least"),
     itemRule: checkUserName,

@@ -5,12 +5,12 @@
  * keys rotated by ESC only for users the rotator role may rotate.
  * Pure: both programs' validated settings in, the disagreements out.
  */
-import { describeProblem } from "../../components/argsProblems";
-import { withDefaults } from "../../components/bucketAccessUserArgs";
+import { describeProblem } from "../../config/argsProblems";
+import { withDefaults } from "../../config/userArgs";
 import { configProblem } from "../../config/keyTable";
 import { bucketNameOf } from "../../iam/arns";
 import { IdentitySettings, StackSettings } from "../../config/stackConfig";
-import { boundaryReference, StackIdentity, stackIamPath } from "../../iam/stackNaming";
+import { boundaryReference, ProjectStack, stackIamPath } from "../../iam/stackNaming";
 import { EnvironmentSettings } from "./bootstrapConfig";
 
 /** How a key of one identity is named to the user: itself, or as one identity's. */
@@ -51,7 +51,7 @@ function isStackBoundary(boundary: string | undefined, reference: string): boole
  * @param environment the stack's environment in the bootstrap config; undefined when it has none
  */
 export function stackDisagreements(
-  where: StackIdentity,
+  where: ProjectStack,
   settings: StackSettings,
   environment: EnvironmentSettings | undefined,
 ): string[] {

@@ -6,7 +6,7 @@
  * @see https://www.pulumi.com/docs/deployments/deployments/oidc/aws/
  */
 import {
-  AwsScope,
+  AwsAccount,
   bucketArn,
   iamArn,
   iamPolicyArn,
@@ -14,7 +14,7 @@ import {
   kmsKeysArn,
   virtualMfaDevicesArn,
 } from "../../iam/arns";
-import { createdBucketPattern, createdBucketPrefix } from "../../iam/bucketNaming";
+import { createdBucketPattern, createdBucketPrefix } from "../../s3/bucketNaming";
 import { AccessLevel } from "../../iam/accessLevels";
 import {
   bucketKeyActions,
@@ -172,7 +172,7 @@ export const S3_CREATED_BUCKET_ACTIONS = [
 
 /** One environment, as its policies need to know it. */
 export interface DeployEnvironment {
-  readonly scope: AwsScope;
+  readonly account: AwsAccount;
   /** The deployed project's name. */
   readonly project: string;
   readonly stack: string;
@@ -248,23 +248,23 @@ export function deployRoleTrustPolicy(
 }
 
 /** Every user of the stack: everything under its own IAM path. */
-function stackUsersArn(scope: AwsScope, project: string, stack: string): string {
-  return iamUserArn(scope, stackIamPath(project, stack), "*");
+function stackUsersArn(account: AwsAccount, project: string, stack: string): string {
+  return iamUserArn(account, stackIamPath(project, stack), "*");
 }
 
 /** Every managed policy of the stack. */
-function stackPoliciesArn(scope: AwsScope, project: string, stack: string): string {
-  return iamPolicyArn(scope, stackIamPath(project, stack), "*");
+function stackPoliciesArn(account: AwsAccount, project: string, stack: string): string {
+  return iamPolicyArn(account, stackIamPath(project, stack), "*");
 }
 
 /** The stack's permissions boundary, which the bootstrap creates. */
-export function boundaryArn(scope: AwsScope, project: string, stack: string): string {
-  return iamPolicyArn(scope, boundaryPath(project), boundaryName(project, stack));
+export function boundaryArn(account: AwsAccount, project: string, stack: string): string {
+  return iamPolicyArn(account, boundaryPath(project), boundaryName(project, stack));
 }
 
 /** Every boundary the bootstrap creates, of any stack. */
-function boundariesArn(scope: AwsScope, project: string): string {
-  return iamPolicyArn(scope, boundaryPath(project), "*");
+function boundariesArn(account: AwsAccount, project: string): string {
+  return iamPolicyArn(account, boundaryPath(project), "*");
 }
 
 /**
@@ -277,7 +277,7 @@ export function createdBucketsArn(partition: string, project: string, stack: str
 
 /** The environment's buckets: the existing ones it lists and the one it creates, if it does. */
 function environmentBucketArns(env: DeployEnvironment): string[] {
-  const partition = env.scope.partition;
+  const partition = env.account.partition;
   return [
     ...env.buckets.map((bucket) => bucketArn(partition, bucket)),
     ...(env.createsBucket ? [createdBucketsArn(partition, env.project, env.stack)] : []),
@@ -292,10 +292,10 @@ function environmentBucketArns(env: DeployEnvironment): string[] {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  */
 export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocument {
-  const { scope, project, stack } = env;
+  const { account, project, stack } = env;
   const buckets = environmentBucketArns(env);
   // The policy variable is the requesting user's own name: each user may tend only itself.
-  const self = iamUserArn(scope, stackIamPath(project, stack), "${aws:username}");
+  const self = iamUserArn(account, stackIamPath(project, stack), "${aws:username}");
   return policyDocument([
     {
       Sid: "LocateAndListEnvironmentBuckets",
@@ -314,8 +314,8 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
       Sid: "UseBucketKeysViaS3",
       Effect: "Allow",
       Action: bucketKeyActions(AccessLevel.ReadWrite),
-      Resource: kmsKeysArn(scope.partition),
-      Condition: { StringLike: { "kms:ViaService": serviceHost("s3", "*", scope.partition) } },
+      Resource: kmsKeysArn(account.partition),
+      Condition: { StringLike: { "kms:ViaService": serviceHost("s3", "*", account.partition) } },
     },
     // The console user's self-service as its own policy grants it, MFA removal held to MFA
     // here too: the user's policy is the deploy role's to rewrite, the boundary is not.
@@ -323,7 +323,7 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
     manageOwnMfaStatement(self),
     removeOwnMfaStatement(self),
     readPasswordPolicyStatement(),
-    createMfaDeviceStatement(scope),
+    createMfaDeviceStatement(account),
   ]);
 }
 
@@ -334,10 +334,10 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
  * explicit denies keep every boundary in place and every object out of reach.
  */
 export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
-  const { scope, project, stack } = env;
-  const users = stackUsersArn(scope, project, stack);
-  const policies = stackPoliciesArn(scope, project, stack);
-  const boundary = boundaryArn(scope, project, stack);
+  const { account, project, stack } = env;
+  const users = stackUsersArn(account, project, stack);
+  const policies = stackPoliciesArn(account, project, stack);
+  const boundary = boundaryArn(account, project, stack);
   const withBoundary = { "iam:PermissionsBoundary": boundary };
   const statements: Statement[] = [
     {
@@ -373,7 +373,7 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Sid: "DeleteUserAddedMfaDevices",
       Effect: "Allow",
       Action: [...IAM_MFA_DELETE_ACTIONS],
-      Resource: virtualMfaDevicesArn(scope),
+      Resource: virtualMfaDevicesArn(account),
     },
     {
       Sid: "FindUserAddedMfaDevices",
@@ -393,7 +393,7 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
             Sid: "ManageCreatedBucket",
             Effect: "Allow" as const,
             Action: [...S3_CREATED_BUCKET_ACTIONS],
-            Resource: createdBucketsArn(scope.partition, project, stack),
+            Resource: createdBucketsArn(account.partition, project, stack),
           },
         ]
       : []),
@@ -414,7 +414,7 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Sid: "DenyBoundaryChanges",
       Effect: "Deny",
       Action: [...IAM_POLICY_WRITE_ACTIONS, ...IAM_POLICY_VERSION_SELECT_ACTIONS],
-      Resource: boundariesArn(scope, project),
+      Resource: boundariesArn(account, project),
     },
     {
       // The role writes its bucket's policy, which could grant it more (notifications,
@@ -422,7 +422,7 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
       Sid: "DenyS3BeyondTheCreatedBucket",
       Effect: "Deny",
       NotAction: [...S3_CREATED_BUCKET_ACTIONS],
-      Resource: bucketArn(scope.partition, "*"),
+      Resource: bucketArn(account.partition, "*"),
     },
     // Tags can be what grants elsewhere in the account key on (aws:PrincipalTag); only the
     // environment's own tags may be set, each only to its own value (never another stack's).
@@ -455,14 +455,14 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
  */
 export function secretsKeyPolicy(
-  scope: AwsScope,
+  account: AwsAccount,
   deployRoleArn: string,
 ): PolicyDocument<ResourcePolicyStatement> {
   return policyDocument([
     {
       Sid: "AccountAdministersKey",
       Effect: "Allow",
-      Principal: { AWS: iamArn(scope, "root") },
+      Principal: { AWS: iamArn(account, "root") },
       Action: [...KMS_EVERY_ACTION],
       Resource: "*",
     },

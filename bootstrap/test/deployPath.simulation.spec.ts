@@ -15,13 +15,13 @@ import {
   decideTrust,
   PolicySet,
   pulumiOidcRequest,
-} from "../../offline/iamSimulator";
-import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../../offline/escMode";
-import { ACCOUNT_ID } from "../../offline/mocks";
-import { ProgramRun, promiseOf, runProgram } from "../../offline/program";
-import { BOOTSTRAP } from "../../offline/paths";
-import { deploymentRequests } from "../../offline/providerRequests";
-import { inputsOf, parsedJson } from "../../offline/specHelpers";
+} from "../../test/fixtures/iamSimulator";
+import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../../test/support/escMode";
+import { ACCOUNT_ID } from "../../tools/runner/mocks";
+import { ProgramRun, promiseOf, runProgram } from "../../tools/runner/program";
+import { BOOTSTRAP } from "../../tools/paths";
+import { deploymentRequests } from "../../test/fixtures/providerRequests";
+import { inputsOf, parsedJson } from "../../test/support/specHelpers";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
 

@@ -24,10 +24,10 @@ import {
   secretsKeyPolicy,
 } from "../iam/deployPolicies";
 
-const SCOPE = { partition: "aws", accountId: "123456789012" };
+const ACCOUNT = { partition: "aws", accountId: "123456789012" };
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const DEV: DeployEnvironment = {
-  scope: SCOPE,
+  account: ACCOUNT,
   project: "iam-bucket-access",
   stack: "dev",
   keyArn: KEY,
@@ -296,7 +296,7 @@ describe("deployRolePolicy", () => {
 describe("secretsKeyPolicy", () => {
   it("lets the account administer the key, the deploy role use it, and no AWS service use it", () => {
     const role = "arn:aws:iam::123456789012:role/iam-bucket-access/iam-bucket-access-deploy-dev";
-    assert.deepEqual(secretsKeyPolicy(SCOPE, role), {
+    assert.deepEqual(secretsKeyPolicy(ACCOUNT, role), {
       Version: "2012-10-17",
       Statement: [
         {

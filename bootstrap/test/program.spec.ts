@@ -1,16 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { join, relative } from "node:path";
-import { ACCOUNT_ID } from "../../offline/mocks";
+import { ACCOUNT_ID } from "../../tools/runner/mocks";
 import {
   failedProgram,
   ProgramRun,
   projectName,
   promiseOf,
   runProgram,
-} from "../../offline/program";
-import { BOOTSTRAP, ROOT } from "../../offline/paths";
-import { inputsOf, parsedJson, parsedPolicy } from "../../offline/specHelpers";
+} from "../../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../../tools/paths";
+import { inputsOf, parsedJson, parsedPolicy } from "../../test/support/specHelpers";
 import { DEPLOYED_PROJECT } from "../config/bootstrapKeys";
 import {
   DEPLOY_OPERATIONS,

@@ -1,6 +1,4 @@
 import * as assert from "node:assert/strict";
-import { denyWithoutMfaStatement } from "../../iam/consoleSelfService";
-import { stackUrnOf } from "../../offline/engineResources";
 import {
   accessKeyActive,
   credentialSecretsProtected,
@@ -11,10 +9,34 @@ import {
   assertViolation,
   resourceViolations,
   ResourceSpec,
+  stackUrnOf,
   stackViolations,
   UNKNOWN_VALUE,
   urnOf,
 } from "./util";
+
+/**
+ * A console guard of BucketAccessUser's shape (its `DenyConsoleWithoutMfa`): everything but
+ * password and MFA set-up is denied without MFA. The pack judges documents, not their builder;
+ * test/policyPack.spec.ts runs the project's own stacks through it.
+ */
+function denyWithoutMfaStatement(): object {
+  return {
+    Sid: "DenyConsoleWithoutMfa",
+    Effect: "Deny",
+    NotAction: [
+      "iam:ChangePassword",
+      "iam:GetUser",
+      "iam:GetAccountPasswordPolicy",
+      "iam:CreateVirtualMFADevice",
+      "iam:EnableMFADevice",
+      "iam:ListMFADevices",
+      "iam:ResyncMFADevice",
+    ],
+    Resource: "*",
+    Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } },
+  };
+}
 
 const COMPONENT = urnOf("dev", "iam-bucket-access:index:BucketAccessUser", "app");
 const key = (props: Record<string, unknown>, parent?: string): ResourceSpec => ({

@@ -12,8 +12,12 @@ import {
   type StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { stackUrnOf } from "../../offline/engineResources";
 import * as assert from "node:assert/strict";
+
+/** The URN of a stack's root resource, every top-level resource's parent. */
+export function stackUrnOf(stack: string, project: string): string {
+  return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+}
 
 /**
  * The SDK's proxy that throws when a rule reads a value unknown in a preview, as the engine's

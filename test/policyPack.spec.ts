@@ -1,0 +1,128 @@
+import "../tools/runner/mocks";
+import * as assert from "node:assert/strict";
+import { EngineResource, engineResourcesOf } from "./support/engineResources";
+import { projectName, runProgram } from "../tools/runner/program";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { iamUserBoundaryInProduction } from "../policy/iam";
+import { GUARDRAILS } from "../policy/policies";
+import { ResourceSpec, resourceViolations, stackViolations } from "../policy/test/util";
+
+/** A run of a project's stack, as the engine hands its resources to the pack. */
+async function engineRun(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+  dir = ROOT,
+): Promise<EngineResource[]> {
+  return engineResourcesOf(await runProgram(stack, overrides, dir), stack, projectName(dir));
+}
+
+/** A resource as a resource validation sees it: its inputs, before its step. */
+function asInputs(stack: string, resource: EngineResource): ResourceSpec {
+  const { type, name, urn, parent, inputs } = resource;
+  return { type, name, urn, parent, stack, props: { ...inputs } };
+}
+
+/** A resource as a stack validation sees it at the end of an update: its state. */
+function asOutputs(stack: string, resource: EngineResource): ResourceSpec {
+  return { ...asInputs(stack, resource), props: { ...resource.outputs } };
+}
+
+/** Every violation the pack's policies of an enforcement level report for a run. */
+async function violations(
+  stack: string,
+  resources: readonly EngineResource[],
+  level: string,
+  config = {},
+): Promise<string[]> {
+  const messages: string[] = [];
+  for (const policy of GUARDRAILS.filter((p) => p.enforcementLevel === level)) {
+    const found =
+      "validateStack" in policy
+        ? await stackViolations(
+            policy,
+            resources.map((resource) => asOutputs(stack, resource)),
+            config,
+          )
+        : (
+            await Promise.all(
+              resources.map((resource) =>
+                resourceViolations(policy, asInputs(stack, resource), config),
+              ),
+            )
+          ).flat();
+    messages.push(...found.map((message) => `${policy.name}: ${message}`));
+  }
+  return messages;
+}
+
+describe("the guardrails on the real programs", () => {
+  for (const stack of ["dev", "prod"]) {
+    it(`pass every mandatory rule for stack ${stack}`, async () => {
+      const resources = await engineRun(stack);
+      assert.ok(resources.some(({ type }) => type === "aws:iam/policy:Policy"));
+      assert.deepEqual(await violations(stack, resources, "mandatory"), []);
+    });
+  }
+
+  it("pass every mandatory rule for the bootstrap", async () => {
+    const resources = await engineRun("admin", {}, BOOTSTRAP);
+    assert.ok(resources.some(({ type }) => type === "aws:iam/rolePolicy:RolePolicy"));
+    assert.deepEqual(await violations("admin", resources, "mandatory"), []);
+  });
+
+  it("inspect dev's created bucket, so the bucket rules are not passing vacuously", async () => {
+    const resources = await engineRun("dev");
+    assert.ok(resources.some(({ type }) => type === "aws:s3/bucket:Bucket"));
+  });
+
+  it("see top-level resources as children of the stack, as the engine gives them", async () => {
+    const resources = await engineRun("dev");
+    const bucket = resources.find(({ type }) => type === "iam-bucket-access:index:SecureBucket");
+    assert.equal(
+      bucket?.parent,
+      "urn:pulumi:dev::iam-bucket-access::pulumi:pulumi:Stack::iam-bucket-access-dev",
+    );
+    assert.equal(
+      bucket?.urn,
+      "urn:pulumi:dev::iam-bucket-access::iam-bucket-access:index:SecureBucket::bucket",
+    );
+  });
+
+  it("have no advice for prod: key only, and its user carries the bootstrap's boundary", async () => {
+    assert.deepEqual(await violations("prod", await engineRun("prod"), "advisory"), []);
+  });
+
+  it("advise dev's demo user, with console and key, only on its two kinds of credential", async () => {
+    const advice = await violations("dev", await engineRun("dev"), "advisory");
+    assert.deepEqual(
+      advice.map((message) => message.split(":")[0]),
+      ["iam-user-one-credential-kind"],
+    );
+    assert.deepEqual(
+      (await violations("dev", await engineRun("dev", { requireMfa: false }), "advisory")).map(
+        (message) => message.split(":")[0],
+      ),
+      ["iam-console-user-mfa", "iam-user-one-credential-kind"],
+    );
+  });
+
+  it("require a boundary in prod by the pack's default config: prod has one, and fails without it", async () => {
+    const userOf = async (overrides: Record<string, unknown>) => {
+      const user = (await engineRun("prod", overrides)).find(
+        ({ type }) => type === "aws:iam/user:User",
+      );
+      assert.ok(user !== undefined);
+      return asInputs("prod", user);
+    };
+    assert.deepEqual(await resourceViolations(iamUserBoundaryInProduction, await userOf({})), []);
+    assert.equal(
+      (
+        await resourceViolations(
+          iamUserBoundaryInProduction,
+          await userOf({ permissionsBoundary: "" }),
+        )
+      ).length,
+      1,
+    );
+  });
+});

@@ -1,0 +1,65 @@
+/** Assertions the specs share. */
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import type { PolicyDocument } from "../../iam/policyDocument";
+import { registrations } from "../../tools/runner/mocks";
+import { type ProgramRun, recordResources } from "../../tools/runner/program";
+
+/** The inputs the engine received for the one registration of a type; fails on none or several. */
+export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {
+  const matches = registrations.filter((r) => r.type === type);
+  assert.equal(matches.length, 1, `${matches.length} registrations of ${type}`);
+  return matches[0].inputs;
+}
+
+/** A stack output that must be an Output; fails the test otherwise. */
+export function outputOf(
+  outputs: Readonly<Record<string, unknown>>,
+  name: string,
+): pulumi.Output<unknown> {
+  const value = outputs[name];
+  if (!pulumi.Output.isInstance(value)) {
+    throw new Error(`stack output ${name} is not an Output: ${String(value)}`);
+  }
+  return value;
+}
+
+/** The inputs of the one registration of a type and name in a run; fails on none or several. */
+export function inputsOf(
+  run: ProgramRun,
+  type: string,
+  name: string,
+): Readonly<Record<string, unknown>> {
+  const found = run.registrations.filter((r) => r.type === type && r.name === name);
+  assert.equal(found.length, 1, `${found.length} registrations of ${type} ${name}`);
+  return found[0].inputs;
+}
+
+/** A document as the engine received it (its JSON text), parsed: for the IAM engine's checks. */
+export function parsedJson(json: unknown): unknown {
+  return JSON.parse(String(json));
+}
+
+/** An identity policy as the engine received it, parsed for assertions on its statements. */
+export function parsedPolicy(json: unknown): PolicyDocument {
+  return parsedJson(json) as PolicyDocument;
+}
+
+/**
+ * A construction that must throw: its error, and the type of every resource it constructed
+ * before throwing (none, for a component that checks its arguments first). Fails when it does
+ * not throw.
+ */
+export function failedConstruction(construct: (opts: pulumi.ComponentResourceOptions) => unknown): {
+  readonly error: Error;
+  readonly built: readonly string[];
+} {
+  const recorder = recordResources();
+  try {
+    construct({ transformations: [recorder.transformation] });
+  } catch (error) {
+    assert.ok(error instanceof Error);
+    return { error, built: recorder.resources.map((built) => built.type) };
+  }
+  assert.fail("the construction did not throw");
+}

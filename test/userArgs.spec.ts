@@ -1,0 +1,142 @@
+// A pure module: no Pulumi runtime, so no mocks and a plain import.
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as ts from "typescript";
+import { findArgsProblems, withDefaults as withStackDefaults } from "../config/userArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
+
+const WHERE = { project: "iam-bucket-access", stack: "dev" };
+const withDefaults = (args: Omit<BucketAccessUserArgs, "bucket">) => withStackDefaults(args, WHERE);
+
+describe("withDefaults", () => {
+  it("applies every documented default to the arguments left out, the stack's own path included", () => {
+    assert.deepEqual(withDefaults({ userName: "app" }), {
+      userName: "app",
+      access: "read-write",
+      prefixes: [],
+      allowDelete: false,
+      listAllBuckets: true,
+      kmsKeyArn: undefined,
+      console: {
+        enabled: true,
+        passwordResetRequired: true,
+        passwordLength: 20,
+        passwordGeneration: 1,
+        requireMfa: true,
+      },
+      accessKey: { enabled: true, generation: 1, keepPrevious: false },
+      path: "/iam-bucket-access/dev/",
+      permissionsBoundary: undefined,
+      tags: {},
+      protect: false,
+    });
+  });
+
+  it("keeps every argument that is given, false and zero included", () => {
+    const resolved = withDefaults({
+      userName: "app",
+      listAllBuckets: false,
+      console: { enabled: false, passwordLength: 32 },
+      accessKey: { generation: 0 },
+    });
+    assert.equal(resolved.listAllBuckets, false);
+    assert.deepEqual(resolved.console, {
+      enabled: false,
+      passwordResetRequired: true,
+      passwordLength: 32,
+      passwordGeneration: 1,
+      requireMfa: false,
+    });
+    assert.equal(resolved.accessKey.generation, 0);
+  });
+});
+
+describe("withDefaults for the MFA rule", () => {
+  it("requires MFA whenever the user has a console password, and not without one", () => {
+    assert.equal(withDefaults({ userName: "app" }).console.requireMfa, true);
+    assert.equal(
+      withDefaults({ userName: "app", console: { enabled: false } }).console.requireMfa,
+      false,
+    );
+  });
+
+  it("lets a stack opt out of the MFA rule while keeping the console", () => {
+    const resolved = withDefaults({ userName: "app", console: { requireMfa: false } });
+    assert.deepEqual([resolved.console.enabled, resolved.console.requireMfa], [true, false]);
+  });
+});
+
+describe("findArgsProblems", () => {
+  it("finds nothing wrong with the defaults and a valid bucket", () => {
+    assert.deepEqual(findArgsProblems(withDefaults({ userName: "app" }), "my-bucket"), []);
+  });
+
+  it("leaves a bucket that is not known yet to its own creation", () => {
+    assert.deepEqual(findArgsProblems(withDefaults({ userName: "app" }), undefined), []);
+  });
+
+  it("names each bad field with its value and rule, in field order", () => {
+    // "admin" is no AccessLevel; the cast stands for a JavaScript caller, whom types do not stop.
+    const problems = findArgsProblems(
+      withDefaults({ userName: "a b", access: "admin" as never, accessKey: { generation: 0 } }),
+      "Bad",
+    );
+    assert.deepEqual(
+      problems.map((problem) => [problem.field, problem.value]),
+      [
+        ["bucket", "Bad"],
+        ["access", "admin"],
+        ["userName", "a b"],
+        ["accessKey.generation", 0],
+      ],
+    );
+  });
+});
+
+describe("the arguments' doc comments", () => {
+  /** Each documented field's `@default` text, by dotted field: from the source, as editors show it. */
+  function documentedDefaults(): Map<string, string> {
+    const file = join(__dirname, "..", "config", "userArgTypes.ts");
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, "utf8"),
+      ts.ScriptTarget.ES2022,
+      true,
+    );
+    const prefixes: Record<string, string> = {
+      BucketAccessUserArgs: "",
+      ConsoleSettings: "console.",
+      AccessKeySettings: "accessKey.",
+    };
+    const defaults = new Map<string, string>();
+    source.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node) && node.name.text in prefixes) {
+        for (const member of node.members) {
+          const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
+          if (member.name !== undefined && ts.isIdentifier(member.name) && tag !== undefined) {
+            const text = ts.getTextOfJSDocComment(tag.comment) ?? "";
+            defaults.set(`${prefixes[node.name.text]}${member.name.text}`, text.trim());
+          }
+        }
+      }
+    });
+    return defaults;
+  }
+
+  it("state each literal default as withDefaults applies it, and every other as words", () => {
+    const applied = withDefaults({ userName: "app" });
+    const documented = documentedDefaults();
+    assert.ok(documented.size >= 15, `only ${documented.size} documented defaults`);
+    for (const [field, text] of documented) {
+      if (text.startsWith("-")) {
+        continue;
+      }
+      const [head, tail] = field.split(".");
+      const record: Readonly<Record<string, unknown>> = { ...applied };
+      const value =
+        tail === undefined ? record[head] : (record[head] as Record<string, unknown>)[tail];
+      assert.deepEqual(JSON.parse(text), value, `${field}: @default ${text}`);
+    }
+  });
+});

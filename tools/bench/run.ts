@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: measures, in one run and side by side,
+ * 1. program start to first registered resource, on Pulumi's default type-checking path and
+ *    on the project's path (the tsconfig's ts-node transpileOnly), with peak memory;
+ * 2. evaluation time and peak memory for 1 to 500 identities under the mocks.
+ * Each measurement is a fresh process. Prints one JSON line per result, then a table. Writes
+ * the table to tools/bench/results.md only when asked (`--write`), with the commit it measured, and
+ * only from a tree whose program files are committed, so the results always name their code.
+ * Measures only; asserts nothing.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { messageOf } from "../runner/errorText";
+import { ROOT } from "../paths";
+
+const RESULTS = join("tools", "bench", "results.md");
+
+/** How much to measure: the full run for results, or a quick look (well under a minute). */
+interface Plan {
+  readonly startRuns: number;
+  readonly scaleRuns: number;
+  readonly identityCounts: readonly number[];
+}
+
+const FULL: Plan = { startRuns: 5, scaleRuns: 3, identityCounts: [1, 10, 100, 500] };
+const QUICK: Plan = { startRuns: 1, scaleRuns: 1, identityCounts: [1, 10, 100] };
+
+const USAGE = `usage: npm run bench -- [--quick] [--write]
+
+Measures program start on both start paths and evaluation with 1 to 500 identities, each in
+fresh processes, and prints the results.
+
+  --quick   one sample of each, up to 100 identities (under a minute instead of about five)
+  --write   also write the table to ${RESULTS} with the commit measured; refused when
+            tracked files other than ${RESULTS} have uncommitted changes
+  --help    print this help
+`;
+
+interface Sample {
+  readonly ms: number;
+  readonly rssMb: number;
+}
+
+/** A command line the benchmark does not take: exit code 2, as for the plan. */
+class BenchUsageError extends Error {}
+
+/** The options of a command line; throws on anything else. */
+export function benchOptions(args: readonly string[]): {
+  plan: Plan;
+  write: boolean;
+  help: boolean;
+} {
+  const unknown = args.filter((arg) => !["--quick", "--write", "--help", "-h"].includes(arg));
+  if (unknown.length > 0) {
+    throw new BenchUsageError(`unknown argument ${unknown.join(" ")}\n\n${USAGE}`);
+  }
+  return {
+    plan: args.includes("--quick") ? QUICK : FULL,
+    write: args.includes("--write"),
+    help: args.includes("--help") || args.includes("-h"),
+  };
+}
+
+/** Why results may not be written: tracked files (besides the results) with changes. */
+export function writeRefusal(write: boolean, changed: readonly string[]): string | undefined {
+  return write && changed.length > 0
+    ? `--write measures committed code only; commit or stash first:\n${changed.join("\n")}`
+    : undefined;
+}
+
+function git(...args: string[]): string {
+  return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+}
+
+/** The commit checked out, and the tracked files (other than the results) changed since. */
+function checkout(): { commit: string; changed: string[] } {
+  const changed = git("status", "--porcelain", "--untracked-files=no")
+    .split("\n")
+    .filter((line) => line !== "" && line.slice(3) !== RESULTS);
+  return { commit: git("rev-parse", "--short=12", "HEAD"), changed };
+}
+
+/** Runs a child process and parses the JSON line it prints. */
+function measure(args: readonly string[]): Sample & Record<string, number> {
+  const stdout = execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" });
+  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as Sample & Record<string, number>;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Prints one result line and returns it. */
+function report(name: string, n: number, samples: readonly Sample[]) {
+  const result = {
+    name,
+    n,
+    ms: Math.round(median(samples.map((s) => s.ms))),
+    rssMb: Math.round(Math.max(...samples.map((s) => s.rssMb))),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return result;
+}
+
+/** Measures as planned; returns the results table. */
+function measureAll(plan: Plan, commit: string): string {
+  const start = { "type-check": [] as Sample[], project: [] as Sample[] };
+  // Alternate the two paths so that machine noise hits both alike.
+  for (let run = 0; run < plan.startRuns; run++) {
+    for (const mode of ["type-check", "project"] as const) {
+      start[mode].push(measure([join("tools", "bench", "startup.js"), mode]));
+    }
+  }
+  const typeCheck = report(
+    "start: Pulumi default (type check)",
+    plan.startRuns,
+    start["type-check"],
+  );
+  const project = report("start: project (transpile only)", plan.startRuns, start.project);
+
+  const scale = plan.identityCounts.map((n) => {
+    const samples = Array.from({ length: plan.scaleRuns }, () =>
+      measure([
+        "-r",
+        "ts-node/register/transpile-only",
+        join("tools", "bench", "scale.ts"),
+        String(n),
+      ]),
+    );
+    return { ...report(`evaluate: ${n} identities`, n, samples), resources: samples[0].resources };
+  });
+  const [first, last] = [scale[1] ?? scale[0], scale[scale.length - 1]];
+  const growth = last.ms / last.n / (first.ms / first.n);
+
+  return [
+    `Measured ${new Date().toISOString().slice(0, 10)} at commit ${commit} on ${cpus().length} CPUs, ` +
+      `Node.js ${process.version}; medians of ${plan.startRuns} (start) and ${plan.scaleRuns} ` +
+      `(evaluate) fresh processes, peak RSS the highest.`,
+    "",
+    "| Start to first registered resource | ms | peak RSS MB |",
+    "| --- | ---: | ---: |",
+    `| Pulumi's default path (ts-node type check) | ${typeCheck.ms} | ${typeCheck.rssMb} |`,
+    `| Project path (tsconfig ts-node transpileOnly) | ${project.ms} | ${project.rssMb} |`,
+    `| Ratio | ${(typeCheck.ms / project.ms).toFixed(1)}x | ${(typeCheck.rssMb / project.rssMb).toFixed(1)}x |`,
+    "",
+    "| Identities | Resources | Evaluate ms | ms per identity | peak RSS MB |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    ...scale.map(
+      (row) =>
+        `| ${row.n} | ${row.resources} | ${row.ms} | ${(row.ms / row.n).toFixed(1)} | ${row.rssMb} |`,
+    ),
+    "",
+    `Per-identity time from ${first.n} to ${last.n} identities grows ${growth.toFixed(2)}x.`,
+  ].join("\n");
+}
+
+function main(args: readonly string[]): number {
+  try {
+    const options = benchOptions(args);
+    if (options.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const { commit, changed } = checkout();
+    const refusal = writeRefusal(options.write, changed);
+    if (refusal !== undefined) {
+      throw new Error(refusal);
+    }
+    const table = measureAll(
+      options.plan,
+      changed.length === 0 ? commit : `${commit} with uncommitted changes`,
+    );
+    process.stdout.write(`\n${table}\n`);
+    if (options.write) {
+      writeFileSync(join(ROOT, RESULTS), `# Benchmark results\n\n${table}\n`);
+      process.stdout.write(`\nwrote ${RESULTS}\n`);
+    }
+    return 0;
+  } catch (error) {
+    process.stderr.write(`bench: ${messageOf(error)}\n`);
+    return error instanceof BenchUsageError ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

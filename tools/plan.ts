@@ -1,0 +1,361 @@
+/**
+ * `npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]`: what
+ * `pulumi up` would create for a stack of the project (or of `bootstrap/`), worked out offline.
+ * Checks the stack against the bootstrap environment made for it, runs the real program with
+ * the stack's real config (plus any `--config` overrides, as `pulumi up --config` takes them)
+ * under the runtime mocks and prints every resource (type, name, parent, protect) with its key
+ * inputs, the exact policy documents (identity, trust, bucket and key policies) and the outputs,
+ * secrets as `[secret]`. Needs no AWS account and no Pulumi CLI.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { bootstrapDisagreements } from "./runner/bootstrapAgreement";
+import { ACCOUNT_ID } from "./runner/mocks";
+import { PolicyKind, registeredPolicies } from "./runner/policyInputs";
+import { parentUrnOf, promiseOf, runProgram, stackNames } from "./runner/program";
+import { messageOf } from "./runner/errorText";
+import { ROOT } from "./paths";
+
+/** A resource the stack would create. */
+export interface PlannedResource {
+  readonly type: string;
+  readonly name: string;
+  /** Logical name of the parent component; undefined for a child of the stack itself. */
+  readonly parent?: string;
+  readonly protect: boolean;
+  /** The inputs a reviewer checks first (path, boundary, tags, …), by dotted name. */
+  readonly inputs: Readonly<Record<string, unknown>>;
+}
+
+/** A policy document the stack would create, and the resource and input holding it. */
+export interface PlannedPolicy {
+  readonly type: string;
+  readonly name: string;
+  readonly input: string;
+  readonly kind: PolicyKind;
+  readonly document: unknown;
+}
+
+/** Everything a reviewer needs to see before deploying a stack. */
+export interface Plan {
+  readonly stack: string;
+  readonly note: string;
+  readonly resources: readonly PlannedResource[];
+  readonly policies: readonly PlannedPolicy[];
+  /** Output name → value; secrets as `[secret]`. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** The inputs a reviewer checks first, per resource type, by dotted name. */
+const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  "aws:iam/user:User": ["name", "path", "permissionsBoundary", "tags"],
+  "aws:iam/policy:Policy": ["name", "path"],
+  "aws:iam/userLoginProfile:UserLoginProfile": ["passwordLength", "passwordResetRequired"],
+  "aws:s3/bucket:Bucket": ["bucket", "tags"],
+  // SecureBucket's default encryption, and the customer-provided keys it refuses.
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": [
+    "rules.0.applyServerSideEncryptionByDefault.sseAlgorithm",
+    "rules.0.blockedEncryptionTypes",
+  ],
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": [
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+  ],
+  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": [
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+  ],
+  // SecureBucket's two rules: how long old versions and incomplete uploads are kept.
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": [
+    "rules.0.noncurrentVersionExpiration.noncurrentDays",
+    "rules.1.abortIncompleteMultipartUpload.daysAfterInitiation",
+  ],
+  "aws:iam/role:Role": ["name", "path", "maxSessionDuration"],
+  "aws:iam/rolePolicy:RolePolicy": ["name"],
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": ["url", "clientIdLists"],
+  "aws:kms/key:Key": ["enableKeyRotation", "deletionWindowInDays"],
+  "aws:kms/alias:Alias": ["name"],
+  "pulumiservice:index:Stack": ["organizationName", "projectName", "stackName"],
+  "pulumiservice:index:DeploymentSettings": [
+    "sourceContext.git.branch",
+    "vcs.repository",
+    "vcs.deployCommits",
+    "vcs.previewPullRequests",
+    "operationContext.oidc.aws.roleARN",
+  ],
+};
+
+/** The value at a dotted path of nested inputs, or undefined. */
+function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unknown {
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (value, key) =>
+        typeof value === "object" && value !== null
+          ? (value as Record<string, unknown>)[key]
+          : undefined,
+      inputs,
+    );
+}
+
+/** A resource's key inputs that are set. */
+function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
+  return Object.fromEntries(
+    (KEY_INPUTS[type] ?? [])
+      .map((path) => [path, valueAt(inputs, path)] as const)
+      .filter(([, value]) => value !== undefined),
+  );
+}
+
+/** What a secret output shows as. */
+const SECRET_PLACEHOLDER = "[secret]";
+
+/** A usage or input error: printed without a stack trace, exit code 2. */
+class PlanUsageError extends Error {}
+
+/**
+ * Plans a stack that has a `Pulumi.<stack>.yaml`.
+ * @param overrides config key (without namespace) → text, applied over the stack file
+ * @param dir the project: the main one, or `bootstrap/`
+ * @throws PlanUsageError for an unknown stack; the program's own error for invalid config; an
+ *   error listing every disagreement of a main stack with its bootstrap environment
+ */
+export async function planStack(
+  stack: string,
+  overrides: Readonly<Record<string, string>> = {},
+  dir = ROOT,
+): Promise<Plan> {
+  const stacks = stackNames(dir);
+  if (!stacks.includes(stack)) {
+    throw new PlanUsageError(
+      `unknown stack ${JSON.stringify(stack)}: no Pulumi.${stack}.yaml; stacks: ${stacks.join(", ")}`,
+    );
+  }
+  const run = await runProgram(stack, overrides, dir);
+  if (dir === ROOT) {
+    const disagreements = bootstrapDisagreements(stack, overrides);
+    if (disagreements.length > 0) {
+      throw new Error(
+        `stack ${stack} cannot deploy through its bootstrap environment:\n${disagreements.join("\n")}`,
+      );
+    }
+  }
+  const registrations = new Map(run.registrations.map((r) => [`${r.type} ${r.name}`, r]));
+  const resources = await Promise.all(
+    run.resources.map(async (built) => {
+      const parentUrn = await parentUrnOf(built);
+      const registration = registrations.get(`${built.type} ${built.name}`);
+      return {
+        type: built.type,
+        name: built.name,
+        // A URN ends in the logical name: urn:pulumi:<stack>::<project>::<type>::<name>.
+        ...(parentUrn === undefined ? {} : { parent: parentUrn.split("::").pop() }),
+        protect: built.opts.protect === true,
+        inputs: keyInputsOf(built.type, registration?.inputs ?? {}),
+      };
+    }),
+  );
+  const policies = registeredPolicies(run.registrations).map(
+    ({ type, name, input, kind, document }) => ({ type, name, input, kind, document }),
+  );
+  const outputs: Record<string, string> = {};
+  for (const [name, output] of flattenOutputs(run.outputs)) {
+    outputs[name] = (await pulumi.isSecret(output))
+      ? SECRET_PLACEHOLDER
+      : String(await promiseOf(output));
+  }
+  return {
+    stack,
+    note:
+      `offline plan: ids, the account ${ACCOUNT_ID} and random name suffixes are stand-ins; ` +
+      "AWS assigns the real ones when the stack is deployed",
+    resources,
+    policies,
+    outputs,
+  };
+}
+
+/**
+ * The stack outputs as dotted name → output: `identities.reports.accessKeyId` for the nested
+ * outputs of a stack with several identities, so each secret stays masked on its own.
+ */
+function flattenOutputs(
+  outputs: Readonly<Record<string, unknown>>,
+  prefix = "",
+): Array<[string, pulumi.Output<unknown>]> {
+  return Object.entries(outputs).flatMap(
+    ([name, value]): Array<[string, pulumi.Output<unknown>]> =>
+      pulumi.Output.isInstance(value) || typeof value !== "object" || value === null
+        ? [[`${prefix}${name}`, pulumi.output(value)]]
+        : flattenOutputs(value as Record<string, unknown>, `${prefix}${name}.`),
+  );
+}
+
+/** How each kind of document is headed. */
+const POLICY_TITLES: Readonly<Record<PolicyKind, string>> = {
+  identity: "Policy",
+  trust: "Trust policy",
+  resource: "Resource policy",
+};
+
+/** Pads text to a column width. */
+function column(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+/** An output as text: a policy document already printed above is named, not repeated. */
+function outputText(plan: Plan, value: string): string {
+  const shown = plan.policies
+    .filter((policy) => JSON.stringify(policy.document) === compactJson(value))
+    .map((policy) => policy.name);
+  return shown.length === 0 ? value : `(the document shown above for ${shown.join(", ")})`;
+}
+
+/** JSON text without formatting, or undefined when the text is not JSON. */
+function compactJson(text: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The plan as text for a terminal. */
+export function formatPlan(plan: Plan): string {
+  const typeWidth = Math.max(...plan.resources.map((r) => r.type.length));
+  const nameWidth = Math.max(...plan.resources.map((r) => r.name.length));
+  const parentWidth = Math.max(6, ...plan.resources.map((r) => (r.parent ?? "").length));
+  const outputWidth = Math.max(...Object.keys(plan.outputs).map((name) => name.length));
+  return [
+    `Stack ${plan.stack} would create ${plan.resources.length} resources (${plan.note}).`,
+    "",
+    `${column("TYPE", typeWidth)}  ${column("NAME", nameWidth)}  ${column("PARENT", parentWidth)}  PROTECT`,
+    ...plan.resources.map(
+      (r) =>
+        `${column(r.type, typeWidth)}  ${column(r.name, nameWidth)}  ` +
+        `${column(r.parent ?? "-", parentWidth)}  ${r.protect ? "yes" : "no"}`,
+    ),
+    "",
+    "Key inputs:",
+    ...plan.resources
+      .filter((r) => Object.keys(r.inputs).length > 0)
+      .flatMap((r) => [
+        `  ${r.name} (${r.type})`,
+        ...Object.entries(r.inputs).map(
+          ([name, value]) =>
+            `    ${name} = ${typeof value === "string" ? value : JSON.stringify(value)}`,
+        ),
+      ]),
+    ...plan.policies.flatMap((policy) => [
+      "",
+      `${POLICY_TITLES[policy.kind]} of ${policy.name} (${policy.type}, ${policy.input}):`,
+      JSON.stringify(policy.document, null, 2),
+    ]),
+    "",
+    "Outputs:",
+    ...Object.entries(plan.outputs).map(
+      ([name, value]) => `  ${column(name, outputWidth)}  ${outputText(plan, value)}`,
+    ),
+  ].join("\n");
+}
+
+const USAGE =
+  "usage: npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]";
+
+/** What `--help` prints. */
+const HELP = `${USAGE}
+
+Shows what \`pulumi up\` would create for a stack, offline: every resource with its key inputs,
+each policy document (identity, trust, bucket and key policies) and the outputs, secrets as
+[secret]. A stack of the main project is first checked against its bootstrap environment.
+
+  <stack>               a stack with a Pulumi.<stack>.yaml in the project
+  --project bootstrap   plan a stack of bootstrap/ (its roles, boundaries, trust and key policies)
+  --json                print the plan as JSON
+  --config key=value    override a config key, as pulumi up --config would (repeatable; -c)
+  --help                print this help
+
+Exit codes: 0 planned; 1 invalid config or a disagreement with the bootstrap; 2 bad usage.
+`;
+
+/** Where the command writes: standard output and error, or what a spec reads. */
+export interface Writable {
+  write(text: string): unknown;
+}
+
+/** A request for the help text: printed on standard output, exit code 0. */
+class HelpRequest extends Error {}
+
+/** The command's arguments: one stack, the project, `--json` and `--config` overrides. */
+function parseArgs(args: readonly string[]): {
+  stack: string;
+  dir: string;
+  json: boolean;
+  overrides: Record<string, string>;
+} {
+  const positional: string[] = [];
+  const overrides: Record<string, string> = {};
+  let json = false;
+  let dir = ROOT;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--help" || arg === "-h") {
+      throw new HelpRequest();
+    } else if (arg === "--json") {
+      json = true;
+    } else if (arg === "--project") {
+      const project = args[++i] ?? "";
+      dir = join(ROOT, project);
+      if (project === "" || !existsSync(join(dir, "Pulumi.yaml"))) {
+        throw new PlanUsageError(`--project needs a project folder such as bootstrap; ${USAGE}`);
+      }
+    } else if (arg === "--config" || arg === "-c") {
+      const pair = /^([^=]+)=(.*)$/s.exec(args[++i] ?? "");
+      if (pair === null) {
+        throw new PlanUsageError(`${arg} needs key=value; ${USAGE}`);
+      }
+      overrides[pair[1]] = pair[2];
+    } else if (arg.startsWith("-")) {
+      throw new PlanUsageError(`unknown option ${arg}; ${USAGE}`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length !== 1) {
+    throw new PlanUsageError(`${USAGE}; stacks: ${stackNames(dir).join(", ")}`);
+  }
+  return { stack: positional[0], dir, json, overrides };
+}
+
+/**
+ * Runs the command; returns the exit code: 0 planned (or help), 1 invalid config or a
+ * disagreement with the bootstrap, 2 bad usage.
+ */
+export async function main(
+  args: readonly string[],
+  out: Writable = process.stdout,
+  err: Writable = process.stderr,
+): Promise<number> {
+  try {
+    const { stack, dir, json, overrides } = parseArgs(args);
+    const plan = await planStack(stack, overrides, dir);
+    out.write(`${json ? JSON.stringify(plan, null, 2) : formatPlan(plan)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof HelpRequest) {
+      out.write(HELP);
+      return 0;
+    }
+    err.write(`plan: ${messageOf(error)}\n`);
+    return error instanceof PlanUsageError ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}
