@@ -5,7 +5,7 @@
  * the user wrote it, the value and the rule, together with the key or namespace a misspelt one
  * was meant to be. Pure.
  */
-import { brokenRules, describeProblem, Rule } from "./argsProblems";
+import { brokenRules, describeProblem, entryPath, Rule } from "./argsProblems";
 import { isRecord, parseJson } from "./json";
 import { closestName } from "./suggest";
 
@@ -51,6 +51,10 @@ export interface KeySpec<T extends ValueType = ValueType> {
   rule?(value: ValueOf<T>): string | undefined;
   /** For a list: what each item must keep, each bad item reported on its own. */
   itemRule?(item: string): string | undefined;
+  /** For a map: what each key must keep, each bad key reported on its own. */
+  keyRule?(key: string): string | undefined;
+  /** For a map: what each value must keep, each bad value reported under its key. */
+  entryRule?(value: unknown): string | undefined;
 }
 
 /**
@@ -182,13 +186,54 @@ function hasType(type: ValueType, value: unknown): boolean {
   }
 }
 
-/** Every problem of one value: its type, then each item's rule, then the whole value's. */
+/**
+ * How to write a list or map for a key given text instead: as JSON, or one item at a time as
+ * `pulumi config set --path` takes it (the top-level value is always text to the CLI).
+ */
+function textForCollection(type: ValueType, key: string, text: string): string {
+  if (type === "string-list") {
+    const items = text.split(",").map((item) => item.trim());
+    return (
+      `, in JSON: ${JSON.stringify(items)} (or item by item: ` +
+      `pulumi config set --path '${key}[0]' ${items[0]})`
+    );
+  }
+  return type === "string-map"
+    ? `, in JSON: {"<name>":"<value>"} (or one by one: pulumi config set --path '${key}.<name>' <value>)`
+    : "";
+}
+
+/**
+ * A map's values that are not text, each named under its key: YAML and `pulumi config set
+ * --path` read a bare number or boolean as one, which a text value must quote.
+ */
+function entryTypeProblems(key: string, map: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(map)
+    .filter(([, value]) => typeof value !== "string")
+    .map(([name, value]) =>
+      configProblem(
+        `${key}${entryPath(name)}`,
+        value,
+        typeof value === "number" || typeof value === "boolean"
+          ? `text, so quote it: ${JSON.stringify(String(value))} (YAML and pulumi config set ` +
+              `--path read a bare ${String(value)} as a ${typeof value}; the CLI's --type string ` +
+              "keeps it text)"
+          : "text",
+      ),
+    );
+}
+
+/** Every problem of one value: its type, then each item's or entry's rule, then the whole's. */
 function valueProblems(spec: KeySpec, key: string, value: unknown): string[] {
   if (!hasType(spec.type, value)) {
-    return [configProblem(key, value, typeRule(spec.type))];
+    if (spec.type === "string-map" && isRecord(value)) {
+      return entryTypeProblems(key, value);
+    }
+    const hint = typeof value === "string" ? textForCollection(spec.type, key, value) : "";
+    return [configProblem(key, value, `${typeRule(spec.type)}${hint}`)];
   }
   return brokenRules(spec, value as ValueOf<ValueType>).map((broken) =>
-    configProblem(key, broken.value, broken.expected),
+    configProblem(`${key}${broken.at ?? ""}`, broken.value, broken.expected),
   );
 }
 

@@ -64,6 +64,8 @@ export interface StackSettings {
   readonly protect?: boolean;
   /** Tags for the created bucket: the stack-level tags. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Settings that are valid but have no effect, one line each, shaped like a problem. */
+  readonly warnings: readonly string[];
 }
 
 type IdentityValues = Values<typeof IDENTITY_KEYS>;
@@ -133,6 +135,45 @@ function identityProblems(
       problem.value,
       problem.expected,
     ),
+  );
+}
+
+/** Each feature's switch, the settings that shape it, and what it is. */
+const FEATURE_SETTINGS: ReadonlyArray<readonly [IdentityKey, readonly IdentityKey[], string]> = [
+  [
+    "console",
+    ["passwordResetRequired", "passwordLength", "passwordGeneration"],
+    "a console password",
+  ],
+  ["accessKey", ["accessKeyGeneration"], "an access key"],
+];
+
+/**
+ * The settings of one identity that have no effect: those that shape a feature that is off, set
+ * to other than their default. Valid, so warned of rather than refused: turning a feature off
+ * for a while need not mean removing its settings. In the identities form only the identity's
+ * own settings count, as the stack-level ones are there for the others too.
+ */
+function idleSettings(
+  form: StackSettings["form"],
+  identity: ReadIdentity,
+  where: ProjectStack,
+): string[] {
+  const resolved = withDefaults(identity.user, where);
+  const given: IdentityValues = form === "single" ? identity.values : identity.own;
+  return FEATURE_SETTINGS.filter(
+    ([feature]) => resolvedValueOf(resolved, IDENTITY_KEYS[feature].field) === false,
+  ).flatMap(([feature, keys, what]) =>
+    keys
+      .filter((key) => given[key] !== undefined && given[key] !== IDENTITY_KEYS[key].default)
+      .map((key) =>
+        configProblem(
+          keyLabel(form, identity, key),
+          given[key],
+          `no ${key} while ${feature} is false: it shapes ${what}, and there is none (remove ` +
+            `${key}, or set ${feature} to true)`,
+        ),
+      ),
   );
 }
 
@@ -233,7 +274,7 @@ export function parseStackConfig(
     problems.push(
       configProblem(
         "bucketName",
-        null,
+        "",
         `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
           `(${prefixRule})`,
       ),
@@ -253,5 +294,6 @@ export function parseStackConfig(
     createdBucketPrefix: bucketPrefix,
     protect,
     tags: stackValues.tags,
+    warnings: identities.flatMap((identity) => idleSettings(form, identity, where)),
   };
 }

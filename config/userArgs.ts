@@ -64,7 +64,7 @@ export function withDefaults(
 
 /** Each field's rules, as the settings table states them. */
 const ARG_RULES: Readonly<Record<string, FieldRules<unknown>>> = Object.fromEntries(
-  SETTINGS.filter((spec) => spec.rule !== undefined || spec.itemRule !== undefined).map(
+  SETTINGS.map(
     // Each row's rules take values of its own type, as the arguments' types declare them.
     (spec): [string, FieldRules<unknown>] => [spec.field, spec as FieldRules<unknown>],
   ),

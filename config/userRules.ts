@@ -6,10 +6,18 @@ import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { parseArn } from "../iam/arns";
 import { IAM_QUOTAS } from "../iam/iamQuotas";
 import { checkBucketName } from "../s3/bucketNaming";
-import type { Rule } from "./argsProblems";
+import type { FieldRules, Rule } from "./argsProblems";
 
 /** A bucket name, or an S3 bucket ARN holding one. */
 export const checkBucket: Rule<string> = (bucket) => {
+  const url = /^s3:\/\/([^/]*)\/?(.*)$/i.exec(bucket);
+  if (url !== null) {
+    const [, name, path] = url;
+    return (
+      `a bucket name, not an s3:// URL: drop s3:// (${name})` +
+      (path === "" ? "" : ` and give ${path} as one of prefixes`)
+    );
+  }
   const arn = parseArn(bucket);
   if (bucket.startsWith("arn:")) {
     return arn?.service === "s3" &&
@@ -33,21 +41,48 @@ export const checkAccess: Rule<string> = (access) =>
     ? undefined
     : `one of ${ACCESS_LEVELS.join(", ")}`;
 
+/** @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html */
 export const checkPrefix: Rule<string> = (prefix) => {
+  if (/[*?]|\$\{/.test(prefix)) {
+    // A trailing * is what the policy adds itself; the prefix before it is what was meant.
+    const meant = prefix.replace(/\*+$/, "");
+    return meant !== prefix && checkPrefix(meant) === undefined
+      ? `a key prefix without *: ${meant} already covers every key under it`
+      : "a key prefix without *, ? or ${ (they are IAM wildcards and variables)";
+  }
   if (prefix === "" || prefix.startsWith("/") || !prefix.endsWith("/") || prefix.length > 1024) {
     return (
       "a key prefix ending in / and not starting with / (e.g. reports/), so that " +
       "data/ can never also match data2/"
     );
   }
-  return /[*?]|\$\{/.test(prefix)
-    ? "a key prefix without *, ? or ${ (they are IAM wildcards and variables)"
-    : undefined;
+  const segments = prefix.split("/");
+  const plain = segments.filter((segment) => segment !== "." && segment !== "..");
+  if (plain.length === segments.length) {
+    return undefined;
+  }
+  const meant = plain.join("/");
+  return (
+    "a key prefix without . or .. segments, which S3 takes as part of the key, not as a path" +
+    (meant === "" || meant === "/" ? "" : ` (did you mean ${meant}?)`)
+  );
 };
 
-export const checkPrefixesOnce: Rule<readonly string[]> = (prefixes) => {
+/** Each prefix once, and none inside another, which would already cover it. */
+export const checkPrefixesApart: Rule<readonly string[]> = (prefixes) => {
   const twice = prefixes.find((prefix, i) => prefixes.indexOf(prefix) !== i);
-  return twice === undefined ? undefined : `each prefix once (${twice} is there twice)`;
+  if (twice !== undefined) {
+    return `each prefix once (${twice} is there twice)`;
+  }
+  const [outer, inner] =
+    prefixes.flatMap((prefix) =>
+      prefixes
+        .filter((other) => other !== prefix && other.startsWith(prefix))
+        .map((other) => [prefix, other]),
+    )[0] ?? [];
+  return inner === undefined
+    ? undefined
+    : `prefixes that do not overlap (${outer} already covers ${inner}: drop ${inner})`;
 };
 
 /** @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html */
@@ -87,24 +122,35 @@ export const checkBoundary: Rule<string> = (boundary) =>
       "and name in the stack's account without a leading / " +
       "(iam-bucket-access-boundary/iam-bucket-access-dev)";
 
-/** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating */
-export const checkTags: Rule<Readonly<Record<string, string>>> = (tags) => {
-  const valid = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-  const entries = Object.entries(tags);
-  const fine =
-    entries.length <= 50 &&
-    entries.every(
-      ([key, value]) =>
-        key.length >= 1 &&
-        key.length <= 128 &&
-        !key.toLowerCase().startsWith("aws:") &&
-        valid.test(key) &&
-        typeof value === "string" &&
-        value.length <= 256 &&
-        valid.test(value),
-    );
-  return fine
-    ? undefined
-    : "at most 50 tags; keys 1 to 128 and values up to 256 of letters, digits, spaces and " +
-        "_.:/=+-@; keys not starting with aws:";
+/** What IAM allows in a tag's key and value, and those characters in words. */
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_TEXT_WORDS = "letters, digits, spaces and _.:/=+-@";
+
+/**
+ * Tags: each key and each value on its own, then their number.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html#id_tags_rules_creating
+ */
+export const TAG_RULES: FieldRules<Readonly<Record<string, string>>> = {
+  rule: (tags) => {
+    const count = Object.keys(tags).length;
+    return count <= 50 ? undefined : `at most 50 tags (there are ${count})`;
+  },
+  keyRule: (key) => {
+    if (key.toLowerCase().startsWith("aws:")) {
+      return "a tag key that does not start with aws: (AWS reserves those)";
+    }
+    if (key.length < 1 || key.length > 128) {
+      return `a tag key of 1 to 128 characters (this one has ${key.length})`;
+    }
+    return TAG_TEXT.test(key) ? undefined : `a tag key of ${TAG_TEXT_WORDS}`;
+  },
+  entryRule: (value) => {
+    if (typeof value !== "string") {
+      return "a tag value that is text";
+    }
+    if (value.length > 256) {
+      return `a tag value of at most 256 characters (this one has ${value.length})`;
+    }
+    return TAG_TEXT.test(value) ? undefined : `a tag value of ${TAG_TEXT_WORDS}`;
+  },
 };

@@ -18,9 +18,9 @@ import {
   checkPasswordLength,
   checkPath,
   checkPrefix,
-  checkPrefixesOnce,
-  checkTags,
+  checkPrefixesApart,
   checkUserName,
+  TAG_RULES,
 } from "./userRules";
 
 /**
@@ -106,7 +106,7 @@ export const USER_SETTINGS = {
       "Key prefixes the user is limited to, each ending in `/` and not starting with `/` " +
       "(e.g. `reports/`). Limits object actions and listing alike. Empty: the whole bucket.",
     default: [],
-    rule: checkPrefixesOnce,
+    rule: checkPrefixesApart,
     itemRule: checkPrefix,
   }),
   allowDelete: setting({
@@ -237,7 +237,7 @@ export const USER_SETTINGS = {
       "Tags for every taggable resource (at most 50; keys may not start with `aws:`), e.g. " +
       "`pulumi config set --path tags.team data`.",
     default: {},
-    rule: checkTags,
+    ...TAG_RULES,
   }),
   protect: setting({
     field: "protect",

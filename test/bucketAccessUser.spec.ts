@@ -390,11 +390,13 @@ describe("BucketAccessUser", () => {
               prefixes: ["/abs/"],
               console: { passwordLength: 2 },
               accessKey: { generation: 0 },
+              tags: { team: "a|b" },
             },
             opts,
           ),
       );
       assert.deepEqual(built, []);
+      assert.match(error.message, /args\.tags\.team: got "a\|b"; expected a tag value of /);
       assert.match(error.message, /^invalid BucketAccessUser bad:\n/);
       assert.match(error.message, /args\.bucket: got "Not A Bucket"; expected an S3 bucket name/);
       assert.match(error.message, /args\.prefixes: got "\/abs\/"; expected a key prefix/);

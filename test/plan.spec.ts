@@ -1,9 +1,11 @@
 import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as plans from "../tools/plan";
 import { promiseOf, runProgram, stackNames } from "../tools/runner/program";
 import { ACCESS_LEVELS } from "../iam/accessLevels";
-import { BOOTSTRAP } from "../tools/paths";
+import { BOOTSTRAP, ROOT } from "../tools/paths";
 import { outputOf } from "./support/specHelpers";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
@@ -95,8 +97,17 @@ describe("planStack", () => {
   it("refuses a stack that disagrees with its bootstrap environment", async () => {
     await assert.rejects(
       plans.planStack("prod", { permissionsBoundary: "" }),
-      /bootstrap\/Pulumi\.admin\.yaml: config key permissionsBoundary: got null/,
+      /Pulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key permissionsBoundary: got ""/,
     );
+  });
+
+  it("tells a stack that may create no bucket, given an empty bucketName, what empty means", async () => {
+    await assert.rejects(plans.planStack("prod", { bucketName: "" }), (error: Error) => {
+      assert.match(error.message, /config key bucketName: got ""/);
+      assert.match(error.message, /empty or unset/);
+      assert.match(error.message, /environments\.prod\.createsBucket/);
+      return true;
+    });
   });
 
   it("shows the bucket policy of a bucket the stack creates", async () => {
@@ -226,6 +237,35 @@ describe("npm run plan", () => {
     assert.match(stderr, /config key access: got "admin"/);
   });
 
+  it("sets inside a key's value for a key written as a path, as pulumi config set --path does", async () => {
+    const { code, stdout } = await planCommand(
+      "dev",
+      "--config",
+      "identities.reports.console=false",
+      "--config",
+      "identities.reports.prefixes[0]=reports/",
+      "--json",
+    );
+    assert.equal(code, 0);
+    const plan = JSON.parse(stdout) as plans.Plan;
+    const policy = plan.policies.find((p) => p.name === "reports-policy");
+    assert.match(JSON.stringify(policy?.document), /\/reports\/\*"/);
+    assert.ok(!plan.resources.some((r) => r.type === "aws:iam/userLoginProfile:UserLoginProfile"));
+  });
+
+  it("adds to a list the stack file sets, item by item, and refuses a gap", async () => {
+    const added = await planCommand("prod", "-c", "prefixes[2]=exports/", "--json");
+    const plan = JSON.parse(added.stdout) as plans.Plan;
+    const policy = JSON.stringify(plan.policies.find((p) => p.name === "app-policy")?.document);
+    assert.match(policy, /uploads\/\*.*reports\/\*.*exports\/\*/);
+    const gap = await planCommand("prod", "-c", "prefixes[3]=exports/");
+    assert.equal(gap.code, 2);
+    assert.match(
+      gap.stderr,
+      /^plan: --config prefixes\[3\]=exports\/: config key prefixes: index 3 is past the end of a list of 2/,
+    );
+  });
+
   it("exits 2 naming an option it does not take", async () => {
     const { code, stderr } = await planCommand("dev", "--jsn");
     assert.equal(code, 2);
@@ -237,6 +277,13 @@ describe("npm run plan", () => {
     const { code, stdout } = await planCommand("admin", "--project", "bootstrap");
     assert.equal(code, 0);
     assert.equal(stdout, `${plans.formatPlan(await plans.planStack("admin", {}, BOOTSTRAP))}\n`);
+  });
+
+  it("exits 2 naming an option given without its value", async () => {
+    const { code, stderr } = await planCommand("dev", "--config");
+    assert.equal(code, 2);
+    assert.match(stderr, /--config/);
+    assert.match(stderr, /usage: npm run plan/);
   });
 
   it("prints its usage with --help and exits 0", async () => {
@@ -254,4 +301,31 @@ describe("npm run plan", () => {
       assert.ok(stderr.includes(stack), `names no stack ${stack}`);
     }
   });
+});
+
+describe("the npm run plan commands the README and docs/ show", () => {
+  // Each line of a shell block that runs the plan: its page, its arguments less output
+  // redirection and the comment, each argument unquoted as the shell would.
+  const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).map((page) => `docs/${page}`)];
+  const commands = pages.flatMap((page) =>
+    [
+      ...readFileSync(join(ROOT, page), "utf8").matchAll(
+        /^npm run (?:-s )?plan -- (.*?)(?: +> *\S+)?(?: +#.*)?$/gm,
+      ),
+    ].map(([, args]) => ({
+      page,
+      args: (args.match(/'[^']*'|\S+/g) ?? []).map((arg) => arg.replace(/^'(.*)'$/, "$1")),
+    })),
+  );
+
+  it("are shown", () => {
+    assert.ok(commands.length >= 5, `${commands.length} commands`);
+  });
+
+  for (const { page, args } of commands) {
+    it(`run as ${page} shows: npm run plan -- ${args.join(" ")}`, async () => {
+      const { code, stderr } = await planCommand(...args);
+      assert.equal(code, 0, stderr);
+    });
+  }
 });

@@ -138,10 +138,11 @@ describe("the stacks, compared", () => {
 });
 
 describe("bootstrapDisagreements", () => {
-  it("names the bootstrap stack file, the key and value a stack's setting disagrees with, and the buckets it allows", () => {
+  it("names the stack file, the bootstrap stack file, the key and value that disagree, and the buckets allowed", () => {
     const disagreements = bootstrapDisagreements("prod", { bucketName: "acme-payroll" });
     assert.equal(disagreements.length, 1);
-    assert.match(disagreements[0], /^bootstrap\/Pulumi\.admin\.yaml: /);
+    assert.match(disagreements[0], /\bPulumi\.prod\.yaml\b/);
+    assert.match(disagreements[0], /\bbootstrap\/Pulumi\.admin\.yaml\b/);
     assert.match(disagreements[0], /\bbucketName: got "acme-payroll"/);
     assert.match(disagreements[0], /environments\.prod\.buckets .*"acme-app-data-prod"/);
   });

@@ -94,6 +94,27 @@ describe("findArgsProblems", () => {
   });
 });
 
+describe("findArgsProblems for tags", () => {
+  it("names each bad tag on its own: a bad key as itself, a bad value under its key", () => {
+    // 5 is no tag value; the cast stands for a JavaScript caller, whom types do not stop.
+    const tags = { team: "data", "aws:owner": "me", cost: 5 as never, "a b": "x|y" };
+    assert.deepEqual(findArgsProblems(withDefaults({ userName: "app", tags }), "my-bucket"), [
+      {
+        field: "tags",
+        value: "aws:owner",
+        expected: "a tag key that does not start with aws: (AWS reserves those)",
+      },
+      { field: "tags", at: ".cost", value: 5, expected: "a tag value that is text" },
+      {
+        field: "tags",
+        at: '["a b"]',
+        value: "x|y",
+        expected: "a tag value of letters, digits, spaces and _.:/=+-@",
+      },
+    ]);
+  });
+});
+
 describe("the arguments' doc comments", () => {
   /** Each documented field's `@default` text, by dotted field: from the source, as editors show it. */
   function documentedDefaults(): Map<string, string> {

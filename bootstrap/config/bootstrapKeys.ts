@@ -5,7 +5,7 @@
  */
 import { parseArn } from "../../iam/arns";
 import { checkBucketName } from "../../s3/bucketNaming";
-import { checkTags, checkUserName } from "../../config/userRules";
+import { checkUserName, TAG_RULES } from "../../config/userRules";
 import { stackUserName } from "../../iam/stackNaming";
 import { keySpec as key } from "../../config/keyTable";
 
@@ -99,7 +99,7 @@ export const ENVIRONMENT_KEYS = {
         project: DEPLOYED_PROJECT,
       }),
     },
-    rule: checkTags,
+    ...TAG_RULES,
   }),
   production: key({
     type: "boolean",

@@ -75,7 +75,8 @@ export function stackDisagreements(
         : [
             configProblem(
               keyOf(settings, identity, "permissionsBoundary"),
-              user.permissionsBoundary ?? null,
+              // Unset is the empty text the project's config declares as its default.
+              user.permissionsBoundary ?? "",
               `${reference}, the boundary the bootstrap creates for ${stack}: its deploy role ` +
                 "creates users with no other",
             ),
@@ -136,9 +137,10 @@ export function stackDisagreements(
     problems.push(
       configProblem(
         "bucketName",
-        null,
-        `a bucket name, as ${environmentKey("createsBucket")} is not true: ` +
-          `${stack}'s deploy role may not create a bucket`,
+        "",
+        "a bucket name: without one (empty or unset) the stack creates a bucket of its own, " +
+          `and ${environmentKey("createsBucket")} is not true, so ${stack}'s deploy role may ` +
+          "not create one",
       ),
     );
   }
