@@ -15,6 +15,9 @@ export = async () => {
     project: pulumi.getProject(),
     stack: pulumi.getStack(),
   });
+  for (const warning of settings.warnings) {
+    void pulumi.log.warn(warning);
+  }
 
   // Created on first need, shared by every identity that names no bucket of its own.
   let createdBucket: SecureBucket | undefined;

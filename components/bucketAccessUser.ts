@@ -6,16 +6,12 @@
 import * as iam from "@pulumi/aws/iam";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketNameOf, managedPolicyArnOf, scopeOfCaller } from "../iam/arns";
+import { bucketNameOf, managedPolicyArnOf, accountOfCaller } from "../iam/arns";
 import { consoleSignInUrl } from "../iam/consoleSelfService";
 import { policyJson } from "../iam/policyDocument";
-import { throwOnArgsProblems } from "./argsProblems";
-import {
-  BucketAccessUserArgs,
-  findArgsProblems,
-  userPolicyOf,
-  withDefaults,
-} from "./bucketAccessUserArgs";
+import { throwOnArgsProblems } from "../config/argsProblems";
+import { findArgsProblems, userPolicyOf, withDefaults } from "../config/userArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { componentType, withFormerType } from "./componentTypes";
 
 /** The names of a user's outputs, in the order a stack lists them. */
@@ -107,7 +103,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     const childOpts: pulumi.CustomResourceOptions = { parent: this, protect: settings.protect };
 
     const caller = getCallerIdentityOutput({}, { parent: this });
-    const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+    const account = caller.apply((identity) => accountOfCaller(identity.arn, identity.accountId));
 
     const boundary = settings.permissionsBoundary;
     const user = new iam.User(
@@ -118,7 +114,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
         permissionsBoundary:
           boundary === undefined
             ? undefined
-            : scope.apply((awsScope) => managedPolicyArnOf(awsScope, boundary)),
+            : account.apply((awsAccount) => managedPolicyArnOf(awsAccount, boundary)),
         tags: settings.tags,
         // MFA devices the user adds itself are unknown to Pulumi and would block deletion.
         forceDestroy: true,
@@ -127,9 +123,9 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     );
 
     this.policyJson = pulumi
-      .all([scope, args.bucket])
-      .apply(([awsScope, bucket]) =>
-        policyJson(userPolicyOf(settings, awsScope, bucketNameOf(bucket))),
+      .all([account, args.bucket])
+      .apply(([awsAccount, bucket]) =>
+        policyJson(userPolicyOf(settings, awsAccount, bucketNameOf(bucket))),
       );
     const policy = new iam.Policy(
       `${name}-policy`,
@@ -157,7 +153,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
     this.userName = user.name;
     this.userArn = user.arn;
     this.policyArn = policy.arn;
-    this.accountId = scope.accountId;
+    this.accountId = account.accountId;
 
     if (settings.accessKey.enabled) {
       // Each generation's key is a resource of its own, which lives from the update that
@@ -203,7 +199,7 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       );
       this.consoleUsername = user.name;
       this.consolePassword = pulumi.secret(login.password);
-      this.consoleSignInUrl = scope.apply(consoleSignInUrl);
+      this.consoleSignInUrl = account.apply(consoleSignInUrl);
     }
 
     this.bucketName = pulumi.output(args.bucket).apply(bucketNameOf);

@@ -5,7 +5,15 @@ export type {
   AccessKeySettings,
   BucketAccessUserArgs,
   ConsoleSettings,
-} from "./bucketAccessUserArgs";
+} from "../config/userArgTypes";
+export { BucketAccessRole, bucketAccessRoleOutputs } from "./bucketAccessRole";
+export type { BucketAccessRoleOutputs } from "./bucketAccessRole";
+export type {
+  BucketAccessRoleArgs,
+  GithubTrustSettings,
+  RolesAnywhereTrustSettings,
+  RoleTrustSettings,
+} from "../config/roleArgs";
 export type { AccessLevel } from "../iam/accessLevels";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

@@ -8,7 +8,11 @@ import * as s3 from "@pulumi/aws/s3";
 import { getPartitionOutput } from "@pulumi/aws/getPartition";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ArgsProblem, checkWholeNumberOfOneOrMore, throwOnArgsProblems } from "./argsProblems";
+import {
+  ArgsProblem,
+  checkWholeNumberOfOneOrMore,
+  throwOnArgsProblems,
+} from "../config/argsProblems";
 import { componentType, withFormerType } from "./componentTypes";
 import {
   CREATED_BUCKET_SUFFIX_BYTES,

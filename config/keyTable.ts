@@ -5,7 +5,7 @@
  * the user wrote it, the value and the rule, together with the key or namespace a misspelt one
  * was meant to be. Pure.
  */
-import { brokenRules, describeProblem, Rule } from "../components/argsProblems";
+import { brokenRules, describeProblem, entryPath, Rule } from "./argsProblems";
 import { isRecord, parseJson } from "./json";
 import { closestName } from "./suggest";
 
@@ -31,6 +31,11 @@ export type ValueOf<T extends ValueType> = T extends "string"
 /** A default that is no literal value: derived from other values, or none. In words. */
 export interface DerivedDefault {
   readonly derived: string;
+  /**
+   * The default's value, from the table's values with their literal defaults applied and the
+   * reading's context (the stack, say). Absent: the key stays unset, or is required.
+   */
+  readonly from?: (values: never, context: never) => unknown;
 }
 
 /** One key of a config table. */
@@ -46,16 +51,24 @@ export interface KeySpec<T extends ValueType = ValueType> {
   rule?(value: ValueOf<T>): string | undefined;
   /** For a list: what each item must keep, each bad item reported on its own. */
   itemRule?(item: string): string | undefined;
+  /** For a map: what each key must keep, each bad key reported on its own. */
+  keyRule?(key: string): string | undefined;
+  /** For a map: what each value must keep, each bad value reported under its key. */
+  entryRule?(value: unknown): string | undefined;
 }
 
 /**
  * A table row, typed by its value type (so its rules see typed values) and keeping its
- * default's own type (so readers can fall back to it).
+ * default's own type and whether it is required (so readers can fall back to it).
  */
-export function keySpec<T extends ValueType, D extends ValueOf<T> | DerivedDefault>(
-  spec: KeySpec<T> & { readonly default: D },
-): KeySpec<T> & { readonly default: D } {
-  return spec;
+export function keySpec<
+  T extends ValueType,
+  D extends ValueOf<T> | DerivedDefault,
+  R extends boolean = false,
+>(
+  spec: KeySpec<T> & { readonly default: D; readonly required?: R },
+): KeySpec<T> & { readonly default: D; readonly required: R } {
+  return { required: false as R, ...spec };
 }
 
 /** A config's keys by name. */
@@ -63,6 +76,43 @@ export type KeyTable = Readonly<Record<string, KeySpec>>;
 
 /** The values read for a table's keys: those that were set and valid. */
 export type Values<T extends KeyTable> = { -readonly [K in keyof T]?: ValueOf<T[K]["type"]> };
+
+/**
+ * A table's values with every default applied: each key has a value but those whose default
+ * is derived without one (no boundary, no KMS grant). A required key has its value once the
+ * reading found no problem, which is when its reader returns anything.
+ */
+export type Defaulted<T extends KeyTable> = {
+  -readonly [K in keyof T]: T[K]["required"] extends true
+    ? ValueOf<T[K]["type"]>
+    : T[K]["default"] extends { readonly derived: string }
+      ? T[K]["default"] extends { readonly from: unknown }
+        ? ValueOf<T[K]["type"]>
+        : ValueOf<T[K]["type"]> | undefined
+      : ValueOf<T[K]["type"]>;
+};
+
+/**
+ * Applies a table's defaults to the values read: literal ones first, then those derived from
+ * them and from the context. The one place any config's fallback values are written.
+ */
+export function withTableDefaults<T extends KeyTable>(
+  table: T,
+  values: Values<T>,
+  context: unknown,
+): Defaulted<T> {
+  const given: Readonly<Record<string, unknown>> = values;
+  const result: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(table)) {
+    result[key] = given[key] ?? (isLiteralDefault(spec.default) ? spec.default : undefined);
+  }
+  for (const [key, spec] of Object.entries(table)) {
+    if (result[key] === undefined && !isLiteralDefault(spec.default)) {
+      result[key] = spec.default.from?.(result as never, context as never);
+    }
+  }
+  return result as Defaulted<T>;
+}
 
 /** Problems gathered while reading, each already worded. */
 export type Problems = string[];
@@ -136,13 +186,54 @@ function hasType(type: ValueType, value: unknown): boolean {
   }
 }
 
-/** Every problem of one value: its type, then each item's rule, then the whole value's. */
+/**
+ * How to write a list or map for a key given text instead: as JSON, or one item at a time as
+ * `pulumi config set --path` takes it (the top-level value is always text to the CLI).
+ */
+function textForCollection(type: ValueType, key: string, text: string): string {
+  if (type === "string-list") {
+    const items = text.split(",").map((item) => item.trim());
+    return (
+      `, in JSON: ${JSON.stringify(items)} (or item by item: ` +
+      `pulumi config set --path '${key}[0]' ${items[0]})`
+    );
+  }
+  return type === "string-map"
+    ? `, in JSON: {"<name>":"<value>"} (or one by one: pulumi config set --path '${key}.<name>' <value>)`
+    : "";
+}
+
+/**
+ * A map's values that are not text, each named under its key: YAML and `pulumi config set
+ * --path` read a bare number or boolean as one, which a text value must quote.
+ */
+function entryTypeProblems(key: string, map: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(map)
+    .filter(([, value]) => typeof value !== "string")
+    .map(([name, value]) =>
+      configProblem(
+        `${key}${entryPath(name)}`,
+        value,
+        typeof value === "number" || typeof value === "boolean"
+          ? `text, so quote it: ${JSON.stringify(String(value))} (YAML and pulumi config set ` +
+              `--path read a bare ${String(value)} as a ${typeof value}; the CLI's --type string ` +
+              "keeps it text)"
+          : "text",
+      ),
+    );
+}
+
+/** Every problem of one value: its type, then each item's or entry's rule, then the whole's. */
 function valueProblems(spec: KeySpec, key: string, value: unknown): string[] {
   if (!hasType(spec.type, value)) {
-    return [configProblem(key, value, typeRule(spec.type))];
+    if (spec.type === "string-map" && isRecord(value)) {
+      return entryTypeProblems(key, value);
+    }
+    const hint = typeof value === "string" ? textForCollection(spec.type, key, value) : "";
+    return [configProblem(key, value, `${typeRule(spec.type)}${hint}`)];
   }
   return brokenRules(spec, value as ValueOf<ValueType>).map((broken) =>
-    configProblem(key, broken.value, broken.expected),
+    configProblem(`${key}${broken.at ?? ""}`, broken.value, broken.expected),
   );
 }
 
@@ -282,4 +373,75 @@ export function projectEntries(
     }
   }
   return own;
+}
+
+/** A config's shape: a table of keys, and one key holding a map of named entries. */
+export interface ConfigShape<T extends KeyTable, E extends KeyTable> {
+  readonly keys: T;
+  /** What the keys are keys of, for the unknown-key problem ("this project"). */
+  readonly of: string;
+  readonly redirects?: Readonly<Record<string, string>>;
+  /** The map of named entries (identities, environments). */
+  readonly entries: {
+    readonly key: string;
+    readonly description: string;
+    /** Each entry's keys. */
+    readonly table: E;
+    /** What an entry's name must be. */
+    readonly names: Rule<string>;
+    /** What an entry is ("identity"), for problems. */
+    readonly of: string;
+    /** A config must hold the map. */
+    readonly required?: boolean;
+    readonly redirects?: Readonly<Record<string, string>>;
+  };
+}
+
+/**
+ * Reads a project's config by its shape in one pass: its namespace's keys by their table, the
+ * map of entries by the entry table, every problem gathered.
+ * @param config the engine's whole config: `<namespace>:<key>` → text, lists and maps as JSON
+ * @returns the valid values, and the entries by name (undefined when the map is not set or not
+ *   one)
+ */
+export function readConfig<T extends KeyTable, E extends KeyTable>(
+  config: Readonly<Record<string, string>>,
+  project: string,
+  shape: ConfigShape<T, E>,
+  problems: Problems,
+): { readonly values: Values<T>; readonly entries?: Record<string, Values<E>> } {
+  const { [shape.entries.key]: entriesText, ...texts } = projectEntries(config, project, problems);
+  const values = readValues(
+    shape.keys,
+    fromTexts(shape.keys, texts),
+    {
+      label: (key) => key,
+      of: shape.of,
+      otherKeys: [shape.entries.key],
+      redirects: shape.redirects,
+    },
+    problems,
+  );
+  if (entriesText === undefined) {
+    if (shape.entries.required) {
+      problems.push(
+        configProblem(
+          shape.entries.key,
+          null,
+          `a value, as it is required: ${shape.entries.description}`,
+        ),
+      );
+    }
+    return { values };
+  }
+  const entries = readEntries(
+    shape.entries.table,
+    shape.entries.key,
+    fromText("string-map", entriesText),
+    shape.entries.names,
+    shape.entries.of,
+    problems,
+    shape.entries.redirects,
+  );
+  return { values, entries };
 }

@@ -5,26 +5,16 @@
  * Pure: it receives the config the engine hands the program.
  */
 import {
-  ArgsField,
   crossFieldProblems,
   fieldProblems,
   resolvedValueOf,
+  setField,
   withDefaults,
-} from "../components/bucketAccessUserArgs";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+} from "./userArgs";
+import type { BucketAccessUserArgs } from "./userArgTypes";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
-import { StackIdentity, stackUserName } from "../iam/stackNaming";
-import {
-  configProblem,
-  fromText,
-  fromTexts,
-  isLiteralDefault,
-  Problems,
-  projectEntries,
-  readEntries,
-  readValues,
-  Values,
-} from "./keyTable";
+import { ProjectStack, stackUserName } from "../iam/stackNaming";
+import { configProblem, isLiteralDefault, Problems, readConfig, Values } from "./keyTable";
 import { IDENTITIES_KEY, IDENTITY_KEYS, keyOfField, STACK_KEYS } from "./stackKeys";
 
 /**
@@ -74,9 +64,10 @@ export interface StackSettings {
   readonly protect?: boolean;
   /** Tags for the created bucket: the stack-level tags. */
   readonly tags?: Readonly<Record<string, string>>;
+  /** Settings that are valid but have no effect, one line each, shaped like a problem. */
+  readonly warnings: readonly string[];
 }
 
-type StackValues = Values<typeof STACK_KEYS>;
 type IdentityValues = Values<typeof IDENTITY_KEYS>;
 type IdentityKey = keyof typeof IDENTITY_KEYS;
 
@@ -86,16 +77,6 @@ interface ReadIdentity extends IdentitySettings {
   readonly own: IdentityValues;
   /** Every value it has, stack-level ones under its own. */
   readonly values: IdentityValues;
-}
-
-/** Sets a dotted argument field on arguments being built. */
-function setField(args: Record<string, unknown>, field: ArgsField, value: unknown): void {
-  const [head, tail] = field.split(".");
-  const nested = args[head];
-  args[head] =
-    tail === undefined
-      ? value
-      : { ...(typeof nested === "object" && nested !== null ? nested : {}), [tail]: value };
 }
 
 /** The arguments an identity's values set, the bucket aside (it is `bucketName`). */
@@ -137,7 +118,7 @@ function keyLabel(form: StackSettings["form"], identity: ReadIdentity, key: stri
 function identityProblems(
   form: StackSettings["form"],
   identity: ReadIdentity,
-  where: StackIdentity,
+  where: ProjectStack,
 ): string[] {
   const resolved = withDefaults(identity.user, where);
   const derived = (Object.keys(IDENTITY_KEYS) as IdentityKey[])
@@ -154,6 +135,45 @@ function identityProblems(
       problem.value,
       problem.expected,
     ),
+  );
+}
+
+/** Each feature's switch, the settings that shape it, and what it is. */
+const FEATURE_SETTINGS: ReadonlyArray<readonly [IdentityKey, readonly IdentityKey[], string]> = [
+  [
+    "console",
+    ["passwordResetRequired", "passwordLength", "passwordGeneration"],
+    "a console password",
+  ],
+  ["accessKey", ["accessKeyGeneration"], "an access key"],
+];
+
+/**
+ * The settings of one identity that have no effect: those that shape a feature that is off, set
+ * to other than their default. Valid, so warned of rather than refused: turning a feature off
+ * for a while need not mean removing its settings. In the identities form only the identity's
+ * own settings count, as the stack-level ones are there for the others too.
+ */
+function idleSettings(
+  form: StackSettings["form"],
+  identity: ReadIdentity,
+  where: ProjectStack,
+): string[] {
+  const resolved = withDefaults(identity.user, where);
+  const given: IdentityValues = form === "single" ? identity.values : identity.own;
+  return FEATURE_SETTINGS.filter(
+    ([feature]) => resolvedValueOf(resolved, IDENTITY_KEYS[feature].field) === false,
+  ).flatMap(([feature, keys, what]) =>
+    keys
+      .filter((key) => given[key] !== undefined && given[key] !== IDENTITY_KEYS[key].default)
+      .map((key) =>
+        configProblem(
+          keyLabel(form, identity, key),
+          given[key],
+          `no ${key} while ${feature} is false: it shapes ${what}, and there is none (remove ` +
+            `${key}, or set ${feature} to true)`,
+        ),
+      ),
   );
 }
 
@@ -191,40 +211,33 @@ function sharedUserNames(
  */
 export function parseStackConfig(
   config: Readonly<Record<string, string>>,
-  where: StackIdentity,
+  where: ProjectStack,
 ): StackSettings {
   const problems: Problems = [];
-  const { [IDENTITIES_KEY.name]: identitiesText, ...texts } = projectEntries(
+  const {
+    values: { protect, ...stackValues },
+    entries,
+  } = readConfig(
     config,
     where.project,
-    problems,
-  );
-  const { protect, ...stackValues }: StackValues = readValues(
-    STACK_KEYS,
-    fromTexts(STACK_KEYS, texts),
     {
-      label: (key) => key,
+      keys: STACK_KEYS,
       of: "this project",
-      otherKeys: [IDENTITIES_KEY.name],
       redirects: REDIRECTED_KEYS,
+      entries: {
+        key: IDENTITIES_KEY.name,
+        description: IDENTITIES_KEY.description,
+        table: IDENTITY_KEYS,
+        names: (name) =>
+          IDENTITY_NAME.test(name)
+            ? undefined
+            : "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
+        of: "identity",
+        redirects: IDENTITY_REDIRECTS,
+      },
     },
     problems,
   );
-  const entries =
-    identitiesText === undefined
-      ? undefined
-      : readEntries(
-          IDENTITY_KEYS,
-          IDENTITIES_KEY.name,
-          fromText("string-map", identitiesText),
-          (name) =>
-            IDENTITY_NAME.test(name)
-              ? undefined
-              : "identity names of 1 to 32 lowercase letters, digits and -, starting with a letter",
-          "identity",
-          problems,
-          IDENTITY_REDIRECTS,
-        );
 
   const form = entries === undefined ? "single" : "identities";
   const named: Record<string, IdentityValues> = entries ?? { [SINGLE_IDENTITY]: {} };
@@ -261,7 +274,7 @@ export function parseStackConfig(
     problems.push(
       configProblem(
         "bucketName",
-        null,
+        "",
         `a bucket name, as stack ${JSON.stringify(where.stack)} cannot name a bucket of its own ` +
           `(${prefixRule})`,
       ),
@@ -281,5 +294,6 @@ export function parseStackConfig(
     createdBucketPrefix: bucketPrefix,
     protect,
     tags: stackValues.tags,
+    warnings: identities.flatMap((identity) => idleSettings(form, identity, where)),
   };
 }

@@ -5,7 +5,7 @@
  */
 
 /** The account and partition a stack deploys into. */
-export interface AwsScope {
+export interface AwsAccount {
   /** `aws`, `aws-cn`, `aws-us-gov`, … */
   readonly partition: string;
   /** The 12-digit account id. */
@@ -31,8 +31,8 @@ export function parseArn(arn: string): ArnParts | undefined {
   return { partition, service, region, accountId, resource };
 }
 
-/** The scope of the credentials a caller-identity lookup returned. */
-export function scopeOfCaller(callerArn: string, accountId: string): AwsScope {
+/** The account of the credentials a caller-identity lookup returned. */
+export function accountOfCaller(callerArn: string, accountId: string): AwsAccount {
   const parts = parseArn(callerArn);
   if (parts === undefined) {
     throw new Error(`caller identity ARN ${JSON.stringify(callerArn)} is not an ARN`);
@@ -66,18 +66,18 @@ export function bucketNameOf(bucket: string): string {
 }
 
 /** `arn:aws:iam::123456789012:<resource>`: an IAM resource of the account, e.g. `role/x`. */
-export function iamArn(scope: AwsScope, resource: string): string {
-  return `arn:${scope.partition}:iam::${scope.accountId}:${resource}`;
+export function iamArn(account: AwsAccount, resource: string): string {
+  return `arn:${account.partition}:iam::${account.accountId}:${resource}`;
 }
 
 /** `arn:aws:iam::123456789012:user/path/name`: an IAM user's ARN, path included. */
-export function iamUserArn(scope: AwsScope, path: string, userName: string): string {
-  return iamArn(scope, `user${path}${userName}`);
+export function iamUserArn(account: AwsAccount, path: string, userName: string): string {
+  return iamArn(account, `user${path}${userName}`);
 }
 
 /** `arn:aws:iam::123456789012:policy/path/name`: a managed policy's ARN, path included. */
-export function iamPolicyArn(scope: AwsScope, path: string, policyName: string): string {
-  return iamArn(scope, `policy${path}${policyName}`);
+export function iamPolicyArn(account: AwsAccount, path: string, policyName: string): string {
+  return iamArn(account, `policy${path}${policyName}`);
 }
 
 /**
@@ -85,8 +85,8 @@ export function iamPolicyArn(scope: AwsScope, path: string, policyName: string):
  * ends (`iam-bucket-access-boundary/iam-bucket-access-dev`) is a policy of the account the stack
  * deploys into, as CDK's `PermissionsBoundary.fromName` reads a name.
  */
-export function managedPolicyArnOf(scope: AwsScope, policy: string): string {
-  return policy.startsWith("arn:") ? policy : iamArn(scope, `policy/${policy}`);
+export function managedPolicyArnOf(account: AwsAccount, policy: string): string {
+  return policy.startsWith("arn:") ? policy : iamArn(account, `policy/${policy}`);
 }
 
 /** Every KMS key of every account and region in the partition, for statements a condition holds. */
@@ -98,6 +98,6 @@ export function kmsKeysArn(partition: string): string {
  * Every virtual MFA device of the account. A device's name is the user's free choice in the
  * console, so creating one cannot be narrowed further; assigning it is limited to the user.
  */
-export function virtualMfaDevicesArn(scope: AwsScope): string {
-  return iamArn(scope, "mfa/*");
+export function virtualMfaDevicesArn(account: AwsAccount): string {
+  return iamArn(account, "mfa/*");
 }

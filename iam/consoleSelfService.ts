@@ -3,7 +3,7 @@
  * MFA device, optionally being held to MFA, and the address it signs in at. Pure.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html
  */
-import { AwsScope, iamUserArn, virtualMfaDevicesArn } from "./arns";
+import { AwsAccount, iamUserArn, virtualMfaDevicesArn } from "./arns";
 import { Statement } from "./policyDocument";
 
 /**
@@ -26,7 +26,7 @@ export const IAM_OWN_MFA_REMOVE_ACTIONS = ["iam:DeactivateMFADevice"] as const;
 
 /** Who the console statements are about. */
 export interface ConsoleUser {
-  readonly scope: AwsScope;
+  readonly account: AwsAccount;
   /** The user's IAM path, e.g. `/iam-bucket-access/`. */
   readonly path: string;
   readonly userName: string;
@@ -55,12 +55,12 @@ export function readPasswordPolicyStatement(): Statement {
 }
 
 /** CreateVirtualMFADevice on the account's virtual MFA devices. */
-export function createMfaDeviceStatement(scope: AwsScope): Statement {
+export function createMfaDeviceStatement(account: AwsAccount): Statement {
   return {
     Sid: "CreateVirtualMfaDevice",
     Effect: "Allow",
     Action: [...IAM_MFA_CREATE_ACTIONS],
-    Resource: virtualMfaDevicesArn(scope),
+    Resource: virtualMfaDevicesArn(account),
   };
 }
 
@@ -111,11 +111,11 @@ export function denyWithoutMfaStatement(): Statement {
 
 /** The statements a console user needs to look after its own credentials. */
 export function consoleSelfServiceStatements(user: ConsoleUser): Statement[] {
-  const userArn = iamUserArn(user.scope, user.path, user.userName);
+  const userArn = iamUserArn(user.account, user.path, user.userName);
   return [
     changeOwnPasswordStatement(userArn),
     readPasswordPolicyStatement(),
-    createMfaDeviceStatement(user.scope),
+    createMfaDeviceStatement(user.account),
     manageOwnMfaStatement(userArn),
     removeOwnMfaStatement(userArn),
     ...(user.requireMfa ? [denyWithoutMfaStatement()] : []),
@@ -123,13 +123,13 @@ export function consoleSelfServiceStatements(user: ConsoleUser): Statement[] {
 }
 
 /** The account's console sign-in page, e.g. `https://123456789012.signin.aws.amazon.com/console`. */
-export function consoleSignInUrl(scope: AwsScope): string {
-  switch (scope.partition) {
+export function consoleSignInUrl(account: AwsAccount): string {
+  switch (account.partition) {
     case "aws-cn":
-      return `https://${scope.accountId}.signin.amazonaws.cn/console`;
+      return `https://${account.accountId}.signin.amazonaws.cn/console`;
     case "aws-us-gov":
-      return `https://${scope.accountId}.signin.amazonaws-us-gov.com/console`;
+      return `https://${account.accountId}.signin.amazonaws-us-gov.com/console`;
     default:
-      return `https://${scope.accountId}.signin.aws.amazon.com/console`;
+      return `https://${account.accountId}.signin.aws.amazon.com/console`;
   }
 }

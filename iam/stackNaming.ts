@@ -4,7 +4,7 @@
  */
 
 /** Where a stack runs: names derive from these. */
-export interface StackIdentity {
+export interface ProjectStack {
   readonly project: string;
   readonly stack: string;
 }
@@ -65,4 +65,13 @@ export function rotatorRoleName(project: string, stack: string): string {
 /** The alias of a stack's secrets key, `alias/<project>-<stack>`, which its stack file names. */
 export function secretsKeyAlias(project: string, stack: string): string {
   return `alias/${project}-${stack}`;
+}
+
+/**
+ * The name of a role's Roles Anywhere trust anchor and profile: the role's, each character
+ * Roles Anywhere refuses in a name (`+=,.@`) as `-`.
+ * @see https://docs.aws.amazon.com/rolesanywhere/latest/APIReference/API_CreateTrustAnchor.html
+ */
+export function rolesAnywhereName(roleName: string): string {
+  return roleName.replace(/[^ a-zA-Z0-9_-]/g, "-");
 }

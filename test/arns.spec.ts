@@ -29,10 +29,10 @@ describe("parseArn", () => {
   });
 });
 
-describe("scopeOfCaller", () => {
+describe("accountOfCaller", () => {
   it("takes the partition from the caller's ARN", () => {
     assert.deepEqual(
-      arns.scopeOfCaller("arn:aws-cn:sts::123456789012:assumed-role/deploy/s", "123456789012"),
+      arns.accountOfCaller("arn:aws-cn:sts::123456789012:assumed-role/deploy/s", "123456789012"),
       { partition: "aws-cn", accountId: "123456789012" },
     );
   });

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { benchOptions, writeRefusal } from "../tools/bench/run";
+import { benchOptions, perIdentityTrend, writeRefusal } from "../tools/bench/run";
 
 describe("npm run bench", () => {
   it("measures in full and writes nothing unless --write is given", () => {
@@ -41,5 +41,20 @@ describe("npm run bench", () => {
     assert.match(writeRefusal(true, [" M index.ts"]) ?? "", /commit or stash first:\n M index\.ts/);
     assert.equal(writeRefusal(true, []), undefined);
     assert.equal(writeRefusal(false, [" M index.ts"]), undefined);
+  });
+
+  it("says the time per identity shrinks when it falls, and grows only when it rises", () => {
+    assert.equal(
+      perIdentityTrend({ n: 10, ms: 990 }, { n: 500, ms: 22843 }),
+      "Per-identity time from 10 to 500 identities shrinks to 0.46x.",
+    );
+    assert.equal(
+      perIdentityTrend({ n: 10, ms: 1000 }, { n: 500, ms: 60000 }),
+      "Per-identity time from 10 to 500 identities grows 1.20x.",
+    );
+    assert.equal(
+      perIdentityTrend({ n: 10, ms: 1000 }, { n: 100, ms: 10010 }),
+      "Per-identity time from 10 to 100 identities stays the same.",
+    );
   });
 });

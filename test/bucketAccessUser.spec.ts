@@ -8,7 +8,7 @@ import {
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BucketAccessUser, bucketAccessUserOutputs } from "../components/bucketAccessUser";
-import type { BucketAccessUserArgs } from "../components/bucketAccessUserArgs";
+import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
 import { failedConstruction, inputsOfOnly } from "./support/specHelpers";
@@ -78,6 +78,13 @@ describe("BucketAccessUser", () => {
       });
     });
 
+    it("tags the user and its policy, the children IAM can tag, with the given tags", async () => {
+      const tags = { team: "data", environment: "dev" };
+      await build({ ...ARGS, tags });
+      assert.deepEqual(inputsOfOnly("aws:iam/user:User").tags, tags);
+      assert.deepEqual(inputsOfOnly("aws:iam/policy:Policy").tags, tags);
+    });
+
     it("exports the user, policy, account and sign-in page", async () => {
       const { user } = await build(ARGS);
       assert.equal(await promiseOf(user.userName), "app-user");
@@ -94,6 +101,17 @@ describe("BucketAccessUser", () => {
     });
   });
 
+  describe("with console settings", () => {
+    it("generates the password as long as asked, and lets it stand when no reset is asked", async () => {
+      await build({ ...ARGS, console: { passwordLength: 32, passwordResetRequired: false } });
+      assert.deepEqual(inputsOfOnly("aws:iam/userLoginProfile:UserLoginProfile"), {
+        user: "app-user",
+        passwordLength: 32,
+        passwordResetRequired: false,
+      });
+    });
+  });
+
   describe("secrets", () => {
     it("marks the secret access key and the console password secret, and the key id not", async () => {
       const { user } = await build(ARGS);
@@ -107,10 +125,10 @@ describe("BucketAccessUser", () => {
   });
 
   describe("the policy", () => {
-    const scope = { partition: "aws", accountId: ACCOUNT_ID };
+    const account = { partition: "aws", accountId: ACCOUNT_ID };
     const expected = (settings: Partial<UserPolicySettings>): unknown =>
       buildUserPolicy({
-        scope,
+        account,
         bucket: "my-bucket",
         access: "read-write",
         prefixes: [],
@@ -372,11 +390,13 @@ describe("BucketAccessUser", () => {
               prefixes: ["/abs/"],
               console: { passwordLength: 2 },
               accessKey: { generation: 0 },
+              tags: { team: "a|b" },
             },
             opts,
           ),
       );
       assert.deepEqual(built, []);
+      assert.match(error.message, /args\.tags\.team: got "a\|b"; expected a tag value of /);
       assert.match(error.message, /^invalid BucketAccessUser bad:\n/);
       assert.match(error.message, /args\.bucket: got "Not A Bucket"; expected an S3 bucket name/);
       assert.match(error.message, /args\.prefixes: got "\/abs\/"; expected a key prefix/);

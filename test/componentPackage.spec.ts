@@ -5,11 +5,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import * as components from "../components";
-import { ComponentPackageProvider, SCHEMA_FILE } from "../provider/componentPackage";
+import { AccessLevel } from "../iam/accessLevels";
+import { ComponentPackageProvider } from "../provider/componentPackage";
 import { fullToken, PackageSchema, valueProblems } from "./fixtures/packageSchema";
 import { enumMemberName, sdkCalls } from "./fixtures/pythonCalls";
 import { promiseOf, recordResources, registered as registeredAll } from "../tools/runner/program";
 import { ROOT } from "../tools/paths";
+import { typeScriptMembers } from "./support/typeScriptMembers";
 
 const provider = new ComponentPackageProvider();
 let schema: PackageSchema;
@@ -20,7 +22,28 @@ before(async () => {
 });
 
 const USER = "iam-bucket-access:index:BucketAccessUser";
+const ROLE = "iam-bucket-access:index:BucketAccessRole";
 const BUCKET = "iam-bucket-access:index:SecureBucket";
+const USER_ARGS_SOURCE = "config/userArgTypes.ts";
+
+/** Each component's type token, where its class and its Args are declared, and their name. */
+const COMPONENTS = [
+  {
+    token: USER,
+    source: { component: "components/bucketAccessUser.ts", args: USER_ARGS_SOURCE },
+    args: "BucketAccessUserArgs",
+  },
+  {
+    token: ROLE,
+    source: { component: "components/bucketAccessRole.ts", args: "config/roleArgs.ts" },
+    args: "BucketAccessRoleArgs",
+  },
+  {
+    token: BUCKET,
+    source: { component: "components/secureBucket.ts", args: "components/secureBucket.ts" },
+    args: "SecureBucketArgs",
+  },
+] as const;
 
 /** Every property description of a record of schema properties, by name. */
 const describedBy = (properties: Readonly<Record<string, { description?: string }>>) =>
@@ -30,13 +53,13 @@ const describedBy = (properties: Readonly<Record<string, { description?: string 
   ]);
 
 describe("the component package's schema", () => {
-  it("serves BucketAccessUser and SecureBucket as iam-bucket-access:index:<Name>", () => {
+  it("serves BucketAccessUser, BucketAccessRole and SecureBucket as iam-bucket-access:index:<Name>", () => {
     assert.equal(schema.name, "iam-bucket-access");
-    assert.deepEqual(Object.keys(schema.resources).sort(), [USER, BUCKET]);
+    assert.deepEqual(Object.keys(schema.resources).sort(), [ROLE, USER, BUCKET]);
     assert.ok(Object.values(schema.resources).every((resource) => resource.isComponent));
   });
 
-  it("describes every input and output of both components, from their doc comments", () => {
+  it("describes every input and output of every component, from their doc comments", () => {
     for (const resource of Object.values(schema.resources)) {
       for (const [name, described] of [
         ...describedBy(resource.inputProperties),
@@ -51,20 +74,46 @@ describe("the component package's schema", () => {
     );
   });
 
-  it("requires the bucket and the user name, and a created bucket's name prefix", () => {
-    assert.deepEqual(schema.resources[USER].requiredInputs, ["bucket", "userName"]);
-    assert.deepEqual(schema.resources[BUCKET].requiredInputs, ["namePrefix"]);
-  });
+  for (const { token, source, args } of COMPONENTS) {
+    const name = token.split(":")[2];
+    it(`takes the arguments ${args} declares for ${name}, requiring those not optional`, () => {
+      const members = typeScriptMembers(source.args, args);
+      assert.deepEqual(
+        Object.keys(schema.resources[token].inputProperties),
+        members.map((member) => member.name),
+      );
+      assert.deepEqual(
+        [...schema.resources[token].requiredInputs].sort(),
+        members
+          .filter((member) => !member.optional)
+          .map((member) => member.name)
+          .sort(),
+      );
+    });
+
+    it(`exports the outputs the ${name} class declares, promising those not optional`, () => {
+      const outputs = typeScriptMembers(source.component, name).filter((member) =>
+        member.type.startsWith("pulumi.Output<"),
+      );
+      assert.deepEqual(
+        Object.keys(schema.resources[token].properties).sort(),
+        outputs.map((output) => output.name).sort(),
+      );
+      assert.deepEqual(
+        [...(schema.resources[token].required ?? [])].sort(),
+        outputs
+          .filter((output) => !output.optional)
+          .map((output) => output.name)
+          .sort(),
+      );
+    });
+  }
 
   it("offers the access levels as an enum, each member described", () => {
     const access = schema.types["iam-bucket-access:index:AccessLevel"];
     assert.deepEqual(
       access.enum?.map((member) => [member.name, member.value, (member.description ?? "") !== ""]),
-      [
-        ["Read", "read", true],
-        ["Write", "write", true],
-        ["ReadWrite", "read-write", true],
-      ],
+      Object.entries(AccessLevel).map(([name, value]) => [name, value, true]),
     );
     assert.equal(
       schema.resources[USER].inputProperties.access.$ref,
@@ -72,41 +121,21 @@ describe("the component package's schema", () => {
     );
   });
 
-  it("takes console and access key settings as described object types", () => {
-    for (const [name, fields] of [
-      [
-        "ConsoleSettings",
-        ["enabled", "passwordResetRequired", "passwordLength", "passwordGeneration", "requireMfa"],
-      ],
-      ["AccessKeySettings", ["enabled", "generation", "keepPrevious"]],
-    ] as const) {
+  for (const name of ["ConsoleSettings", "AccessKeySettings"]) {
+    it(`takes ${name} as the described object type the TypeScript declares`, () => {
       const type = schema.types[`iam-bucket-access:index:${name}`];
-      assert.deepEqual(Object.keys(type.properties ?? {}), fields);
+      const members = typeScriptMembers(USER_ARGS_SOURCE, name);
+      assert.deepEqual(
+        Object.keys(type.properties ?? {}),
+        members.map((member) => member.name),
+      );
+      assert.deepEqual(
+        type.required,
+        members.filter((member) => !member.optional).map((member) => member.name),
+      );
       assert.ok(describedBy(type.properties ?? {}).every(([, described]) => described));
-    }
-  });
-
-  it("exports every output the TypeScript component has", () => {
-    assert.deepEqual(Object.keys(schema.resources[USER].properties).sort(), [
-      "accessKeyId",
-      "accountId",
-      "bucketName",
-      "consolePassword",
-      "consoleSignInUrl",
-      "consoleUsername",
-      "policyArn",
-      "policyJson",
-      "previousAccessKeyId",
-      "previousSecretAccessKey",
-      "secretAccessKey",
-      "userArn",
-      "userName",
-    ]);
-    assert.deepEqual(Object.keys(schema.resources[BUCKET].properties).sort(), [
-      "bucketArn",
-      "bucketName",
-    ]);
-  });
+    });
+  }
 });
 
 describe("constructing a component through the package", () => {
@@ -150,6 +179,34 @@ describe("constructing a component through the package", () => {
     assert.match(await promiseOf(outputs.previousAccessKeyId), /^AKIA/);
   });
 
+  const roleArgs: components.BucketAccessRoleArgs = {
+    bucket: "acme-reports",
+    roleName: "reports-reader",
+    access: "read",
+    trust: { github: { repository: "acme/reports" }, services: ["lambda.amazonaws.com"] },
+  };
+
+  it("registers a role's children with the same inputs as the TypeScript component", async () => {
+    const typescript = await registrationsOf(
+      (opts) => new components.BucketAccessRole("same", roleArgs, opts),
+    );
+    const constructed = await registrationsOf((opts) =>
+      provider.construct("same", ROLE, roleArgs, opts),
+    );
+    assert.ok(typescript.some((r) => r.type === "aws:iam/role:Role"));
+    assert.deepEqual(constructed, typescript);
+  });
+
+  it("refuses a role a console from another language, before registering anything", async () => {
+    const built = await registrationsOf(() =>
+      assert.rejects(
+        provider.construct("console", ROLE, { ...roleArgs, console: { enabled: true } }, {}),
+        /args\.console: got \{"enabled":true\}; expected nothing: a role has no console password/,
+      ),
+    );
+    assert.deepEqual(built, []);
+  });
+
   it("refuses a type token of another module, as the engine's would", async () => {
     await assert.rejects(
       provider.construct("old", "iam-bucket-access:iam:BucketAccessUser", args, {}),
@@ -159,10 +216,6 @@ describe("constructing a component through the package", () => {
 });
 
 describe("the provider", () => {
-  it("serves the committed schema file, which a project spec checks against the components", async () => {
-    assert.equal(await provider.getSchema(), readFileSync(SCHEMA_FILE, "utf8"));
-  });
-
   it("has the package's version", () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
       version: string;

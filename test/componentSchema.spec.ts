@@ -10,7 +10,7 @@ describe("the cached schema analysis", () => {
     const sources = componentSources();
     for (const file of [
       "components/index.ts",
-      "components/bucketAccessUserArgs.ts",
+      "config/userArgTypes.ts",
       "components/secureBucket.ts",
       "iam/userPolicy.ts",
       "iam/accessLevels.ts",

@@ -11,6 +11,23 @@ describe("the program with invalid stack config", () => {
     });
   }
 
+  it("warns through Pulumi's log of a setting that has no effect, and still deploys", async () => {
+    const warned: unknown[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warned.push(...args);
+    try {
+      const run = await runProgram("dev", { console: "false", passwordLength: "30" });
+      assert.ok(run.registrations.some((r) => r.type === "aws:iam/user:User"));
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(warned, [
+      "warning: [runtime] config key passwordLength: got 30; expected no passwordLength while " +
+        "console is false: it shapes a console password, and there is none (remove " +
+        "passwordLength, or set console to true)",
+    ]);
+  });
+
   it("still registers resources with a valid override, so the check above can fail", async () => {
     const run = await runProgram("dev", { access: "read" });
     assert.ok(run.registrations.some((r) => r.type === "aws:iam/user:User"));

@@ -35,7 +35,7 @@ describe("parseStackConfig", () => {
   });
 
   it("reads each value by its declared type", () => {
-    const settings = parse({
+    const { warnings: _, ...settings } = parse({
       bucketName: "data-bucket",
       access: "read",
       prefixes: '["in/","out/"]',
@@ -157,7 +157,7 @@ describe("parseStackConfig", () => {
 
     it("asks for a bucketName when the stack's name cannot name a bucket, naming why", () => {
       assert.deepEqual(problemsOf({}, { ...WHERE, stack: "qa_env" }), [
-        'config key bucketName: got null; expected a bucket name, as stack "qa_env" cannot ' +
+        'config key bucketName: got ""; expected a bucket name, as stack "qa_env" cannot ' +
           "name a bucket of its own (a prefix that keeps the created name an S3 bucket name: 3 " +
           "to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter " +
           "or digit, no '..', not an IP address, no reserved prefix or suffix " +
@@ -174,6 +174,65 @@ describe("parseStackConfig", () => {
       ]);
     });
   });
+});
+
+describe("parseStackConfig's warnings", () => {
+  const warningsOf = (values: Record<string, string>) => parse(values).warnings;
+  const noConsole =
+    "expected no passwordLength while console is false: it shapes a console password, and " +
+    "there is none (remove passwordLength, or set console to true)";
+
+  const cases: ReadonlyArray<readonly [string, Record<string, string>, readonly string[]]> = [
+    // what is set, raw config, the warnings
+    [
+      "a password length without a console",
+      { console: "false", passwordLength: "30" },
+      [`config key passwordLength: got 30; ${noConsole}`],
+    ],
+    [
+      "a password reset setting and generation without a console",
+      { console: "false", passwordResetRequired: "false", passwordGeneration: "2" },
+      [
+        "config key passwordResetRequired: got false; expected no passwordResetRequired while " +
+          "console is false: it shapes a console password, and there is none (remove " +
+          "passwordResetRequired, or set console to true)",
+        "config key passwordGeneration: got 2; expected no passwordGeneration while console is " +
+          "false: it shapes a console password, and there is none (remove passwordGeneration, " +
+          "or set console to true)",
+      ],
+    ],
+    [
+      "a key generation without an access key",
+      { accessKey: "false", accessKeyGeneration: "2" },
+      [
+        "config key accessKeyGeneration: got 2; expected no accessKeyGeneration while accessKey " +
+          "is false: it shapes an access key, and there is none (remove accessKeyGeneration, or " +
+          "set accessKey to true)",
+      ],
+    ],
+    ["a password length with a console", { passwordLength: "30" }, []],
+    // Pulumi.yaml declares every default, so the engine always passes them.
+    [
+      "the default password length without a console",
+      { console: "false", passwordLength: "20" },
+      [],
+    ],
+    [
+      "an identity's own password length without its console",
+      { identities: '{"a":{"console":false,"passwordLength":30}}' },
+      [`config key identities.a.passwordLength: got 30; ${noConsole}`],
+    ],
+    [
+      "a stack-level password length one identity's console does without",
+      { passwordLength: "30", identities: '{"a":{"console":false},"b":{}}' },
+      [],
+    ],
+  ];
+  for (const [what, values, warnings] of cases) {
+    it(`${warnings.length === 0 ? "warns of nothing for" : "warns of"} ${what}`, () => {
+      assert.deepEqual(warningsOf(values), warnings);
+    });
+  }
 });
 
 describe("parseStackConfig's defaults", () => {
@@ -239,7 +298,7 @@ describe("parseStackConfig with identities", () => {
     assert.doesNotThrow(() => parse(map({ a: { bucketName: "a-bucket" } }), stack));
     assert.throws(
       () => parse(map({ a: { bucketName: "a-bucket" }, b: {} }), stack),
-      /config key bucketName: got null; expected a bucket name, as stack "Team_Prod"/,
+      /config key bucketName: got ""; expected a bucket name, as stack "Team_Prod"/,
     );
   });
 

@@ -4,7 +4,7 @@ import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
 
 const BASE: UserPolicySettings = {
-  scope: { partition: "aws", accountId: "123456789012" },
+  account: { partition: "aws", accountId: "123456789012" },
   bucket: "my-bucket",
   access: "read-write",
   prefixes: [],

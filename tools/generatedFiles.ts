@@ -3,8 +3,10 @@
  * drift: from the config tables, the `config:` block of each project's `Pulumi.yaml`, the
  * README's configuration table and the bootstrap's tables in docs/deployment.md; from the
  * components, the component package's schema. `npm test` compares the files with what this
- * would write and fails on any difference.
+ * would write and fails on any difference. From a run of the program, the README's list of stack
+ * outputs.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -17,7 +19,9 @@ import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { SCHEMA_FILE } from "../provider/componentPackage";
 import { analyzedSchema } from "./componentSchema";
+import { USER_ARG_TYPES_FILE, userArgTypesSource } from "./userArgTypes";
 import { BOOTSTRAP, ROOT } from "./paths";
+import { runProgram } from "./runner/program";
 
 /** A key that the table holds but `Pulumi.yaml` cannot declare, and why. */
 interface Undeclared {
@@ -117,7 +121,7 @@ function stackConfigTable(): string {
           {
             ...spec,
             description:
-              spec.scope === "stack" ? `${spec.description} Once per stack.` : spec.description,
+              spec.level === "stack" ? `${spec.description} Once per stack.` : spec.description,
           },
         ] as const,
     ),
@@ -137,6 +141,35 @@ function bootstrapConfigTables(): string {
 }
 
 /**
+ * The README's list of stack outputs: what dev exports with every feature on (a console, and a
+ * previous key kept), in the program's order, each secret one marked.
+ */
+async function stackOutputsList(): Promise<string> {
+  const { outputs } = await runProgram("dev", {
+    console: "true",
+    accessKey: "true",
+    accessKeyGeneration: "2",
+    keepPreviousAccessKey: "true",
+  });
+  const names = await Promise.all(
+    Object.entries(outputs).map(async ([name, output]) =>
+      pulumi.Output.isInstance(output) && (await pulumi.isSecret(output))
+        ? `\`${name}\` (secret)`
+        : `\`${name}\``,
+    ),
+  );
+  // Wrapped at the README's 100 columns, a line break only between two names.
+  const lines = names.reduce<string[]>((wrapped, name, i) => {
+    const item = i === names.length - 1 ? `${name}.` : `${name},`;
+    const last = wrapped[wrapped.length - 1];
+    return last !== undefined && last.length + item.length < 100
+      ? [...wrapped.slice(0, -1), `${last} ${item}`]
+      : [...wrapped, item];
+  }, []);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
  * A file whose generated part sits between two marker lines, runs from a line to the end, or is
  * the whole file.
  */
@@ -149,13 +182,17 @@ interface GeneratedPart {
   readonly text: () => string | Promise<string>;
 }
 
-/** Every generated part of the repository. */
+/** Every generated part of the repository, each written before those that read it. */
 export const GENERATED_PARTS: readonly GeneratedPart[] = [
   {
+    file: USER_ARG_TYPES_FILE,
+    text: userArgTypesSource,
+  },
+  {
     file: join(ROOT, "Pulumi.yaml"),
-    start: "# Generated from config/stackKeys.ts",
+    start: "# Generated from config/userSettings.ts",
     text: () =>
-      pulumiYamlConfig(STACK_KEYS, "config/stackKeys.ts", "the README", [
+      pulumiYamlConfig(STACK_KEYS, "config/userSettings.ts", "the README", [
         { key: IDENTITIES_KEY.name, why: "a map, which the project config schema has no type for" },
       ]),
   },
@@ -172,9 +209,15 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
   },
   {
     file: join(ROOT, "README.md"),
-    start: "<!-- generated from config/stackKeys.ts by npm run generate -->",
+    start: "<!-- generated from config/userSettings.ts by npm run generate -->",
     end: "<!-- end of generated table -->",
     text: () => `${stackConfigTable()}\n`,
+  },
+  {
+    file: join(ROOT, "README.md"),
+    start: "<!-- generated from the program's outputs by npm run generate -->",
+    end: "<!-- end of generated outputs -->",
+    text: stackOutputsList,
   },
   {
     file: SCHEMA_FILE,

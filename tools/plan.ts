@@ -10,10 +10,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { parseConfigPath, setAtPath } from "./configPath";
 import { bootstrapDisagreements } from "./runner/bootstrapAgreement";
 import { ACCOUNT_ID } from "./runner/mocks";
 import { PolicyKind, registeredPolicies } from "./runner/policyInputs";
-import { parentUrnOf, promiseOf, runProgram, stackNames } from "./runner/program";
+import {
+  namespacedKey,
+  parentUrnOf,
+  promiseOf,
+  runProgram,
+  stackConfigValues,
+  stackNames,
+} from "./runner/program";
 import { messageOf } from "./runner/errorText";
 import { ROOT } from "./paths";
 
@@ -75,7 +84,10 @@ const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "rules.0.noncurrentVersionExpiration.noncurrentDays",
     "rules.1.abortIncompleteMultipartUpload.daysAfterInitiation",
   ],
-  "aws:iam/role:Role": ["name", "path", "maxSessionDuration"],
+  "aws:iam/role:Role": ["name", "path", "maxSessionDuration", "permissionsBoundary"],
+  // A Roles Anywhere role's anchor (which CA) and profile (which roles it vends).
+  "aws:rolesanywhere/trustAnchor:TrustAnchor": ["name", "source.sourceType"],
+  "aws:rolesanywhere/profile:Profile": ["name", "roleArns"],
   "aws:iam/rolePolicy:RolePolicy": ["name"],
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": ["url", "clientIdLists"],
   "aws:kms/key:Key": ["enableKeyRotation", "deletionWindowInDays"],
@@ -104,7 +116,7 @@ function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unkno
 }
 
 /** A resource's key inputs that are set. */
-function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
+export function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
   return Object.fromEntries(
     (KEY_INPUTS[type] ?? [])
       .map((path) => [path, valueAt(inputs, path)] as const)
@@ -120,14 +132,15 @@ class PlanUsageError extends Error {}
 
 /**
  * Plans a stack that has a `Pulumi.<stack>.yaml`.
- * @param overrides config key (without namespace) → text, applied over the stack file
+ * @param overrides config key (without namespace) → value (text, or a list or map), applied over
+ *   the stack file
  * @param dir the project: the main one, or `bootstrap/`
  * @throws PlanUsageError for an unknown stack; the program's own error for invalid config; an
  *   error listing every disagreement of a main stack with its bootstrap environment
  */
 export async function planStack(
   stack: string,
-  overrides: Readonly<Record<string, string>> = {},
+  overrides: Readonly<Record<string, unknown>> = {},
   dir = ROOT,
 ): Promise<Plan> {
   const stacks = stackNames(dir);
@@ -277,7 +290,9 @@ each policy document (identity, trust, bucket and key policies) and the outputs,
   <stack>               a stack with a Pulumi.<stack>.yaml in the project
   --project bootstrap   plan a stack of bootstrap/ (its roles, boundaries, trust and key policies)
   --json                print the plan as JSON
-  --config key=value    override a config key, as pulumi up --config would (repeatable; -c)
+  --config key=value    override a config key, as pulumi up --config would (repeatable; -c);
+                        a key written as a path sets inside its value, as pulumi config set
+                        --path does: --config 'prefixes[0]=reports/' --config tags.team=data
   --help                print this help
 
 Exit codes: 0 planned; 1 invalid config or a disagreement with the bootstrap; 2 bad usage.
@@ -291,45 +306,78 @@ export interface Writable {
 /** A request for the help text: printed on standard output, exit code 0. */
 class HelpRequest extends Error {}
 
+/** The options the command takes, as `node:util` parses them. */
+const OPTIONS = {
+  project: { type: "string" },
+  json: { type: "boolean" },
+  config: { type: "string", short: "c", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * The `--config` overrides over a stack's config, in order: `key=value` sets a key as
+ * `pulumi up --config` does; a key written as a path (`prefixes[0]=reports/`, `tags.team=data`)
+ * sets inside the key's value as `pulumi config set --path` does.
+ * @returns config key (without namespace where it has none) → value
+ */
+function overridesOf(
+  pairs: readonly string[],
+  stack: string,
+  dir: string,
+): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const [, key, text] = /^([^=]+)=(.*)$/s.exec(pair) ?? [];
+    if (key === undefined) {
+      throw new PlanUsageError(`--config needs key=value, got ${JSON.stringify(pair)}; ${USAGE}`);
+    }
+    try {
+      const path = parseConfigPath(key);
+      const current = stackConfigValues(stack, overrides, dir)[namespacedKey(path.key, dir)];
+      overrides[path.key] = path.path.length === 0 ? text : setAtPath(current, path, text);
+    } catch (error) {
+      throw new PlanUsageError(`--config ${pair}: ${messageOf(error)}`);
+    }
+  }
+  return overrides;
+}
+
 /** The command's arguments: one stack, the project, `--json` and `--config` overrides. */
-function parseArgs(args: readonly string[]): {
+function commandOptions(args: readonly string[]): {
   stack: string;
   dir: string;
   json: boolean;
-  overrides: Record<string, string>;
+  overrides: Record<string, unknown>;
 } {
-  const positional: string[] = [];
-  const overrides: Record<string, string> = {};
-  let json = false;
-  let dir = ROOT;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--help" || arg === "-h") {
-      throw new HelpRequest();
-    } else if (arg === "--json") {
-      json = true;
-    } else if (arg === "--project") {
-      const project = args[++i] ?? "";
-      dir = join(ROOT, project);
-      if (project === "" || !existsSync(join(dir, "Pulumi.yaml"))) {
-        throw new PlanUsageError(`--project needs a project folder such as bootstrap; ${USAGE}`);
-      }
-    } else if (arg === "--config" || arg === "-c") {
-      const pair = /^([^=]+)=(.*)$/s.exec(args[++i] ?? "");
-      if (pair === null) {
-        throw new PlanUsageError(`${arg} needs key=value; ${USAGE}`);
-      }
-      overrides[pair[1]] = pair[2];
-    } else if (arg.startsWith("-")) {
-      throw new PlanUsageError(`unknown option ${arg}; ${USAGE}`);
-    } else {
-      positional.push(arg);
-    }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    // Node's words, less its advice on positionals: "Unknown option '--jsn'. To specify ...".
+    const [first] = messageOf(error).split(". ");
+    const unknown = /^Unknown option '(.+)'$/.exec(first)?.[1];
+    throw new PlanUsageError(
+      `${unknown === undefined ? first : `unknown option ${unknown}`}; ${USAGE}`,
+    );
   }
-  if (positional.length !== 1) {
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    throw new HelpRequest();
+  }
+  const dir = values.project === undefined ? ROOT : join(ROOT, values.project);
+  if (values.project === "" || !existsSync(join(dir, "Pulumi.yaml"))) {
+    throw new PlanUsageError(`--project needs a project folder such as bootstrap; ${USAGE}`);
+  }
+  if (positionals.length !== 1) {
     throw new PlanUsageError(`${USAGE}; stacks: ${stackNames(dir).join(", ")}`);
   }
-  return { stack: positional[0], dir, json, overrides };
+  const [stack] = positionals;
+  return {
+    stack,
+    dir,
+    json: values.json === true,
+    overrides: stackNames(dir).includes(stack) ? overridesOf(values.config ?? [], stack, dir) : {},
+  };
 }
 
 /**
@@ -342,7 +390,7 @@ export async function main(
   err: Writable = process.stderr,
 ): Promise<number> {
   try {
-    const { stack, dir, json, overrides } = parseArgs(args);
+    const { stack, dir, json, overrides } = commandOptions(args);
     const plan = await planStack(stack, overrides, dir);
     out.write(`${json ? JSON.stringify(plan, null, 2) : formatPlan(plan)}\n`);
     return 0;

@@ -9,8 +9,14 @@ import * as kms from "@pulumi/aws/kms";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
-import { scopeOfCaller } from "../../iam/arns";
-import { PolicyDocument, policyJson, TrustStatement } from "../../iam/policyDocument";
+import { accountOfCaller } from "../../iam/arns";
+import {
+  FenceStatement,
+  PolicyDocument,
+  policyJson,
+  Statement,
+  TrustStatement,
+} from "../../iam/policyDocument";
 import {
   boundaryName,
   boundaryPath,
@@ -45,8 +51,11 @@ export interface DeploymentEnvironmentArgs {
   readonly oidcProviderArn: pulumi.Input<string>;
 }
 
-/** How long a deployment's AWS session lasts. */
-const SESSION_DURATION = "1h0m0s";
+/** How long a deployment's (or a rotation's) AWS session lasts, and the roles allow: one hour. */
+const SESSION_SECONDS = 3600;
+
+/** The session's length as Pulumi Deployments writes durations. */
+const SESSION_DURATION = `${SESSION_SECONDS / 3600}h0m0s`;
 
 /** The repository paths whose changes deploy a stack: its program, never docs or tests. */
 export function deployPaths(stack: string): string[] {
@@ -92,7 +101,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
     const stack = environment.stack;
     const childOpts = { parent: this };
     const caller = getCallerIdentityOutput({}, childOpts);
-    const scope = caller.apply((identity) => scopeOfCaller(identity.arn, identity.accountId));
+    const account = caller.apply((identity) => accountOfCaller(identity.arn, identity.accountId));
     const trustOf = (build: (providerArn: string) => PolicyDocument<TrustStatement>) =>
       pulumi.output(args.oidcProviderArn).apply((providerArn) => policyJson(build(providerArn)));
 
@@ -104,7 +113,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         name: deployRoleName(project, stack),
         path: projectIamPath(project),
         description: `Pulumi Deployments of ${organization}/${project}/${stack}`,
-        maxSessionDuration: 3600,
+        maxSessionDuration: SESSION_SECONDS,
         assumeRolePolicy: trustOf((providerArn) =>
           deployRoleTrustPolicy(providerArn, organization, project, stack, operations),
         ),
@@ -118,8 +127,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         enableKeyRotation: true,
         deletionWindowInDays: 30,
         policy: pulumi
-          .all([scope, role.arn])
-          .apply(([awsScope, roleArn]) => policyJson(secretsKeyPolicy(awsScope, roleArn))),
+          .all([account, role.arn])
+          .apply(([awsAccount, roleArn]) => policyJson(secretsKeyPolicy(awsAccount, roleArn))),
       },
       childOpts,
     );
@@ -131,17 +140,20 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const policyOf = (build: (env: DeployEnvironment) => PolicyDocument) =>
-      pulumi.all([scope, key.arn]).apply(([awsScope, keyArn]) =>
+    const policyOf = (
+      build: (env: DeployEnvironment) => PolicyDocument<Statement | FenceStatement>,
+    ) =>
+      pulumi.all([account, key.arn]).apply(([awsAccount, keyArn]) =>
         policyJson(
           build({
-            scope: awsScope,
+            account: awsAccount,
             project,
             stack,
             keyArn,
             createsBucket: environment.createsBucket,
             buckets: environment.buckets,
             tags: environment.tags,
+            roles: environment.roles,
           }),
         ),
       );
@@ -215,7 +227,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
           name: rotatorRoleName(project, stack),
           path: projectIamPath(project),
           description: `Pulumi ESC key rotation of ${organization}/${project}/${stack}'s users`,
-          maxSessionDuration: 3600,
+          maxSessionDuration: SESSION_SECONDS,
           assumeRolePolicy: trustOf((providerArn) =>
             rotatorTrustPolicy(providerArn, organization, loginEnvironment),
           ),
@@ -227,8 +239,8 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
         {
           role: rotator.name,
           name: `rotate-keys-${stack}`,
-          policy: scope.apply((awsScope) =>
-            policyJson(rotatorPolicy(awsScope, project, stack, environment.rotatedUsers)),
+          policy: account.apply((awsAccount) =>
+            policyJson(rotatorPolicy(awsAccount, project, stack, environment.rotatedUsers)),
           ),
         },
         childOpts,

@@ -5,20 +5,18 @@
  */
 import {
   configProblem,
-  fromText,
-  fromTexts,
+  Defaulted,
   Problems,
-  projectEntries,
-  readEntries,
-  readValues,
+  readConfig,
+  withTableDefaults,
 } from "../../config/keyTable";
 import {
   checkCreatedBucketPrefix,
   createdBucketPrefix,
   matchesCreatedBucketName,
 } from "../../s3/bucketNaming";
-import { IAM_QUOTAS, LARGEST_SCOPE, policyCharacters } from "../../iam/iamQuotas";
-import { deployRoleName, rotatorRoleName, stackUserName } from "../../iam/stackNaming";
+import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../../iam/iamQuotas";
+import { deployRoleName, rotatorRoleName } from "../../iam/stackNaming";
 import {
   BOOTSTRAP_KEYS,
   DEPLOYED_PROJECT,
@@ -28,45 +26,17 @@ import {
 } from "./bootstrapKeys";
 import { permissionsBoundaryPolicy } from "../iam/deployPolicies";
 
-/** One environment: a stack of the deployed project. */
-export interface EnvironmentSettings {
+/** One environment: a stack of the deployed project, with its keys' defaults applied. */
+export type EnvironmentSettings = {
   /** The stack name, e.g. `dev`; its KMS alias is `alias/iam-bucket-access-<stack>`. */
   readonly stack: string;
-  /** The git branch whose pushes deploy the stack. */
-  readonly branch: string;
-  /** Whether the stack creates its own bucket, which its deploy role may then create and configure. */
-  readonly createsBucket: boolean;
-  /** Existing buckets the stack's users may use; its permissions boundary allows no others. */
-  readonly buckets: readonly string[];
-  /** The only tags the deploy role may set on users and policies, each with its only value. */
-  readonly tags: Readonly<Record<string, string>>;
-  /** A production stack: its pull requests are never previewed. */
-  readonly production: boolean;
-  /**
-   * Deployments previews pull requests, with the stack's deploy role; when false, the role
-   * cannot be assumed by a preview at all.
-   */
-  readonly previewPullRequests: boolean;
-  /** The Pulumi stack exists already: adopt it rather than create it, which would fail. */
-  readonly adoptStack: boolean;
-  /** A rotator role for the stack's ESC key rotation. */
-  readonly escRotation: boolean;
-  /** The names of the users whose keys the rotator role may rotate, in the stack's IAM path. */
-  readonly rotatedUsers: readonly string[];
-}
+} & Readonly<Defaulted<typeof ENVIRONMENT_KEYS>>;
 
-/** Everything the bootstrap program needs. */
-export interface BootstrapSettings {
-  readonly organization: string;
-  /** `owner/name` on GitHub. */
-  readonly repository: string;
-  /** An existing OIDC provider to reuse; undefined to create one. */
-  readonly oidcProviderArn?: string;
-  /** Turn on S3 Block Public Access for the whole account. */
-  readonly blockPublicAccess: boolean;
+/** Everything the bootstrap program needs, its keys' defaults applied. */
+export type BootstrapSettings = Readonly<Defaulted<typeof BOOTSTRAP_KEYS>> & {
   /** In stack name order. */
   readonly environments: readonly EnvironmentSettings[];
-}
+};
 
 /** Stack names: what Pulumi allows, short enough that the roles' names fit IAM's quota. */
 function checkStackName(stack: string): string | undefined {
@@ -90,44 +60,30 @@ export function parseBootstrapConfig(
   project: string,
 ): BootstrapSettings {
   const problems: Problems = [];
-  const { [ENVIRONMENTS_KEY.name]: environmentsText, ...texts } = projectEntries(
+  const { values, entries } = readConfig(
     config,
     project,
+    {
+      keys: BOOTSTRAP_KEYS,
+      of: "the bootstrap",
+      entries: {
+        key: ENVIRONMENTS_KEY.name,
+        description: ENVIRONMENTS_KEY.description,
+        table: ENVIRONMENT_KEYS,
+        names: checkStackName,
+        of: "environment",
+        required: true,
+        redirects: REDIRECTED_ENVIRONMENT_KEYS,
+      },
+    },
     problems,
   );
-  const values = readValues(
-    BOOTSTRAP_KEYS,
-    fromTexts(BOOTSTRAP_KEYS, texts),
-    { label: (key) => key, of: "the bootstrap", otherKeys: [ENVIRONMENTS_KEY.name] },
-    problems,
-  );
-  const entries =
-    environmentsText === undefined
-      ? undefined
-      : readEntries(
-          ENVIRONMENT_KEYS,
-          ENVIRONMENTS_KEY.name,
-          fromText("string-map", environmentsText),
-          checkStackName,
-          "environment",
-          problems,
-          REDIRECTED_ENVIRONMENT_KEYS,
-        );
-  if (environmentsText === undefined) {
-    problems.push(
-      configProblem(
-        ENVIRONMENTS_KEY.name,
-        null,
-        `a value, as it is required: ${ENVIRONMENTS_KEY.description}`,
-      ),
-    );
-  }
   const environments = Object.entries(entries ?? {})
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([stack, environment]): EnvironmentSettings => {
-      const createsBucket = environment.createsBucket ?? ENVIRONMENT_KEYS.createsBucket.default;
-      const production = environment.production ?? ENVIRONMENT_KEYS.production.default;
-      if (production && environment.previewPullRequests === true) {
+    .map(([stack, given]): EnvironmentSettings => {
+      const environment = withTableDefaults(ENVIRONMENT_KEYS, given, stack);
+      const { createsBucket, production } = environment;
+      if (production && given.previewPullRequests === true) {
         problems.push(
           configProblem(
             `${ENVIRONMENTS_KEY.name}.${stack}.previewPullRequests`,
@@ -149,31 +105,14 @@ export function parseBootstrapConfig(
           ),
         );
       }
-      return {
-        stack,
-        branch: environment.branch ?? "",
-        createsBucket,
-        buckets: environment.buckets ?? ENVIRONMENT_KEYS.buckets.default,
-        tags: environment.tags ?? { environment: stack, project: DEPLOYED_PROJECT },
-        production,
-        previewPullRequests: environment.previewPullRequests ?? !production,
-        adoptStack: environment.adoptStack ?? ENVIRONMENT_KEYS.adoptStack.default,
-        escRotation: environment.escRotation ?? ENVIRONMENT_KEYS.escRotation.default,
-        rotatedUsers: environment.rotatedUsers ?? [stackUserName(DEPLOYED_PROJECT, stack)],
-      };
+      return { stack, ...environment };
     });
   problems.push(...sharedNames(environments), ...environments.flatMap(boundarySizeProblems));
 
   if (problems.length > 0) {
     throw new Error(`invalid bootstrap config:\n${problems.join("\n")}`);
   }
-  return {
-    organization: values.organization ?? "",
-    repository: values.repository ?? "",
-    oidcProviderArn: values.oidcProviderArn,
-    blockPublicAccess: values.blockPublicAccess ?? BOOTSTRAP_KEYS.blockPublicAccess.default,
-    environments,
-  };
+  return { ...withTableDefaults(BOOTSTRAP_KEYS, values, undefined), environments };
 }
 
 /**
@@ -184,7 +123,7 @@ function boundarySizeProblems(environment: EnvironmentSettings): string[] {
   const characters = policyCharacters(
     permissionsBoundaryPolicy({
       ...environment,
-      scope: LARGEST_SCOPE,
+      account: LONGEST_ACCOUNT,
       project: DEPLOYED_PROJECT,
       keyArn: "",
     }),

@@ -5,7 +5,8 @@
  */
 import { parseArn } from "../../iam/arns";
 import { checkBucketName } from "../../s3/bucketNaming";
-import { checkTags, checkUserName } from "../../components/bucketAccessUserArgs";
+import { checkUserName, TAG_RULES } from "../../config/userRules";
+import { stackUserName } from "../../iam/stackNaming";
 import { keySpec as key } from "../../config/keyTable";
 
 /** The project whose stacks the bootstrap prepares; its `Pulumi.yaml` name (a spec checks). */
@@ -51,6 +52,15 @@ export const BOOTSTRAP_KEYS = {
         : "the ARN of the account's OIDC provider for api.pulumi.com/oidc, or empty to create it";
     },
   }),
+  githubActionsOidc: key({
+    type: "boolean",
+    description:
+      "Create the account's IAM OIDC provider for GitHub Actions " +
+      "(token.actions.githubusercontent.com, audience sts.amazonaws.com), which the stacks' " +
+      "roles that trust a GitHub repository are assumed through; stacks never create it. Leave " +
+      "false when the account has one already (an account holds one per URL).",
+    default: false,
+  }),
   blockPublicAccess: key({
     type: "boolean",
     description:
@@ -91,8 +101,14 @@ export const ENVIRONMENT_KEYS = {
       "only value it may have: grants elsewhere in the account may key on a principal's tags " +
       "(`environment=prod`), so neither another key nor another stack's value may be set. The " +
       "stack's own `tags` must be among them.",
-    default: { derived: "`environment: <stack>` and `project: iam-bucket-access`" },
-    rule: checkTags,
+    default: {
+      derived: "`environment: <stack>` and `project: iam-bucket-access`",
+      from: (_values: unknown, stack: string) => ({
+        environment: stack,
+        project: DEPLOYED_PROJECT,
+      }),
+    },
+    ...TAG_RULES,
   }),
   production: key({
     type: "boolean",
@@ -110,7 +126,20 @@ export const ENVIRONMENT_KEYS = {
       "Set false, the safer choice wherever people who may not deploy can open pull " +
       "requests on the repository: no pull request is previewed, and the role cannot be assumed for a " +
       "preview at all.",
-    default: { derived: "`true`, unless `production` is true" },
+    default: {
+      derived: "`true`, unless `production` is true",
+      from: (values: { readonly production: boolean }) => !values.production,
+    },
+  }),
+  roles: key({
+    type: "boolean",
+    description:
+      "The stack has identities that are roles (they set `trust`): its deploy role may then " +
+      "create, change and delete roles in the stack's IAM path, only with the stack's " +
+      "boundary and only attached the stack's own policies; it may never pass a role, give " +
+      "one an inline policy, or remove or change a boundary. Roles Anywhere's trust anchors and " +
+      "profiles stay an administrator's to deploy.",
+    default: false,
   }),
   escRotation: key({
     type: "boolean",
@@ -126,7 +155,10 @@ export const ENVIRONMENT_KEYS = {
       "The users, by name, whose access keys the rotator role may list, create and delete: " +
       "the users ESC rotates, each in the stack's IAM path, and no other user of the stack. " +
       "Name each one a `key-rotation-<stack>` environment rotates.",
-    default: { derived: "`iam-bucket-access-<stack>`, the stack's single user" },
+    default: {
+      derived: "`iam-bucket-access-<stack>`, the stack's single user",
+      from: (_values: unknown, stack: string) => [stackUserName(DEPLOYED_PROJECT, stack)],
+    },
     // An empty list would leave the rotator role a policy IAM refuses.
     rule: (users) => (users.length > 0 ? undefined : "one user name at least"),
     itemRule: checkUserName,

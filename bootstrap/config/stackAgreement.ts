@@ -5,12 +5,12 @@
  * keys rotated by ESC only for users the rotator role may rotate.
  * Pure: both programs' validated settings in, the disagreements out.
  */
-import { describeProblem } from "../../components/argsProblems";
-import { withDefaults } from "../../components/bucketAccessUserArgs";
+import { describeProblem } from "../../config/argsProblems";
+import { withDefaults } from "../../config/userArgs";
 import { configProblem } from "../../config/keyTable";
 import { bucketNameOf } from "../../iam/arns";
 import { IdentitySettings, StackSettings } from "../../config/stackConfig";
-import { boundaryReference, StackIdentity, stackIamPath } from "../../iam/stackNaming";
+import { boundaryReference, ProjectStack, stackIamPath } from "../../iam/stackNaming";
 import { EnvironmentSettings } from "./bootstrapConfig";
 
 /** How a key of one identity is named to the user: itself, or as one identity's. */
@@ -51,7 +51,7 @@ function isStackBoundary(boundary: string | undefined, reference: string): boole
  * @param environment the stack's environment in the bootstrap config; undefined when it has none
  */
 export function stackDisagreements(
-  where: StackIdentity,
+  where: ProjectStack,
   settings: StackSettings,
   environment: EnvironmentSettings | undefined,
 ): string[] {
@@ -75,7 +75,8 @@ export function stackDisagreements(
         : [
             configProblem(
               keyOf(settings, identity, "permissionsBoundary"),
-              user.permissionsBoundary ?? null,
+              // Unset is the empty text the project's config declares as its default.
+              user.permissionsBoundary ?? "",
               `${reference}, the boundary the bootstrap creates for ${stack}: its deploy role ` +
                 "creates users with no other",
             ),
@@ -136,9 +137,10 @@ export function stackDisagreements(
     problems.push(
       configProblem(
         "bucketName",
-        null,
-        `a bucket name, as ${environmentKey("createsBucket")} is not true: ` +
-          `${stack}'s deploy role may not create a bucket`,
+        "",
+        "a bucket name: without one (empty or unset) the stack creates a bucket of its own, " +
+          `and ${environmentKey("createsBucket")} is not true, so ${stack}'s deploy role may ` +
+          "not create one",
       ),
     );
   }

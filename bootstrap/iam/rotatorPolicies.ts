@@ -5,7 +5,7 @@
  * @see https://www.pulumi.com/docs/esc/providers/rotators/aws-iam/
  * @see https://www.pulumi.com/docs/esc/guides/configuring-oidc/aws/
  */
-import { AwsScope, iamUserArn } from "../../iam/arns";
+import { AwsAccount, iamUserArn } from "../../iam/arns";
 import { PolicyDocument, policyDocument, TrustStatement } from "../../iam/policyDocument";
 import { stackIamPath } from "../../iam/stackNaming";
 import { pulumiOidcTrustPolicy } from "./deployPolicies";
@@ -76,12 +76,12 @@ export function rotatorTrustPolicy(
  * @param userNames the rotated users' names, e.g. `iam-bucket-access-prod`
  */
 export function rotatorPolicy(
-  scope: AwsScope,
+  account: AwsAccount,
   project: string,
   stack: string,
   userNames: readonly string[],
 ): PolicyDocument {
-  const users = userNames.map((name) => iamUserArn(scope, stackIamPath(project, stack), name));
+  const users = userNames.map((name) => iamUserArn(account, stackIamPath(project, stack), name));
   return policyDocument([
     {
       Sid: "RotateKeysOfRotatedUsers",

@@ -12,6 +12,7 @@ const ENVIRONMENT: EnvironmentSettings = {
   buckets: ["acme-app-data-prod"],
   production: true,
   previewPullRequests: false,
+  roles: false,
   adoptStack: false,
   escRotation: false,
   rotatedUsers: ["iam-bucket-access-prod"],
@@ -59,7 +60,7 @@ describe("stackDisagreements", () => {
       "a stack without the boundary",
       { bucketName: "acme-app-data-prod" },
       ENVIRONMENT,
-      /^config key permissionsBoundary: got null; expected iam-bucket-access-boundary\/iam-bucket-access-prod, the boundary the bootstrap creates for prod/,
+      /^config key permissionsBoundary: got ""; expected iam-bucket-access-boundary\/iam-bucket-access-prod, the boundary the bootstrap creates for prod/,
     ],
     [
       "another stack's boundary",
@@ -83,7 +84,13 @@ describe("stackDisagreements", () => {
       "a created bucket where the role may create none",
       { permissionsBoundary: AGREEING.permissionsBoundary },
       { ...ENVIRONMENT, buckets: [] },
-      /^config key bucketName: got null; expected a bucket name, as bootstrap config key environments\.prod\.createsBucket is not true/,
+      /^config key bucketName: got ""; expected a bucket name: without one \(empty or unset\) the stack creates a bucket of its own, and bootstrap config key environments\.prod\.createsBucket is not true, so prod's deploy role may not create one$/,
+    ],
+    [
+      "an empty bucketName where the role may create no bucket",
+      { ...AGREEING, bucketName: "" },
+      ENVIRONMENT,
+      /^config key bucketName: got ""; expected a bucket name: without one \(empty or unset\) the stack creates a bucket of its own/,
     ],
     [
       "a tag key the deploy role may not set",

@@ -42,7 +42,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--write]
 Measures npm test against the floor of loading the Pulumi SDKs, program start on both start
 paths and evaluation with 1 to 500 identities, each in fresh processes, and prints the results.
 
-  --quick   one sample of each, up to 100 identities (about a minute instead of about six)
+  --quick   one sample of each, up to 100 identities (about a minute instead of three to five)
   --write   also write the table to ${RESULTS} with the commit measured; refused when
             tracked files other than ${RESULTS} have uncommitted changes
   --help    print this help
@@ -155,6 +155,24 @@ function report(name: string, n: number, samples: readonly Sample[]) {
   return result;
 }
 
+/**
+ * How the time per identity changes from one count of identities to a larger one, in words:
+ * it grows, stays, or shrinks (start-up spread over more identities).
+ */
+export function perIdentityTrend(
+  first: { readonly n: number; readonly ms: number },
+  last: { readonly n: number; readonly ms: number },
+): string {
+  const ratio = last.ms / last.n / (first.ms / first.n);
+  const change =
+    ratio.toFixed(2) === "1.00"
+      ? "stays the same"
+      : ratio > 1
+        ? `grows ${ratio.toFixed(2)}x`
+        : `shrinks to ${ratio.toFixed(2)}x`;
+  return `Per-identity time from ${first.n} to ${last.n} identities ${change}.`;
+}
+
 /** Measures as planned; returns the results table. */
 function measureAll(plan: Plan, commit: string): string {
   const loadBefore = loadavg()[0];
@@ -196,7 +214,6 @@ function measureAll(plan: Plan, commit: string): string {
     return { ...report(`evaluate: ${n} identities`, n, samples), resources: samples[0].resources };
   });
   const [first, last] = [scale[1] ?? scale[0], scale[scale.length - 1]];
-  const growth = last.ms / last.n / (first.ms / first.n);
 
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} at commit ${commit} on ${cpus().length} CPUs, ` +
@@ -224,7 +241,7 @@ function measureAll(plan: Plan, commit: string): string {
         `| ${row.n} | ${row.resources} | ${row.ms} | ${(row.ms / row.n).toFixed(1)} | ${row.rssMb} |`,
     ),
     "",
-    `Per-identity time from ${first.n} to ${last.n} identities grows ${growth.toFixed(2)}x.`,
+    perIdentityTrend(first, last),
   ].join("\n");
 }
 

@@ -11,7 +11,7 @@ import { BOOTSTRAP } from "../paths";
 
 /**
  * Every disagreement between a stack's config (with overrides, as `--config` takes them) and
- * the bootstrap environments made for it, each line naming the bootstrap stack file.
+ * the bootstrap environments made for it, each line naming both files: either may be changed.
  * @throws Error when either config is itself invalid
  */
 export function bootstrapDisagreements(
@@ -30,12 +30,15 @@ export function bootstrapDisagreements(
       .filter((environment) => environment.stack === stack)
       .map((environment) => ({ file: `bootstrap/Pulumi.${bootstrapStack}.yaml`, environment }));
   });
+  const disagree = (file: string) => `Pulumi.${stack}.yaml and ${file} disagree`;
   if (environments.length === 0) {
     return stackDisagreements(where, settings, undefined).map(
-      (problem) => `bootstrap/Pulumi.*.yaml: ${problem}`,
+      (problem) => `${disagree("bootstrap/Pulumi.*.yaml")}: ${problem}`,
     );
   }
   return environments.flatMap(({ file, environment }) =>
-    stackDisagreements(where, settings, environment).map((problem) => `${file}: ${problem}`),
+    stackDisagreements(where, settings, environment).map(
+      (problem) => `${disagree(file)}: ${problem}`,
+    ),
   );
 }

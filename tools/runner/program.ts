@@ -128,25 +128,42 @@ export function stackFileConfig(stack: string, dir = ROOT): Record<string, unkno
   return (readYaml(dir, `Pulumi.${stack}.yaml`).config ?? {}) as Record<string, unknown>;
 }
 
+/** A config key with its namespace: the project's when it names none. */
+export function namespacedKey(key: string, dir = ROOT): string {
+  return key.includes(":") ? key : `${projectName(dir)}:${key}`;
+}
+
 /**
- * The config the CLI would pass for a stack: the project's defaults overlaid with the stack
- * file's values, then the given overrides (`key` without namespace → value).
+ * The config values of a stack as written: the project's defaults overlaid with the stack
+ * file's values, then the given overrides (`key` without namespace → value), by namespaced key.
  */
+export function stackConfigValues(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+  dir = ROOT,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(projectConfigDefaults(dir))) {
+    merged[namespacedKey(key, dir)] = value;
+  }
+  for (const [key, value] of Object.entries({ ...stackFileConfig(stack, dir), ...overrides })) {
+    merged[namespacedKey(key, dir)] = value;
+  }
+  return merged;
+}
+
+/** The config the CLI would pass for a stack: its values, each as text. */
 export function stackConfig(
   stack: string,
   overrides: Record<string, unknown> = {},
   dir = ROOT,
 ): Record<string, string> {
-  const project = projectName(dir);
-  const namespaced = (key: string) => (key.includes(":") ? key : `${project}:${key}`);
-  const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(projectConfigDefaults(dir))) {
-    merged[namespaced(key)] = value;
-  }
-  for (const [key, value] of Object.entries({ ...stackFileConfig(stack, dir), ...overrides })) {
-    merged[namespaced(key)] = value;
-  }
-  return Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, configText(value)]));
+  return Object.fromEntries(
+    Object.entries(stackConfigValues(stack, overrides, dir)).map(([key, value]) => [
+      key,
+      configText(value),
+    ]),
+  );
 }
 
 /** What one run of the whole program produced. */
@@ -166,6 +183,11 @@ interface ProgramEnd {
   readonly resources: BuiltResource[];
 }
 
+/** The file a run loads as a project's program: its `index.ts`. */
+export function programFile(dir = ROOT): string {
+  return require.resolve(join(dir, "index"));
+}
+
 /** Runs a project's `index.ts` for a stack under the mocks, catching the program's error. */
 async function executeProgram(
   stack: string,
@@ -175,7 +197,7 @@ async function executeProgram(
   await useStack(stack, stackConfig(stack, overrides, dir), projectName(dir));
   resetRegistrations();
   const recorder = recordResources();
-  const program = require.resolve(join(dir, "index"));
+  const program = programFile(dir);
   delete require.cache[program];
   // A fresh load per run (the cache entry is dropped above), which an import cannot do.
   // oxlint-disable-next-line typescript/no-require-imports

@@ -1,0 +1,153 @@
+/**
+ * The contract of `BucketAccessUser`'s arguments, as the settings table (userSettings.ts)
+ * declares them: the defaults applied in one place, every rule checked, and the problems only
+ * the settings together show. Pure; the only Pulumi import is a type.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { AwsAccount } from "../iam/arns";
+import type { PolicyDocument } from "../iam/policyDocument";
+import type { ProjectStack } from "../iam/stackNaming";
+import { buildUserPolicy } from "../iam/userPolicy";
+import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
+import { policySizeProblems } from "./grantSize";
+import { withTableDefaults } from "./keyTable";
+import type { AccessKeySettings, BucketAccessUserArgs, ResolvedUserSettings } from "./userArgTypes";
+import { ArgsField, USER_SETTINGS, UserSetting } from "./userSettings";
+
+export type { ArgsField } from "./userSettings";
+
+/** Reads a dotted argument field (`console.enabled`) of arguments or settings. */
+function valueAt(args: object, field: string): unknown {
+  const [head, tail] = field.split(".");
+  const value: unknown = (args as Readonly<Record<string, unknown>>)[head];
+  return tail === undefined
+    ? value
+    : typeof value === "object" && value !== null
+      ? (value as Readonly<Record<string, unknown>>)[tail]
+      : undefined;
+}
+
+/** Sets a dotted argument field on arguments or settings being built. */
+export function setField(args: Record<string, unknown>, field: string, value: unknown): void {
+  const [head, tail] = field.split(".");
+  const nested = args[head];
+  args[head] =
+    tail === undefined
+      ? value
+      : { ...(typeof nested === "object" && nested !== null ? nested : {}), [tail]: value };
+}
+
+const SETTINGS = Object.values(USER_SETTINGS) as readonly UserSetting[];
+
+/**
+ * Applies the defaults the settings table declares, by the one function every config table's
+ * defaults are applied with: literal defaults first, then those derived from them or the stack.
+ * @param where the stack the user belongs to, whose own IAM path is the default path
+ */
+export function withDefaults(
+  args: Omit<BucketAccessUserArgs, "bucket">,
+  where: ProjectStack,
+): ResolvedUserSettings {
+  const given: Record<string, unknown> = {};
+  for (const [key, { field }] of Object.entries(USER_SETTINGS)) {
+    given[key] = valueAt(args, field);
+  }
+  const values: Readonly<Record<string, unknown>> = withTableDefaults(USER_SETTINGS, given, where);
+  const settings: Record<string, unknown> = {};
+  for (const [key, { field }] of Object.entries(USER_SETTINGS)) {
+    if (field !== "bucket") {
+      setField(settings, field, values[key]);
+    }
+  }
+  return settings as unknown as ResolvedUserSettings;
+}
+
+/** Each field's rules, as the settings table states them. */
+const ARG_RULES: Readonly<Record<string, FieldRules<unknown>>> = Object.fromEntries(
+  SETTINGS.map(
+    // Each row's rules take values of its own type, as the arguments' types declare them.
+    (spec): [string, FieldRules<unknown>] => [spec.field, spec as FieldRules<unknown>],
+  ),
+);
+
+/** Every problem one field's rules find in a value: the whole value's, then each item's. */
+export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {
+  return brokenRules(ARG_RULES[field], value).map((broken) => ({ field, ...broken }));
+}
+
+/** The policy the settings give a user of a bucket (a name) in an account. */
+export function userPolicyOf(
+  settings: ResolvedUserSettings,
+  account: AwsAccount,
+  bucket: string,
+): PolicyDocument {
+  return buildUserPolicy({
+    ...settings,
+    account,
+    bucket,
+    console: settings.console.enabled,
+    requireMfa: settings.console.requireMfa,
+  });
+}
+
+/** A previous key to keep needs a key, and a generation before the current one. */
+function keepPreviousProblems(accessKey: Required<AccessKeySettings>): ArgsProblem[] {
+  if (!accessKey.keepPrevious) {
+    return [];
+  }
+  const expected = !accessKey.enabled
+    ? "false while the access key is disabled: there is no key to keep"
+    : accessKey.generation < 2
+      ? "false at generation 1: there is no previous key (raise the generation with it)"
+      : undefined;
+  return expected === undefined ? [] : [{ field: "accessKey.keepPrevious", value: true, expected }];
+}
+
+/**
+ * The problems only the arguments together show: MFA held over a console that is off, a
+ * previous key to keep where there is none, and a policy too large for IAM.
+ */
+export function crossFieldProblems(
+  args: ResolvedUserSettings,
+  bucket: pulumi.Input<string> | undefined,
+): ArgsProblem[] {
+  return [
+    ...(args.console.requireMfa && !args.console.enabled
+      ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
+      : []),
+    ...keepPreviousProblems(args.accessKey),
+    ...policySizeProblems(
+      (account, bucketName) => userPolicyOf(args, account, bucketName),
+      bucket,
+      args.prefixes,
+    ),
+  ];
+}
+
+/** The value of a dotted argument field in resolved settings (none for the bucket). */
+export function resolvedValueOf(args: ResolvedUserSettings, field: ArgsField): unknown {
+  return valueAt(args, field);
+}
+
+/** The fields whose rules the resolved settings are checked by (the bucket is apart). */
+const SETTINGS_FIELDS = Object.keys(ARG_RULES).filter(
+  (field): field is Exclude<ArgsField, "bucket"> => field !== "bucket",
+);
+
+/**
+ * Every broken rule in the arguments, in field order, then across fields. A bucket that is an
+ * output (a bucket created in the same program) is not checked here.
+ */
+export function findArgsProblems(
+  args: ResolvedUserSettings,
+  bucket: pulumi.Input<string> | undefined,
+): ArgsProblem[] {
+  return [
+    ...(typeof bucket === "string" ? fieldProblems("bucket", bucket) : []),
+    ...SETTINGS_FIELDS.flatMap((field) => {
+      const value = resolvedValueOf(args, field);
+      return value === undefined ? [] : fieldProblems(field, value);
+    }),
+    ...crossFieldProblems(args, bucket),
+  ];
+}
