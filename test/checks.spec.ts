@@ -44,13 +44,13 @@ function npmTestWith(checks: Readonly<Record<string, string>>): Promise<Ended> {
   }).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
-// Both scratch runs start as the specs load, so they run beside the other specs, not before them.
+// The scratch run starts as the specs load, so it runs beside the other specs, not before them.
+// That npm test exits 0 when every check passes, each passing run of npm test itself shows.
 const withFailure = npmTestWith({
   "check:slow": "echo first; sleep 0.3; echo second",
   "check:fails": "echo broken; exit 3",
   "check:passes": "echo fine",
 });
-const allPassing = npmTestWith({ "check:one": "true", "check:two": "echo fine" });
 
 describe("npm test", () => {
   it("runs every check:* script: the specs, the type check with the linter, the format check", () => {
@@ -82,10 +82,5 @@ describe("npm test", () => {
       const lines = ended.output.split("\n").filter((line) => /^\[\w+\] \w+$/.test(line));
       assert.deepEqual(lines, ["[slow] first", "[slow] second", "[fails] broken", "[passes] fine"]);
     });
-  });
-
-  it("exits 0 when every check passes", async () => {
-    const ended = await allPassing;
-    assert.equal(ended.code, 0, ended.output);
   });
 });
