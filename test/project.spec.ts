@@ -12,6 +12,7 @@ import { bootstrapDisagreements } from "../tools/runner/bootstrapAgreement";
 import { currentText, GENERATED_PARTS, regenerated } from "../tools/generatedFiles";
 import { projectConfigDefaults, stackConfig, stackFileConfig } from "../tools/runner/program";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { userOf } from "./support/identities";
 
 const STACKS = ["dev", "prod"];
 
@@ -40,8 +41,8 @@ describe("Pulumi.yaml", () => {
       where,
     );
     assert.deepEqual(
-      withDefaults(fromSchema.identities[0].user, where),
-      withDefaults(parseStackConfig({}, where).identities[0].user, where),
+      withDefaults(userOf(fromSchema.identities[0]), where),
+      withDefaults(userOf(parseStackConfig({}, where).identities[0]), where),
     );
   });
 });

@@ -2,6 +2,7 @@
 import * as assert from "node:assert/strict";
 import { parseStackConfig } from "../config/stackConfig";
 import { INVALID_CONFIG_CASES } from "./fixtures/invalidConfigCases";
+import { userOf } from "./support/identities";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
 
@@ -29,7 +30,7 @@ describe("parseStackConfig", () => {
     assert.equal(settings.form, "single");
     assert.equal(settings.createdBucketPrefix, "iam-bucket-access-dev");
     assert.deepEqual(
-      settings.identities.map((identity) => [identity.name, identity.user.userName]),
+      settings.identities.map((identity) => [identity.name, userOf(identity).userName]),
       [["app", "iam-bucket-access-dev"]],
     );
   });
@@ -57,6 +58,7 @@ describe("parseStackConfig", () => {
       tags: { team: "data" },
       identities: [
         {
+          kind: "user",
           name: "app",
           bucketName: "data-bucket",
           aliasOfSingle: false,
@@ -85,10 +87,10 @@ describe("parseStackConfig", () => {
       userName: "",
     }).identities;
     assert.equal(identity.bucketName, undefined);
-    assert.equal(identity.user.kmsKeyArn, undefined);
-    assert.equal(identity.user.permissionsBoundary, undefined);
-    assert.equal(identity.user.path, undefined);
-    assert.equal(identity.user.userName, "iam-bucket-access-dev");
+    assert.equal(userOf(identity).kmsKeyArn, undefined);
+    assert.equal(userOf(identity).permissionsBoundary, undefined);
+    assert.equal(userOf(identity).path, undefined);
+    assert.equal(userOf(identity).userName, "iam-bucket-access-dev");
   });
 
   it("leaves other providers' namespaces alone", () => {
@@ -238,8 +240,8 @@ describe("parseStackConfig's warnings", () => {
 describe("parseStackConfig's defaults", () => {
   it("let a console user list the account's buckets, and a key-only user not", () => {
     // The resolved value is the component's; the config passes what the user set, or nothing.
-    assert.equal(parse({ console: "false" }).identities[0].user.listAllBuckets, undefined);
-    assert.equal(parse({ listAllBuckets: "true" }).identities[0].user.listAllBuckets, true);
+    assert.equal(userOf(parse({ console: "false" }).identities[0]).listAllBuckets, undefined);
+    assert.equal(userOf(parse({ listAllBuckets: "true" }).identities[0]).listAllBuckets, true);
   });
 });
 
@@ -262,9 +264,9 @@ describe("parseStackConfig with identities", () => {
       settings.identities.map((i) => [
         i.name,
         i.bucketName,
-        i.user.access,
-        i.user.prefixes,
-        i.user.allowDelete,
+        userOf(i).access,
+        userOf(i).prefixes,
+        userOf(i).allowDelete,
       ]),
       [
         ["reports", "reports-bucket", "read", undefined, true],
@@ -276,7 +278,7 @@ describe("parseStackConfig with identities", () => {
   it("names users after the stack and the identity, and app after the stack alone", () => {
     const settings = identities({ app: {}, reports: {} });
     assert.deepEqual(
-      settings.identities.map((i) => [i.name, i.user.userName, i.aliasOfSingle]),
+      settings.identities.map((i) => [i.name, userOf(i).userName, i.aliasOfSingle]),
       [
         ["app", "iam-bucket-access-dev", false],
         ["reports", "iam-bucket-access-dev-reports", false],
@@ -287,7 +289,7 @@ describe("parseStackConfig with identities", () => {
   it("keeps the single form's user for a one-identity map of another name, aliased to it", () => {
     const [identity] = identities({ uploader: { access: "write" } }).identities;
     assert.deepEqual(
-      [identity.user.userName, identity.aliasOfSingle],
+      [userOf(identity).userName, identity.aliasOfSingle],
       ["iam-bucket-access-dev", true],
     );
   });

@@ -23,7 +23,11 @@ const AGREEING = {
   bucketName: "acme-app-data-prod",
   permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-prod",
 };
-const disagreements = (raw: Record<string, string>, environment: EnvironmentSettings | undefined) =>
+const disagreements = (
+  raw: Record<string, string>,
+  environment: EnvironmentSettings | undefined,
+  account = { githubActionsOidc: false },
+) =>
   stackDisagreements(
     PROD,
     parseStackConfig(
@@ -33,6 +37,7 @@ const disagreements = (raw: Record<string, string>, environment: EnvironmentSett
       PROD,
     ),
     environment,
+    account,
   );
 
 describe("stackDisagreements", () => {
