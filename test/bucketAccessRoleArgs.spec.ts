@@ -119,6 +119,24 @@ describe("findRoleArgsProblems", () => {
     ],
     ["no trust at all", { roleName: "app" } as never, /^trust: undefined; one caller at least/],
     [
+      "services given as one text, which its rules would read as a list",
+      { roleName: "app", trust: { services: "ecs-tasks.amazonaws.com" } } as never,
+      /^trust\.services: "ecs-tasks\.amazonaws\.com"; a list of text values$/,
+    ],
+    [
+      "a GitHub trust without its repository",
+      { roleName: "app", trust: { github: { refs: ["refs/heads/main"] } } } as never,
+      /^trust\.github\.repository: undefined; a value, as it is required: the repository, owner\/repo$/,
+    ],
+    [
+      "a caller of no kind the trust knows",
+      {
+        roleName: "app",
+        trust: { github: { repository: "acme/uploader" }, lambda: true },
+      } as never,
+      /^trust\.lambda: true; a key of trust: github, services, rolesAnywhere$/,
+    ],
+    [
       "a trust of no services",
       { roleName: "app", trust: { services: [] } },
       /^trust: \{"services":\[\]\}; one caller at least/,

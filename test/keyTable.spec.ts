@@ -48,6 +48,12 @@ describe("fromText", () => {
     assert.equal(fromText("string", "plain"), "plain");
   });
 
+  it("reads a map of any values, nested maps and lists too", () => {
+    assert.deepEqual(fromText("map", '{"github":{"refs":["refs/heads/main"]}}'), {
+      github: { refs: ["refs/heads/main"] },
+    });
+  });
+
   it("reads a list given for a text key as the list, so the type check can name it", () => {
     assert.deepEqual(fromText("string", '["a","b"]'), ["a", "b"]);
   });
@@ -70,6 +76,22 @@ describe("readValues", () => {
       'config key items: got "b"; expected an item ending in /',
       'config key nmae: got "x"; expected a key of the test: did you mean name?',
       "config key owner: got null; expected a value, as it is required: Who owns it.",
+    ]);
+  });
+
+  it("keeps a map of any values for a map key, and names text given for one", () => {
+    const problems: Problems = [];
+    const table = {
+      trust: keySpec({ type: "map", description: "A trust.", default: { derived: "none" } }),
+    };
+    const reading = { label: (key: string) => key, of: "the test" };
+    assert.deepEqual(readValues(table, { trust: { github: { refs: [] } } }, reading, problems), {
+      trust: { github: { refs: [] } },
+    });
+    assert.deepEqual(readValues(table, { trust: "acme/uploader" }, reading, problems), {});
+    assert.deepEqual(problems, [
+      'config key trust: got "acme/uploader"; expected a map, in YAML under the key or one by ' +
+        "one: pulumi config set --path 'trust.<name>' <value>",
     ]);
   });
 

@@ -276,6 +276,21 @@ describe("npm run plan", () => {
     );
   });
 
+  it("exits 2 for --bootstrap-config with a bootstrap stack, which takes --config", async () => {
+    const { code, stderr } = await planCommand(
+      "admin",
+      "--project",
+      "bootstrap",
+      "--bootstrap-config",
+      "githubActionsOidc=true",
+    );
+    assert.equal(code, 2);
+    assert.match(
+      stderr,
+      /^plan: --bootstrap-config is for a stack of the main project; a bootstrap stack takes --config;/,
+    );
+  });
+
   it("exits 2 naming an option given without its value", async () => {
     const { code, stderr } = await planCommand("dev", "--config");
     assert.equal(code, 2);

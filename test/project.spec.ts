@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../config/userArgs";
+import { withRoleDefaults } from "../config/roleArgs";
 import { parseStackConfig } from "../config/stackConfig";
 import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
@@ -12,7 +13,7 @@ import { bootstrapDisagreements } from "../tools/runner/bootstrapAgreement";
 import { currentText, GENERATED_PARTS, regenerated } from "../tools/generatedFiles";
 import { projectConfigDefaults, stackConfig, stackFileConfig } from "../tools/runner/program";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
-import { userOf } from "./support/identities";
+import { roleOf, userOf } from "./support/identities";
 
 const STACKS = ["dev", "prod"];
 
@@ -43,6 +44,24 @@ describe("Pulumi.yaml", () => {
     assert.deepEqual(
       withDefaults(userOf(fromSchema.identities[0]), where),
       withDefaults(userOf(parseStackConfig({}, where).identities[0]), where),
+    );
+  });
+
+  it("declares defaults that a role identity takes as unset: none of a user's is refused", () => {
+    const where = { project: PROJECT, stack: "dev" };
+    const trust = JSON.stringify({ services: ["ecs-tasks.amazonaws.com"] });
+    const withSchema = Object.fromEntries(
+      Object.entries({ ...projectConfigDefaults(), trust }).map(([key, value]) => [
+        `${PROJECT}:${key}`,
+        typeof value === "string" ? value : JSON.stringify(value),
+      ]),
+    );
+    assert.deepEqual(
+      withRoleDefaults(roleOf(parseStackConfig(withSchema, where).identities[0]), where),
+      withRoleDefaults(
+        roleOf(parseStackConfig({ [`${PROJECT}:trust`]: trust }, where).identities[0]),
+        where,
+      ),
     );
   });
 });
@@ -115,6 +134,29 @@ describe("the stacks, compared", () => {
 });
 
 describe("bootstrapDisagreements", () => {
+  it("names both files where a stack's role needs what its bootstrap environment does not allow", () => {
+    assert.deepEqual(
+      bootstrapDisagreements("dev", { trust: { services: ["lambda.amazonaws.com"] } }),
+      [
+        "Pulumi.dev.yaml and bootstrap/Pulumi.admin.yaml disagree: config key trust: got " +
+          '{"services":["lambda.amazonaws.com"]}; expected no trust while bootstrap config key ' +
+          "environments.dev.roles is not true: dev's deploy role may create no role (set it " +
+          "true there, or make the identity a user)",
+      ],
+    );
+  });
+
+  it("checks against the bootstrap's config as overridden, as npm run plan's --bootstrap-config does", () => {
+    assert.deepEqual(
+      bootstrapDisagreements(
+        "dev",
+        { trust: { services: ["lambda.amazonaws.com"] } },
+        { admin: { environments: { dev: { branch: "main", createsBucket: true, roles: true } } } },
+      ),
+      [],
+    );
+  });
+
   it("names the stack file and the bootstrap stack file a stack's setting disagrees with", () => {
     assert.deepEqual(bootstrapDisagreements("prod", { bucketName: "acme-payroll" }), [
       "Pulumi.prod.yaml and bootstrap/Pulumi.admin.yaml disagree: config key bucketName: got " +

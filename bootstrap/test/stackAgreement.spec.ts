@@ -18,6 +18,17 @@ const ENVIRONMENT: EnvironmentSettings = {
   rotatedUsers: ["iam-bucket-access-prod"],
   tags: { environment: "prod", project: "iam-bucket-access" },
 };
+/** A role's trusts as the engine passes them. */
+const SERVICE_TRUST = { services: ["ecs-tasks.amazonaws.com"] };
+const SERVICES = JSON.stringify(SERVICE_TRUST);
+const GITHUB = JSON.stringify({ github: { repository: "acme/uploader" } });
+const ANYWHERE = JSON.stringify({
+  rolesAnywhere: {
+    acmPcaArn:
+      "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
+    commonNames: ["uploader.acme.example"],
+  },
+});
 /** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
 const AGREEING = {
   bucketName: "acme-app-data-prod",
@@ -122,6 +133,42 @@ describe("stackDisagreements", () => {
       /^bootstrap config key environments\.prod\.rotatedUsers: got \["iam-bucket-access-prod-legacy"\]; expected names of stack prod's users \(iam-bucket-access-prod\): iam-bucket-access-prod-legacy is none/,
     ],
     [
+      "a role where the deploy role may manage none",
+      { ...AGREEING, trust: SERVICES },
+      ENVIRONMENT,
+      /^config key trust: got \{"services":\["ecs-tasks\.amazonaws\.com"\]\}; expected no trust while bootstrap config key environments\.prod\.roles is not true: prod's deploy role may create no role/,
+    ],
+    [
+      "a role's identity's path outside the stack's own",
+      { ...AGREEING, trust: SERVICES, path: "/apps/" },
+      { ...ENVIRONMENT, roles: true },
+      /^config key path: got "\/apps\/"; expected \/iam-bucket-access\/prod\/, the only path prod's deploy role may use/,
+    ],
+    [
+      "a role without the boundary",
+      { bucketName: AGREEING.bucketName, trust: SERVICES },
+      { ...ENVIRONMENT, roles: true },
+      /^config key permissionsBoundary: got ""; expected iam-bucket-access-boundary\/iam-bucket-access-prod, the boundary the bootstrap creates for prod: its deploy role creates roles with no other$/,
+    ],
+    [
+      "a GitHub role where the bootstrap makes no GitHub provider",
+      { ...AGREEING, trust: GITHUB },
+      { ...ENVIRONMENT, roles: true },
+      /^config key trust\.github: got \{"repository":"acme\/uploader"\}; expected no GitHub trust while bootstrap config key githubActionsOidc is not true: the role is assumed through the account's GitHub Actions OIDC provider/,
+    ],
+    [
+      "a Roles Anywhere role, which no deploy role may deploy",
+      { ...AGREEING, trust: ANYWHERE },
+      { ...ENVIRONMENT, roles: true },
+      /^config key trust\.rolesAnywhere: got \{.*\}; expected no Roles Anywhere trust in a stack prod's deploy role deploys: .*an administrator deploys this stack with their own credentials/,
+    ],
+    [
+      "role rights for a stack of users alone",
+      AGREEING,
+      { ...ENVIRONMENT, roles: true },
+      /^bootstrap config key environments\.prod\.roles: got true; expected false, as no identity of stack prod sets trust: its deploy role needs no role rights$/,
+    ],
+    [
       "bucket rights for a stack that names its bucket",
       AGREEING,
       { ...ENVIRONMENT, createsBucket: true },
@@ -135,6 +182,29 @@ describe("stackDisagreements", () => {
       assert.match(found[0], problem);
     });
   }
+
+  it("finds none for a GitHub role where the environment allows roles and the bootstrap makes the provider", () => {
+    assert.deepEqual(
+      disagreements(
+        { ...AGREEING, trust: GITHUB },
+        { ...ENVIRONMENT, roles: true },
+        { githubActionsOidc: true },
+      ),
+      [],
+    );
+  });
+
+  it("names the role identity whose trust the environment does not allow", () => {
+    const found = disagreements(
+      { ...AGREEING, identities: JSON.stringify({ app: {}, ci: { trust: SERVICE_TRUST } }) },
+      ENVIRONMENT,
+    );
+    assert.deepEqual(found, [
+      'config key trust of identity ci: got {"services":["ecs-tasks.amazonaws.com"]}; expected ' +
+        "no trust while bootstrap config key environments.prod.roles is not true: prod's deploy " +
+        "role may create no role (set it true there, or make the identity a user)",
+    ]);
+  });
 
   it("lets a user that ESC does not rotate keep a key of the stack's own", () => {
     const found = disagreements(
