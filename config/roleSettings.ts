@@ -30,7 +30,7 @@ export const ROLE_SETTINGS = {
       "Makes the identity an IAM role, with no password or long-term key, that only those " +
       "named may assume: `github` (`repository: owner/repo`, `refs`, `environments`), " +
       "`services` (`ecs-tasks.amazonaws.com`, …) and `rolesAnywhere` (`certificates` or " +
-      "`acmPcaArn`, `commonNames`); see docs/roles.md.",
+      "`acmPcaArn`, `commonNames`); see [docs/roles.md](docs/roles.md).",
     default: { derived: "none: the identity is an IAM user" },
   }),
   roleName: setting({

@@ -48,12 +48,6 @@ describe("fromText", () => {
     assert.equal(fromText("string", "plain"), "plain");
   });
 
-  it("reads a map of any values, nested maps and lists too", () => {
-    assert.deepEqual(fromText("map", '{"github":{"refs":["refs/heads/main"]}}'), {
-      github: { refs: ["refs/heads/main"] },
-    });
-  });
-
   it("reads a list given for a text key as the list, so the type check can name it", () => {
     assert.deepEqual(fromText("string", '["a","b"]'), ["a", "b"]);
   });
