@@ -132,24 +132,28 @@ function argsOf(
 }
 
 /**
- * The values of the stack's config an identity set itself. In the identities form, its entry's.
- * In the single form, the stack's values other than their declared defaults: the engine passes
- * every default of `Pulumi.yaml` as if it were set, so a value equal to one counts as unset.
+ * The stack-level values set other than to their declared defaults: the engine passes every
+ * default of `Pulumi.yaml` as if it were set, so a value equal to one counts as unset.
  */
-function givenValues(
-  form: StackSettings["form"],
-  own: IdentityValues,
-  stackValues: IdentityValues,
-): IdentityValues {
-  if (form === "identities") {
-    return own;
-  }
+function explicitValues(stackValues: IdentityValues): IdentityValues {
   return Object.fromEntries(
     Object.entries(stackValues).filter(([key, value]) => {
       const fallback = IDENTITY_KEYS[key as IdentityKey].default;
       return !(isLiteralDefault(fallback) && isDeepStrictEqual(value, fallback));
     }),
   );
+}
+
+/**
+ * The values of the stack's config an identity set itself: its entry's in the identities form,
+ * the stack's explicit ones in the single form.
+ */
+function givenValues(
+  form: StackSettings["form"],
+  own: IdentityValues,
+  stackValues: IdentityValues,
+): IdentityValues {
+  return form === "identities" ? own : explicitValues(stackValues);
 }
 
 /** The keys an identity of a kind has none of: a role has no user's, a user no role's. */
@@ -261,8 +265,9 @@ function identityProblems(
   return [...otherKind, ...found.map((problem) => asConfigProblem(form, identity, problem))];
 }
 
-/** Each feature's switch, the settings that shape it, and what it is. */
 type UserIdentityKey = Extract<IdentityKey, UserSettingName>;
+
+/** Each feature's switch, the settings that shape it, and what it is. */
 const FEATURE_SETTINGS: ReadonlyArray<
   readonly [UserIdentityKey, readonly UserIdentityKey[], string]
 > = [
@@ -343,23 +348,21 @@ function iamNameOf(identity: IdentitySettings): readonly ["userName" | "roleName
  * unique in the account.
  */
 function sharedNames(form: StackSettings["form"], identities: readonly ReadIdentity[]): string[] {
+  const chose = (identity: ReadIdentity) => Object.hasOwn(identity.values, iamNameOf(identity)[0]);
   return identities.flatMap((identity, index) => {
-    const [, name] = iamNameOf(identity);
+    const name = iamNameOf(identity)[1];
     const other = identities.slice(0, index).find((candidate) => iamNameOf(candidate)[1] === name);
     if (other === undefined) {
       return [];
     }
     // Name the identity that chose the name; the other may only have it by default.
-    const [named, holder] = Object.hasOwn(identity.values, iamNameOf(identity)[0])
-      ? [identity, other]
-      : [other, identity];
-    const [key] = iamNameOf(named);
-    const how = Object.hasOwn(holder.values, iamNameOf(holder)[0]) ? "" : " by default";
+    const [named, holder] = chose(identity) ? [identity, other] : [other, identity];
     return [
       configProblem(
-        keyLabel(form, named, key),
+        keyLabel(form, named, iamNameOf(named)[0]),
         name,
-        `a ${named.kind} name no other identity has (identity ${holder.name} has it${how})`,
+        `a ${named.kind} name no other identity has (identity ${holder.name} has it` +
+          `${chose(holder) ? "" : " by default"})`,
       ),
     ];
   });
@@ -481,7 +484,7 @@ export function parseStackConfig(
         identity.kind === "user" ? idleSettings(form, identity, where) : [],
       ),
       ...(form === "identities"
-        ? unusedStackSettings(identities, givenValues("single", {}, stackValues))
+        ? unusedStackSettings(identities, explicitValues(stackValues))
         : []),
     ],
   };
