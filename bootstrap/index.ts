@@ -1,12 +1,14 @@
 /**
  * The one-time bootstrap of iam-bucket-access, run by an administrator per AWS account and
  * Pulumi organization: read and validate config, block public access to the account's buckets,
- * create (or reuse) the Pulumi OIDC provider and one DeploymentEnvironment per stack, and export
+ * create (or reuse) the Pulumi OIDC provider, GitHub Actions' when asked, and one
+ * DeploymentEnvironment per stack, and export
  * what each stack needs.
  */
 import * as iam from "@pulumi/aws/iam";
 import * as s3 from "@pulumi/aws/s3";
 import * as pulumi from "@pulumi/pulumi";
+import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_URL } from "../iam/roleTrust";
 import { boundaryReference } from "../iam/stackNaming";
 import { parseBootstrapConfig } from "./config/bootstrapConfig";
 import { DEPLOYED_PROJECT } from "./config/bootstrapKeys";
@@ -36,6 +38,13 @@ export = () => {
           ),
         }).arn
       : pulumi.output(settings.oidcProviderArn);
+  // Account-wide, like the Pulumi provider: the stacks' roles reference it and never create it.
+  const githubOidcProviderArn = settings.githubActionsOidc
+    ? new iam.OpenIdConnectProvider("github-actions-oidc", {
+        url: GITHUB_OIDC_URL,
+        clientIdLists: [GITHUB_OIDC_AUDIENCE],
+      }).arn
+    : undefined;
   const environments = settings.environments.map((environment) => {
     const deployment = new DeploymentEnvironment(environment.stack, {
       organization: settings.organization,
@@ -59,5 +68,9 @@ export = () => {
       },
     ] as const;
   });
-  return { oidcProviderArn, environments: Object.fromEntries(environments) };
+  return {
+    oidcProviderArn,
+    ...(githubOidcProviderArn === undefined ? {} : { githubOidcProviderArn }),
+    environments: Object.fromEntries(environments),
+  };
 };

@@ -6,6 +6,14 @@ export type {
   BucketAccessUserArgs,
   ConsoleSettings,
 } from "../config/userArgTypes";
+export { BucketAccessRole, bucketAccessRoleOutputs } from "./bucketAccessRole";
+export type { BucketAccessRoleOutputs } from "./bucketAccessRole";
+export type {
+  BucketAccessRoleArgs,
+  GithubTrustSettings,
+  RolesAnywhereTrustSettings,
+  RoleTrustSettings,
+} from "../config/roleArgs";
 export type { AccessLevel } from "../iam/accessLevels";
 export { SecureBucket } from "./secureBucket";
 export type { SecureBucketArgs } from "./secureBucket";

@@ -4,12 +4,12 @@
  * the settings together show. Pure; the only Pulumi import is a type.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AwsAccount, bucketNameOf } from "../iam/arns";
-import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../iam/iamQuotas";
+import { AwsAccount } from "../iam/arns";
 import type { PolicyDocument } from "../iam/policyDocument";
 import type { ProjectStack } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
 import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
+import { policySizeProblems } from "./grantSize";
 import { withTableDefaults } from "./keyTable";
 import type { AccessKeySettings, BucketAccessUserArgs, ResolvedUserSettings } from "./userArgTypes";
 import { ArgsField, USER_SETTINGS, UserSetting } from "./userSettings";
@@ -75,9 +75,6 @@ export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {
   return brokenRules(ARG_RULES[field], value).map((broken) => ({ field, ...broken }));
 }
 
-/** S3's longest bucket name, for a bucket whose name is not known yet. */
-const LONGEST_BUCKET_NAME = "b".repeat(63);
-
 /** The policy the settings give a user of a bucket (a name) in an account. */
 export function userPolicyOf(
   settings: ResolvedUserSettings,
@@ -91,36 +88,6 @@ export function userPolicyOf(
     console: settings.console.enabled,
     requireMfa: settings.console.requireMfa,
   });
-}
-
-/**
- * The user's policy must fit IAM's managed policy quota. Its size depends on the bucket's
- * name; for a bucket that is an output (created in the same program), S3's longest is assumed.
- */
-function policySizeProblems(
-  args: ResolvedUserSettings,
-  bucket: pulumi.Input<string> | undefined,
-): ArgsProblem[] {
-  const characters = policyCharacters(
-    userPolicyOf(
-      args,
-      LONGEST_ACCOUNT,
-      typeof bucket === "string" ? bucketNameOf(bucket) : LONGEST_BUCKET_NAME,
-    ),
-  );
-  const limit = IAM_QUOTAS.managedPolicyCharacters;
-  return characters <= limit
-    ? []
-    : [
-        {
-          field: "prefixes",
-          value: args.prefixes,
-          expected:
-            `fewer or shorter prefixes: with these the policy has ${characters} characters, ` +
-            `over IAM's limit of ${limit} for a managed policy` +
-            (typeof bucket === "string" ? "" : " (counting a bucket name of S3's maximum 63)"),
-        },
-      ];
 }
 
 /** A previous key to keep needs a key, and a generation before the current one. */
@@ -149,7 +116,11 @@ export function crossFieldProblems(
       ? [{ field: "console.requireMfa", value: true, expected: "false while console is disabled" }]
       : []),
     ...keepPreviousProblems(args.accessKey),
-    ...policySizeProblems(args, bucket),
+    ...policySizeProblems(
+      (account, bucketName) => userPolicyOf(args, account, bucketName),
+      bucket,
+      args.prefixes,
+    ),
   ];
 }
 

@@ -4,7 +4,7 @@
  */
 import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { parseArn } from "../iam/arns";
-import { IAM_QUOTAS } from "../iam/iamQuotas";
+import { IAM_QUOTAS, isIamName } from "../iam/iamQuotas";
 import { checkBucketName } from "../s3/bucketNaming";
 import type { FieldRules, Rule } from "./argsProblems";
 
@@ -32,7 +32,7 @@ export const checkBucket: Rule<string> = (bucket) => {
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
 export const checkUserName: Rule<string> = (name) =>
-  /^[\w+=,.@-]+$/.test(name) && name.length <= IAM_QUOTAS.userNameCharacters
+  isIamName(name, IAM_QUOTAS.userNameCharacters)
     ? undefined
     : `1 to ${IAM_QUOTAS.userNameCharacters} letters, digits and +=,.@_- (an IAM user name)`;
 

@@ -22,6 +22,20 @@ export const IAM_QUOTAS = {
   pathCharacters: 512,
 } as const;
 
+/**
+ * The longest session a role may allow (`MaxSessionDuration`), in seconds: one to twelve hours.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+ */
+export const ROLE_SESSION_SECONDS = { minimum: 3600, maximum: 43200 } as const;
+
+/**
+ * Whether a name is one IAM accepts for a user or a role: letters, digits and `+=,.@_-`, at
+ * most the quota's characters.
+ */
+export function isIamName(name: string, maxCharacters: number): boolean {
+  return /^[\w+=,.@-]+$/.test(name) && name.length <= maxCharacters;
+}
+
 /** A document's size as IAM counts it against its quota: JSON without its whitespace. */
 export function policyCharacters(document: unknown): number {
   return JSON.stringify(document).replace(/\s/g, "").length;

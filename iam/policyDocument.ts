@@ -31,6 +31,15 @@ export interface Statement extends StatementElements {
   readonly Resource: string | readonly string[];
 }
 
+/**
+ * A Deny of every resource but those listed, for an identity policy: it fences off whatever
+ * lies outside a scope, however the policy's grants may grow.
+ */
+export interface FenceStatement extends StatementElements {
+  readonly Effect: "Deny";
+  readonly NotResource: readonly string[];
+}
+
 /** A statement of a resource policy (bucket policy, key policy): a principal and resources. */
 export interface ResourcePolicyStatement extends Statement {
   readonly Principal: Principal;

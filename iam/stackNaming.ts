@@ -66,3 +66,12 @@ export function rotatorRoleName(project: string, stack: string): string {
 export function secretsKeyAlias(project: string, stack: string): string {
   return `alias/${project}-${stack}`;
 }
+
+/**
+ * The name of a role's Roles Anywhere trust anchor and profile: the role's, each character
+ * Roles Anywhere refuses in a name (`+=,.@`) as `-`.
+ * @see https://docs.aws.amazon.com/rolesanywhere/latest/APIReference/API_CreateTrustAnchor.html
+ */
+export function rolesAnywhereName(roleName: string): string {
+  return roleName.replace(/[^ a-zA-Z0-9_-]/g, "-");
+}

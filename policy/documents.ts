@@ -102,6 +102,11 @@ export function trustsAnyone(statement: ReadStatement): boolean {
   return statement.principal === "*" || list(record(statement.principal).AWS).includes("*");
 }
 
+/** The identity providers a statement's `Principal` names (`Federated`), as a list. */
+export function federatedPrincipals(statement: ReadStatement): string[] {
+  return list(record(statement.principal).Federated);
+}
+
 /** Whether an ARN field is made of wildcards alone, so it matches whatever stands there. */
 function isWildcardField(field: string): boolean {
   return /^[*?]+$/.test(field);

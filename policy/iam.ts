@@ -2,6 +2,7 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
   allowStatements,
+  federatedPrincipals,
   reachesAccountWide,
   reachesEveryResource,
   ReadStatement,
@@ -165,6 +166,70 @@ export const iamRoleTrustsNamedPrincipals: ResourceValidationPolicy = {
           "(every principal of every account, which a condition narrows only while it is " +
           "right); name an account, role, service or identity provider.",
       );
+    }
+  }),
+};
+
+/** GitHub Actions' OIDC issuer, as IAM names its provider and its tokens' condition keys. */
+export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
+
+/**
+ * What is wrong with one subject a GitHub trust accepts, or undefined for one that names a
+ * repository: `repo:<owner>/<repo>…`, its owner without a wildcard (anyone can register any
+ * name as an owner of their own), its repository more than a wildcard (`repo:acme/*` is every
+ * repository of the organization, present and future).
+ * @see https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims
+ */
+export function githubSubjectProblem(subject: string): string | undefined {
+  const match = /^repo:([^/:]*)\/([^:]*)/.exec(subject);
+  if (match === null) {
+    return "must name a repository (repo:<owner>/<repo>:…)";
+  }
+  const [, owner, repository] = match;
+  if (owner === "" || /[*?]/.test(owner)) {
+    return "must name the repository's owner exactly, without a wildcard";
+  }
+  return /^[*?]*\*[*?]*$/.test(repository) || repository === ""
+    ? `must name a repository of ${owner}, not all of them`
+    : undefined;
+}
+
+/** The subjects a statement's condition accepts for GitHub's tokens, under any operator. */
+function githubSubjects(condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>) {
+  return Object.values(condition).flatMap((keys) =>
+    [keys[`${GITHUB_OIDC_ISSUER}:sub`] ?? []].flat().map(String),
+  );
+}
+
+export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
+  name: "iam-role-github-trust-names-repositories",
+  description:
+    "Checks that a role trusted through GitHub Actions' OIDC provider names its repositories " +
+    "exactly: a sub condition, each subject of one owner's named repository.",
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
+      const providers = federatedPrincipals(statement);
+      if (!providers.some((arn) => arn.endsWith(`:oidc-provider/${GITHUB_OIDC_ISSUER}`))) {
+        continue;
+      }
+      const subjects = githubSubjects(statement.condition);
+      if (subjects.length === 0) {
+        reportViolation(
+          `${args.name}: trust policy ${label} must hold ${GITHUB_OIDC_ISSUER}:sub to the ` +
+            "repositories that may assume the role; without it every workflow of every " +
+            "repository on GitHub may.",
+        );
+      }
+      for (const subject of subjects) {
+        const problem = githubSubjectProblem(subject);
+        if (problem !== undefined) {
+          reportViolation(
+            `${args.name}: trust policy ${label} subject ${JSON.stringify(subject)} ${problem}, ` +
+              "so that no other repository's workflow may assume the role.",
+          );
+        }
+      }
     }
   }),
 };

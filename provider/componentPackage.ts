@@ -14,7 +14,7 @@ import type { ConstructResult, Provider } from "@pulumi/pulumi/provider";
 import type * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BucketAccessUser, SecureBucket } from "../components";
+import { BucketAccessRole, BucketAccessUser, SecureBucket } from "../components";
 import { componentType, PACKAGE_NAME } from "../components/componentTypes";
 
 /** Where the package's `package.json` is: the repository's root. */
@@ -23,10 +23,10 @@ const PACKAGE_DIR = join(__dirname, "..");
 /** The committed schema the provider serves. */
 export const SCHEMA_FILE = join(__dirname, "schema.json");
 
-/** The package: `iam-bucket-access`, serving `BucketAccessUser` and `SecureBucket`. */
+/** The package: `iam-bucket-access`, serving `BucketAccessUser`, `BucketAccessRole` and `SecureBucket`. */
 export const COMPONENT_PACKAGE: ComponentProviderOptions = {
   name: PACKAGE_NAME,
-  components: [BucketAccessUser, SecureBucket],
+  components: [BucketAccessUser, BucketAccessRole, SecureBucket],
   dirname: PACKAGE_DIR,
 };
 

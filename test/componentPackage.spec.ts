@@ -22,8 +22,10 @@ before(async () => {
 });
 
 const USER = "iam-bucket-access:index:BucketAccessUser";
+const ROLE = "iam-bucket-access:index:BucketAccessRole";
 const BUCKET = "iam-bucket-access:index:SecureBucket";
 const USER_ARGS_SOURCE = "config/userArgTypes.ts";
+const ROLE_ARGS_SOURCE = "config/roleArgs.ts";
 
 /** Each component's type token, where its class and its Args are declared, and their name. */
 const COMPONENTS = [
@@ -31,6 +33,11 @@ const COMPONENTS = [
     token: USER,
     source: { component: "components/bucketAccessUser.ts", args: USER_ARGS_SOURCE },
     args: "BucketAccessUserArgs",
+  },
+  {
+    token: ROLE,
+    source: { component: "components/bucketAccessRole.ts", args: ROLE_ARGS_SOURCE },
+    args: "BucketAccessRoleArgs",
   },
   {
     token: BUCKET,
@@ -47,13 +54,13 @@ const describedBy = (properties: Readonly<Record<string, { description?: string 
   ]);
 
 describe("the component package's schema", () => {
-  it("serves BucketAccessUser and SecureBucket as iam-bucket-access:index:<Name>", () => {
+  it("serves BucketAccessUser, BucketAccessRole and SecureBucket as iam-bucket-access:index:<Name>", () => {
     assert.equal(schema.name, "iam-bucket-access");
-    assert.deepEqual(Object.keys(schema.resources).sort(), [USER, BUCKET]);
+    assert.deepEqual(Object.keys(schema.resources).sort(), [ROLE, USER, BUCKET]);
     assert.ok(Object.values(schema.resources).every((resource) => resource.isComponent));
   });
 
-  it("describes every input and output of both components, from their doc comments", () => {
+  it("describes every input and output of every component, from their doc comments", () => {
     for (const resource of Object.values(schema.resources)) {
       for (const [name, described] of [
         ...describedBy(resource.inputProperties),
@@ -115,10 +122,16 @@ describe("the component package's schema", () => {
     );
   });
 
-  for (const name of ["ConsoleSettings", "AccessKeySettings"]) {
+  for (const [name, source] of [
+    ["ConsoleSettings", USER_ARGS_SOURCE],
+    ["AccessKeySettings", USER_ARGS_SOURCE],
+    ["RoleTrustSettings", ROLE_ARGS_SOURCE],
+    ["GithubTrustSettings", ROLE_ARGS_SOURCE],
+    ["RolesAnywhereTrustSettings", ROLE_ARGS_SOURCE],
+  ]) {
     it(`takes ${name} as the described object type the TypeScript declares`, () => {
       const type = schema.types[`iam-bucket-access:index:${name}`];
-      const members = typeScriptMembers(USER_ARGS_SOURCE, name);
+      const members = typeScriptMembers(source, name);
       assert.deepEqual(
         Object.keys(type.properties ?? {}),
         members.map((member) => member.name),
@@ -171,6 +184,34 @@ describe("constructing a component through the package", () => {
     }
     assert.equal(await pulumi.isSecret(outputs.accessKeyId), false);
     assert.match(await promiseOf(outputs.previousAccessKeyId), /^AKIA/);
+  });
+
+  const roleArgs: components.BucketAccessRoleArgs = {
+    bucket: "acme-reports",
+    roleName: "reports-reader",
+    access: "read",
+    trust: { github: { repository: "acme/reports" }, services: ["lambda.amazonaws.com"] },
+  };
+
+  it("registers a role's children with the same inputs as the TypeScript component", async () => {
+    const typescript = await registrationsOf(
+      (opts) => new components.BucketAccessRole("same", roleArgs, opts),
+    );
+    const constructed = await registrationsOf((opts) =>
+      provider.construct("same", ROLE, roleArgs, opts),
+    );
+    assert.ok(typescript.some((r) => r.type === "aws:iam/role:Role"));
+    assert.deepEqual(constructed, typescript);
+  });
+
+  it("refuses a role a console from another language, before registering anything", async () => {
+    const built = await registrationsOf(() =>
+      assert.rejects(
+        provider.construct("console", ROLE, { ...roleArgs, console: { enabled: true } }, {}),
+        /args\.console: got \{"enabled":true\}; expected nothing: a role has no console password/,
+      ),
+    );
+    assert.deepEqual(built, []);
   });
 
   it("refuses a type token of another module, as the engine's would", async () => {

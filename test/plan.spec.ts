@@ -6,7 +6,8 @@ import * as plans from "../tools/plan";
 import { promiseOf, runProgram, stackNames } from "../tools/runner/program";
 import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
-import { outputOf } from "./support/specHelpers";
+import { componentRun, outputOf } from "./support/specHelpers";
+import { BucketAccessRole } from "../components/bucketAccessRole";
 
 /** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
 async function planCommand(...args: string[]) {
@@ -145,6 +146,46 @@ describe("planStack", () => {
       plans.planStack("staging"),
       /unknown stack "staging": no Pulumi\.staging\.yaml; stacks: dev, prod/,
     );
+  });
+});
+
+describe("keyInputsOf", () => {
+  it("shows a role's boundary, and a Roles Anywhere anchor's source and profile's roles", async () => {
+    const { registrations } = await componentRun(
+      (opts) =>
+        new BucketAccessRole(
+          "edge",
+          {
+            bucket: "my-bucket",
+            roleName: "edge",
+            permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-test",
+            trust: {
+              rolesAnywhere: {
+                acmPcaArn:
+                  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
+                commonNames: ["edge.acme.example"],
+              },
+            },
+          },
+          opts,
+        ),
+    );
+    const inputsOf = (type: string) =>
+      plans.keyInputsOf(type, registrations.find((r) => r.type === type)?.inputs ?? {});
+    assert.deepEqual(inputsOf("aws:iam/role:Role"), {
+      name: "edge",
+      path: "/iam-bucket-access/test/",
+      maxSessionDuration: 3600,
+      permissionsBoundary: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access-boundary/iam-bucket-access-test`,
+    });
+    assert.deepEqual(inputsOf("aws:rolesanywhere/trustAnchor:TrustAnchor"), {
+      name: "edge",
+      "source.sourceType": "AWS_ACM_PCA",
+    });
+    assert.deepEqual(inputsOf("aws:rolesanywhere/profile:Profile"), {
+      name: "edge",
+      roleArns: [`arn:aws:iam::${ACCOUNT_ID}:role/iam-bucket-access/test/edge`],
+    });
   });
 });
 

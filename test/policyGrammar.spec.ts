@@ -4,8 +4,12 @@ import { registeredPolicies, RegisteredPolicy } from "../tools/runner/policyInpu
 import { parseStackConfig } from "../config/stackConfig";
 import { ProgramRun, projectName, runProgram, stackConfig } from "../tools/runner/program";
 import { BOOTSTRAP } from "../tools/paths";
+import { BucketAccessRole } from "../components/bucketAccessRole";
+import { componentRun } from "./support/specHelpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const PEM =
+  "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ29uZmlkZW50\n-----END CERTIFICATE-----\n";
 
 /** The runs whose every document and name AWS must accept: the committed stacks and variants. */
 const RUNS: ReadonlyArray<readonly [string, () => Promise<ProgramRun>]> = [
@@ -25,6 +29,32 @@ const RUNS: ReadonlyArray<readonly [string, () => Promise<ProgramRun>]> = [
   [
     "dev, MFA required, bucket key, delete",
     () => runProgram("dev", { requireMfa: true, kmsKeyArn: KEY, allowDelete: true }),
+  ],
+  [
+    "a role of every trust, by wildcard too, with a bucket key",
+    () =>
+      componentRun(
+        (opts) =>
+          new BucketAccessRole(
+            "role",
+            {
+              bucket: "my-bucket",
+              roleName: "app-role",
+              kmsKeyArn: KEY,
+              prefixes: ["reports/"],
+              trust: {
+                github: {
+                  repository: "acme/uploader",
+                  refs: ["refs/tags/v*"],
+                  environments: ["prod"],
+                },
+                services: ["ecs-tasks.amazonaws.com", "pods.eks.amazonaws.com"],
+                rolesAnywhere: { certificates: [PEM], commonNames: ["uploader.acme.example"] },
+              },
+            },
+            opts,
+          ),
+      ),
   ],
   [
     "prod with identities",
@@ -65,7 +95,7 @@ describe("every policy document and name both programs register", () => {
     });
   }
 
-  it("covers every document the programs make: user, boundary, deploy and rotator roles, key and bucket", async () => {
+  it("covers every document the programs make: user, bucket role, boundary, deploy and rotator roles, key and bucket", async () => {
     const checked = new Set<string>();
     for (const [, run] of RUNS) {
       registeredPolicies((await run()).registrations).forEach((p) =>
@@ -77,6 +107,8 @@ describe("every policy document and name both programs register", () => {
       "identity aws:iam/policy:Policy dev-boundary.policy",
       "identity aws:iam/rolePolicy:RolePolicy dev-deploy.policy",
       "identity aws:iam/rolePolicy:RolePolicy prod-rotator.policy",
+      "identity aws:iam/policy:Policy role-policy.policy",
+      "trust aws:iam/role:Role role.assumeRolePolicy",
       "trust aws:iam/role:Role dev-deploy.assumeRolePolicy",
       "trust aws:iam/role:Role prod-rotator.assumeRolePolicy",
       "resource aws:kms/key:Key dev-secrets.policy",

@@ -1,4 +1,4 @@
-import "../tools/runner/mocks";
+import { DEFAULT_STACK } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { EngineResource, engineResourcesOf } from "./support/engineResources";
 import { projectName, runProgram } from "../tools/runner/program";
@@ -6,6 +6,8 @@ import { BOOTSTRAP, ROOT } from "../tools/paths";
 import { iamUserBoundaryInProduction } from "../policy/iam";
 import { GUARDRAILS } from "../policy/policies";
 import { ResourceSpec, resourceViolations, stackViolations } from "../policy/test/util";
+import { BucketAccessRole } from "../components/bucketAccessRole";
+import { componentRun } from "./support/specHelpers";
 
 /** A run of a project's stack, as the engine hands its resources to the pack. */
 async function engineRun(
@@ -68,6 +70,66 @@ describe("the guardrails on the real programs", () => {
     const resources = await engineRun("admin", {}, BOOTSTRAP);
     assert.ok(resources.some(({ type }) => type === "aws:iam/rolePolicy:RolePolicy"));
     assert.deepEqual(await violations("admin", resources, "mandatory"), []);
+  });
+
+  it("pass every mandatory rule for the project's roles, of every trust", async () => {
+    const run = await componentRun((opts) => {
+      new BucketAccessRole(
+        "uploader",
+        {
+          bucket: "my-bucket",
+          roleName: "uploader",
+          permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-test",
+          trust: {
+            github: { repository: "acme/uploader", environments: ["production"] },
+            services: ["ecs-tasks.amazonaws.com", "pods.eks.amazonaws.com"],
+          },
+        },
+        opts,
+      );
+      new BucketAccessRole(
+        "edge",
+        {
+          bucket: "my-bucket",
+          roleName: "edge",
+          trust: {
+            rolesAnywhere: {
+              acmPcaArn:
+                "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
+              commonNames: ["edge.acme.example"],
+            },
+          },
+        },
+        opts,
+      );
+    });
+    const resources = await engineResourcesOf(run, DEFAULT_STACK, projectName());
+    assert.equal(resources.filter(({ type }) => type === "aws:iam/role:Role").length, 2);
+    assert.deepEqual(await violations(DEFAULT_STACK, resources, "mandatory"), []);
+  });
+
+  it("refuse a role the component only warns of: one every repository of its owner may assume", async () => {
+    const run = await componentRun(
+      (opts) =>
+        new BucketAccessRole(
+          "any-repo",
+          {
+            bucket: "my-bucket",
+            roleName: "any-repo",
+            trust: { github: { repository: "acme/*" } },
+          },
+          opts,
+        ),
+    );
+    const found = await violations(
+      DEFAULT_STACK,
+      await engineResourcesOf(run, DEFAULT_STACK, projectName()),
+      "mandatory",
+    );
+    assert.deepEqual(
+      found.map((message) => message.split(":")[0]),
+      ["iam-role-github-trust-names-repositories"],
+    );
   });
 
   it("inspect dev's created bucket, so the bucket rules are not passing vacuously", async () => {

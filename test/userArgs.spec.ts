@@ -1,10 +1,9 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as ts from "typescript";
 import { findArgsProblems, withDefaults as withStackDefaults } from "../config/userArgs";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
+import { assertLiteralDefaultsApplied, documentedDefaults } from "./support/documentedDefaults";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
 const withDefaults = (args: Omit<BucketAccessUserArgs, "bucket">) => withStackDefaults(args, WHERE);
@@ -116,48 +115,13 @@ describe("findArgsProblems for tags", () => {
 });
 
 describe("the arguments' doc comments", () => {
-  /** Each documented field's `@default` text, by dotted field: from the source, as editors show it. */
-  function documentedDefaults(): Map<string, string> {
-    const file = join(__dirname, "..", "config", "userArgTypes.ts");
-    const source = ts.createSourceFile(
-      file,
-      readFileSync(file, "utf8"),
-      ts.ScriptTarget.ES2022,
-      true,
-    );
-    const prefixes: Record<string, string> = {
+  it("state each literal default as withDefaults applies it, and every other as words", () => {
+    const documented = documentedDefaults(join(__dirname, "..", "config", "userArgTypes.ts"), {
       BucketAccessUserArgs: "",
       ConsoleSettings: "console.",
       AccessKeySettings: "accessKey.",
-    };
-    const defaults = new Map<string, string>();
-    source.forEachChild((node) => {
-      if (ts.isInterfaceDeclaration(node) && node.name.text in prefixes) {
-        for (const member of node.members) {
-          const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
-          if (member.name !== undefined && ts.isIdentifier(member.name) && tag !== undefined) {
-            const text = ts.getTextOfJSDocComment(tag.comment) ?? "";
-            defaults.set(`${prefixes[node.name.text]}${member.name.text}`, text.trim());
-          }
-        }
-      }
     });
-    return defaults;
-  }
-
-  it("state each literal default as withDefaults applies it, and every other as words", () => {
-    const applied = withDefaults({ userName: "app" });
-    const documented = documentedDefaults();
     assert.ok(documented.size >= 15, `only ${documented.size} documented defaults`);
-    for (const [field, text] of documented) {
-      if (text.startsWith("-")) {
-        continue;
-      }
-      const [head, tail] = field.split(".");
-      const record: Readonly<Record<string, unknown>> = { ...applied };
-      const value =
-        tail === undefined ? record[head] : (record[head] as Record<string, unknown>)[tail];
-      assert.deepEqual(JSON.parse(text), value, `${field}: @default ${text}`);
-    }
+    assertLiteralDefaultsApplied(documented, withDefaults({ userName: "app" }));
   });
 });

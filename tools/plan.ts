@@ -84,7 +84,10 @@ const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "rules.0.noncurrentVersionExpiration.noncurrentDays",
     "rules.1.abortIncompleteMultipartUpload.daysAfterInitiation",
   ],
-  "aws:iam/role:Role": ["name", "path", "maxSessionDuration"],
+  "aws:iam/role:Role": ["name", "path", "maxSessionDuration", "permissionsBoundary"],
+  // A Roles Anywhere role's anchor (which CA) and profile (which roles it vends).
+  "aws:rolesanywhere/trustAnchor:TrustAnchor": ["name", "source.sourceType"],
+  "aws:rolesanywhere/profile:Profile": ["name", "roleArns"],
   "aws:iam/rolePolicy:RolePolicy": ["name"],
   "aws:iam/openIdConnectProvider:OpenIdConnectProvider": ["url", "clientIdLists"],
   "aws:kms/key:Key": ["enableKeyRotation", "deletionWindowInDays"],
@@ -113,7 +116,7 @@ function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unkno
 }
 
 /** A resource's key inputs that are set. */
-function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
+export function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
   return Object.fromEntries(
     (KEY_INPUTS[type] ?? [])
       .map((path) => [path, valueAt(inputs, path)] as const)

@@ -10,7 +10,13 @@ import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import * as pulumi from "@pulumi/pulumi";
 import * as pulumiservice from "@pulumi/pulumiservice";
 import { accountOfCaller } from "../../iam/arns";
-import { PolicyDocument, policyJson, TrustStatement } from "../../iam/policyDocument";
+import {
+  FenceStatement,
+  PolicyDocument,
+  policyJson,
+  Statement,
+  TrustStatement,
+} from "../../iam/policyDocument";
 import {
   boundaryName,
   boundaryPath,
@@ -134,7 +140,9 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
       },
       childOpts,
     );
-    const policyOf = (build: (env: DeployEnvironment) => PolicyDocument) =>
+    const policyOf = (
+      build: (env: DeployEnvironment) => PolicyDocument<Statement | FenceStatement>,
+    ) =>
       pulumi.all([account, key.arn]).apply(([awsAccount, keyArn]) =>
         policyJson(
           build({
@@ -145,6 +153,7 @@ export class DeploymentEnvironment extends pulumi.ComponentResource {
             createsBucket: environment.createsBucket,
             buckets: environment.buckets,
             tags: environment.tags,
+            roles: environment.roles,
           }),
         ),
       );

@@ -52,6 +52,15 @@ export const BOOTSTRAP_KEYS = {
         : "the ARN of the account's OIDC provider for api.pulumi.com/oidc, or empty to create it";
     },
   }),
+  githubActionsOidc: key({
+    type: "boolean",
+    description:
+      "Create the account's IAM OIDC provider for GitHub Actions " +
+      "(token.actions.githubusercontent.com, audience sts.amazonaws.com), which the stacks' " +
+      "roles that trust a GitHub repository are assumed through; stacks never create it. Leave " +
+      "false when the account has one already (an account holds one per URL).",
+    default: false,
+  }),
   blockPublicAccess: key({
     type: "boolean",
     description:
@@ -121,6 +130,16 @@ export const ENVIRONMENT_KEYS = {
       derived: "`true`, unless `production` is true",
       from: (values: { readonly production: boolean }) => !values.production,
     },
+  }),
+  roles: key({
+    type: "boolean",
+    description:
+      "The stack has identities that are roles (they set `trust`): its deploy role may then " +
+      "create, change and delete roles in the stack's IAM path, only with the stack's " +
+      "boundary and only attached the stack's own policies; it may never pass a role, give " +
+      "one an inline policy, or remove or change a boundary. Roles Anywhere's trust anchors and " +
+      "profiles stay an administrator's to deploy.",
+    default: false,
   }),
   escRotation: key({
     type: "boolean",

@@ -34,12 +34,14 @@ import {
   removeOwnMfaStatement,
 } from "../../iam/consoleSelfService";
 import {
+  FenceStatement,
   PolicyDocument,
   policyDocument,
   ResourcePolicyStatement,
   Statement,
   TrustStatement,
 } from "../../iam/policyDocument";
+import { STS_WEB_IDENTITY_ACTIONS } from "../../iam/roleTrust";
 import { boundaryName, boundaryPath, stackIamPath } from "../../iam/stackNaming";
 
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
@@ -96,8 +98,6 @@ export const IAM_USER_BOUNDED_ACTIONS = [
   "iam:CreateUser",
   "iam:PutUserPermissionsBoundary",
 ] as const;
-/** Assuming a role with an OIDC token: how Deployments and ESC reach AWS. */
-export const STS_WEB_IDENTITY_ACTIONS = ["sts:AssumeRoleWithWebIdentity"] as const;
 /** Every KMS action: the account's administration of a key, and a Deny of any use through AWS services. */
 export const KMS_EVERY_ACTION = ["kms:*"] as const;
 /** Every IAM action, for a Deny only: it grants nothing, and it covers actions IAM adds later. */
@@ -127,6 +127,42 @@ export const IAM_POLICY_WRITE_ACTIONS = [
 ] as const;
 /** Making an older version of a policy the live one: the provider never does; denied on boundaries. */
 export const IAM_POLICY_VERSION_SELECT_ACTIONS = ["iam:SetDefaultPolicyVersion"] as const;
+/**
+ * Reading, changing and deleting the stack's roles, and what the provider reads back of a role
+ * (its inline and attached policies, its instance profiles, which deletion checks first).
+ */
+export const IAM_ROLE_MANAGE_ACTIONS = [
+  "iam:GetRole",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:DeleteRole",
+  "iam:TagRole",
+  "iam:UntagRole",
+  "iam:ListRolePolicies",
+  "iam:GetRolePolicy",
+  "iam:ListAttachedRolePolicies",
+  "iam:DetachRolePolicy",
+  "iam:ListInstanceProfilesForRole",
+] as const;
+/** Creating roles and setting their boundary: only with the stack's boundary. */
+export const IAM_ROLE_BOUNDED_ACTIONS = [
+  "iam:CreateRole",
+  "iam:PutRolePermissionsBoundary",
+] as const;
+/** Attaching policies to the stack's roles: only the stack's own, only to bounded roles. */
+export const IAM_ROLE_ATTACH_ACTIONS = ["iam:AttachRolePolicy"] as const;
+/** Removing a role's boundary: never. */
+export const IAM_ROLE_BOUNDARY_REMOVE_ACTIONS = ["iam:DeleteRolePermissionsBoundary"] as const;
+/**
+ * What would let a role carry more than the stack's reviewed, attached policy, or reach
+ * further than its trust: handing it to a service or an instance (PassRole) and inline policies
+ * (which no path scopes). Never, on any role.
+ */
+export const IAM_ROLE_ESCAPE_ACTIONS = ["iam:PassRole", "iam:PutRolePolicy"] as const;
+/** Changing who may assume a role: the stack's own roles only. */
+export const IAM_ROLE_TRUST_ACTIONS = ["iam:UpdateAssumeRolePolicy"] as const;
+
 /**
  * What Pulumi's `awskms://` secrets provider does with the stack's key: encrypt a data key made
  * locally when the stack's secrets provider is set, and decrypt it on every operation.
@@ -184,6 +220,8 @@ export interface DeployEnvironment {
   readonly buckets: readonly string[];
   /** The only tags the role may put on users and policies, each with its only value. */
   readonly tags: Readonly<Record<string, string>>;
+  /** Whether the stack has role identities, which its deploy role may then manage. */
+  readonly roles: boolean;
 }
 
 /**
@@ -250,6 +288,11 @@ export function deployRoleTrustPolicy(
 /** Every user of the stack: everything under its own IAM path. */
 function stackUsersArn(account: AwsAccount, project: string, stack: string): string {
   return iamUserArn(account, stackIamPath(project, stack), "*");
+}
+
+/** Every role of the stack: everything under its own IAM path. */
+function stackRolesArn(account: AwsAccount, project: string, stack: string): string {
+  return iamArn(account, `role${stackIamPath(project, stack)}*`);
 }
 
 /** Every managed policy of the stack. */
@@ -333,13 +376,15 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
  * Users are created only with the stack's boundary, policies attached only to such users, and
  * explicit denies keep every boundary in place and every object out of reach.
  */
-export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
+export function deployRolePolicy(
+  env: DeployEnvironment,
+): PolicyDocument<Statement | FenceStatement> {
   const { account, project, stack } = env;
   const users = stackUsersArn(account, project, stack);
   const policies = stackPoliciesArn(account, project, stack);
   const boundary = boundaryArn(account, project, stack);
   const withBoundary = { "iam:PermissionsBoundary": boundary };
-  const statements: Statement[] = [
+  const statements: (Statement | FenceStatement)[] = [
     {
       Sid: "ManageStackUsers",
       Effect: "Allow",
@@ -443,8 +488,73 @@ export function deployRolePolicy(env: DeployEnvironment): PolicyDocument {
         StringNotEquals: { [`aws:RequestTag/${tagKey}`]: value },
       },
     })),
+    ...(env.roles ? stackRoleStatements(env) : []),
   ];
   return policyDocument(statements);
+}
+
+/**
+ * What the deploy role of a stack with role identities may do with roles, and may never do:
+ * the user's confinement, for roles. Its own roles only, under the stack's path, created only
+ * with the stack's boundary and attached only the stack's policies; no role of any path may be
+ * passed, given an inline policy or rid of its boundary, and no role outside the stack's path
+ * may be given another trust.
+ */
+export function stackRoleStatements(env: DeployEnvironment): (Statement | FenceStatement)[] {
+  const { account, project, stack } = env;
+  const roles = stackRolesArn(account, project, stack);
+  const withBoundary = { "iam:PermissionsBoundary": boundaryArn(account, project, stack) };
+  return [
+    {
+      Sid: "ManageStackRoles",
+      Effect: "Allow",
+      Action: [...IAM_ROLE_MANAGE_ACTIONS],
+      Resource: roles,
+    },
+    {
+      Sid: "CreateStackRolesWithBoundary",
+      Effect: "Allow",
+      Action: [...IAM_ROLE_BOUNDED_ACTIONS],
+      Resource: roles,
+      Condition: { StringEquals: withBoundary },
+    },
+    {
+      Sid: "AttachStackPoliciesToBoundedRoles",
+      Effect: "Allow",
+      Action: [...IAM_ROLE_ATTACH_ACTIONS],
+      Resource: roles,
+      Condition: {
+        ArnLike: { "iam:PolicyARN": stackPoliciesArn(account, project, stack) },
+        StringEquals: withBoundary,
+      },
+    },
+    {
+      Sid: "DenyRolesWithoutTheBoundary",
+      Effect: "Deny",
+      Action: [...IAM_ROLE_BOUNDED_ACTIONS],
+      Resource: "*",
+      Condition: { StringNotEquals: withBoundary },
+    },
+    {
+      Sid: "DenyRoleBoundaryRemoval",
+      Effect: "Deny",
+      Action: [...IAM_ROLE_BOUNDARY_REMOVE_ACTIONS],
+      Resource: "*",
+    },
+    {
+      Sid: "DenyPassingRolesAndInlinePolicies",
+      Effect: "Deny",
+      Action: [...IAM_ROLE_ESCAPE_ACTIONS],
+      Resource: "*",
+    },
+    {
+      // The deploy roles themselves and every role of another stack or of nobody's.
+      Sid: "DenyTrustChangesBeyondStackRoles",
+      Effect: "Deny",
+      Action: [...IAM_ROLE_TRUST_ACTIONS],
+      NotResource: [roles],
+    },
+  ];
 }
 
 /**

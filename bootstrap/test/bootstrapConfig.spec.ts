@@ -26,6 +26,7 @@ describe("parseBootstrapConfig", () => {
       organization: "acme",
       repository: "acme/iam-bucket-access",
       oidcProviderArn: undefined,
+      githubActionsOidc: false,
       blockPublicAccess: true,
       environments: [
         {
@@ -36,6 +37,7 @@ describe("parseBootstrapConfig", () => {
           tags: { environment: "dev", project: "iam-bucket-access" },
           production: false,
           previewPullRequests: true,
+          roles: false,
           adoptStack: false,
           escRotation: false,
           rotatedUsers: ["iam-bucket-access-dev"],
@@ -48,6 +50,7 @@ describe("parseBootstrapConfig", () => {
           tags: { environment: "prod", project: "iam-bucket-access" },
           production: true,
           previewPullRequests: false,
+          roles: false,
           adoptStack: false,
           escRotation: false,
           rotatedUsers: ["iam-bucket-access-prod"],

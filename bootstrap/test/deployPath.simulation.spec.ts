@@ -18,10 +18,12 @@ import {
 } from "../../test/fixtures/iamSimulator";
 import { ESC_MODE_BOOTSTRAP, ESC_MODE_PROD } from "../../test/support/escMode";
 import { ACCOUNT_ID } from "../../tools/runner/mocks";
-import { ProgramRun, promiseOf, runProgram } from "../../tools/runner/program";
+import { ProgramRun, promiseOf, runProgram, stackFileConfig } from "../../tools/runner/program";
 import { BOOTSTRAP } from "../../tools/paths";
 import { deploymentRequests } from "../../test/fixtures/providerRequests";
-import { inputsOf, parsedJson } from "../../test/support/specHelpers";
+import { componentRun, inputsOf, parsedJson } from "../../test/support/specHelpers";
+import { BucketAccessRole } from "../../components/bucketAccessRole";
+import type { RoleTrustSettings } from "../../config/roleArgs";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
 
@@ -643,6 +645,83 @@ async function fixtureOf(admin: ProgramRun, stack: Stack, run: ProgramRun): Prom
   };
 }
 
+/**
+ * The requests a run's deployment makes that its stack's role would be refused, each as
+ * `<why>: <action> on <resource> is <decision>`.
+ */
+async function refused(
+  fixtures: Readonly<Record<Stack, Fixture>>,
+  stack: Stack,
+  run: ProgramRun,
+): Promise<string[]> {
+  const fixture = fixtures[stack];
+  const requests = deploymentRequests(run.registrations, fixture.key);
+  assert.ok(requests.length > 20, `only ${requests.length} requests`);
+  const decisions = await Promise.all(
+    requests.map(async (request) => {
+      const decision = await decide(
+        {
+          identity: [fixture.rolePolicy],
+          resource: resourcePolicyOf(request.resource, fixtures),
+        },
+        {
+          principal: fixture.role,
+          ...request,
+          context: { "aws:SecureTransport": "true", ...request.context },
+        },
+      );
+      return decision === "Allowed"
+        ? []
+        : [`${request.why}: ${request.action} on ${request.resource} is ${decision}`];
+    }),
+  );
+  return decisions.flat();
+}
+
+/**
+ * Every action of AWS's catalog that a stack's role is allowed on a resource a run's deployment
+ * touches (its users, roles, policies, key, created bucket) and that no request of that
+ * deployment asks for there: a grant the role does not need, each as `<action> on <resource>`.
+ */
+async function grantedUnasked(
+  fixtures: Readonly<Record<Stack, Fixture>>,
+  stack: Stack,
+  run: ProgramRun,
+): Promise<string[]> {
+  const fixture = fixtures[stack];
+  const requests = deploymentRequests(run.registrations, fixture.key);
+  const resources = [...new Set(requests.map((request) => request.resource))];
+  const found = await Promise.all(
+    resources.map(async (resource) => {
+      // On `*`, the services the deploy role's documents name.
+      const services = resource === "*" ? ["iam", "s3", "kms"] : [resource.split(":")[2]];
+      const actions = await catalogActionsOn(resource, services, fixture.role);
+      assert.ok(actions.length > 0, `the catalog has no action on ${resource}`);
+      const unasked = actions.filter(
+        (action) =>
+          !requests.some((request) => request.resource === resource && request.action === action),
+      );
+      const decisions = await Promise.all(
+        unasked.map((action) =>
+          decide(
+            { identity: [fixture.rolePolicy], resource: resourcePolicyOf(resource, fixtures) },
+            {
+              principal: fixture.role,
+              action,
+              resource,
+              context: { "aws:SecureTransport": "true" },
+            },
+          ),
+        ),
+      );
+      return unasked
+        .filter((_, i) => decisions[i] === "Allowed")
+        .map((action) => `${action} on ${resource}`);
+    }),
+  );
+  return found.flat();
+}
+
 describe("the deploy path, decided by an IAM policy engine", () => {
   let fixtures: Record<Stack, Fixture>;
   /** Dev with several identities: more users, the same confinement. */
@@ -739,40 +818,14 @@ describe("the deploy path, decided by an IAM policy engine", () => {
   });
 
   describe("what a deployment asks of AWS", () => {
-    /** The requests a run's deployment makes that its stack's role would be refused. */
-    async function refused(stack: Stack, run: ProgramRun): Promise<string[]> {
-      const fixture = fixtures[stack];
-      const requests = deploymentRequests(run.registrations, fixture.key);
-      assert.ok(requests.length > 40, `only ${requests.length} requests`);
-      const decisions = await Promise.all(
-        requests.map(async (request) => {
-          const decision = await decide(
-            {
-              identity: [fixture.rolePolicy],
-              resource: resourcePolicyOf(request.resource, fixtures),
-            },
-            {
-              principal: fixture.role,
-              ...request,
-              context: { "aws:SecureTransport": "true", ...request.context },
-            },
-          );
-          return decision === "Allowed"
-            ? []
-            : [`${request.why}: ${request.action} on ${request.resource} is ${decision}`];
-        }),
-      );
-      return decisions.flat();
-    }
-
     for (const stack of STACKS) {
       it(`is all allowed to ${stack}'s role: up, refresh and destroy of every resource ${stack} registers`, async () => {
-        assert.deepEqual(await refused(stack, fixtures[stack].run), []);
+        assert.deepEqual(await refused(fixtures, stack, fixtures[stack].run), []);
       });
     }
 
     it("is all allowed to dev's role for a dev stack of several identities", async () => {
-      assert.deepEqual(await refused("dev", devIdentities), []);
+      assert.deepEqual(await refused(fixtures, "dev", devIdentities), []);
     });
   });
 
@@ -785,48 +838,6 @@ describe("the deploy path, decided by an IAM policy engine", () => {
       widest = { dev: await runProgram("dev", WIDEST), prod: await runProgram("prod", WIDEST) };
     });
 
-    /**
-     * Every action of AWS's catalog that a stack's role is allowed on a resource its deployment
-     * touches (its users, policies, key, created bucket) and that no request of a deployment of
-     * the stack, with every feature on, asks for there: a grant the role does not need.
-     */
-    async function grantedUnasked(stack: Stack): Promise<string[]> {
-      const fixture = fixtures[stack];
-      const requests = deploymentRequests(widest[stack].registrations, fixture.key);
-      const resources = [...new Set(requests.map((request) => request.resource))];
-      const found = await Promise.all(
-        resources.map(async (resource) => {
-          // On `*`, the services the deploy role's documents name.
-          const services = resource === "*" ? ["iam", "s3", "kms"] : [resource.split(":")[2]];
-          const actions = await catalogActionsOn(resource, services, fixture.role);
-          assert.ok(actions.length > 0, `the catalog has no action on ${resource}`);
-          const unasked = actions.filter(
-            (action) =>
-              !requests.some(
-                (request) => request.resource === resource && request.action === action,
-              ),
-          );
-          const decisions = await Promise.all(
-            unasked.map((action) =>
-              decide(
-                { identity: [fixture.rolePolicy], resource: resourcePolicyOf(resource, fixtures) },
-                {
-                  principal: fixture.role,
-                  action,
-                  resource,
-                  context: { "aws:SecureTransport": "true" },
-                },
-              ),
-            ),
-          );
-          return unasked
-            .filter((_, i) => decisions[i] === "Allowed")
-            .map((action) => `${action} on ${resource}`);
-        }),
-      );
-      return found.flat();
-    }
-
     // Granted though no recorded request asks for it: the provider reads a bucket's region with
     // HeadBucket (s3:ListBucket). Kept: removing a grant changes what the bootstrap deploys.
     const bucketLocationOf = (run: ProgramRun) =>
@@ -836,7 +847,10 @@ describe("the deploy path, decided by an IAM policy engine", () => {
 
     for (const stack of STACKS) {
       it(`is nothing for ${stack}'s role on the users, policies, key and bucket ${stack} deploys`, async () => {
-        assert.deepEqual(await grantedUnasked(stack), bucketLocationOf(widest[stack]));
+        assert.deepEqual(
+          await grantedUnasked(fixtures, stack, widest[stack]),
+          bucketLocationOf(widest[stack]),
+        );
       });
     }
   });
@@ -1038,4 +1052,255 @@ describe("a rotator role of prod that rotates two listed users, decided by an IA
       assert.equal(decision, expected);
     });
   }
+});
+
+/** A role an attacker would make, or a stack would have, in a stack's own path. */
+const roleIn = (stack: string, name: string) => iam(`role/iam-bucket-access/${stack}/${name}`);
+
+// The deploy role of a stack with role identities against roles: its stack's, created only
+// with the stack's boundary and attached only the stack's policies; every other role, every
+// inline policy, every pass and every boundary's removal out of reach.
+const ROLE_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
+  const other = OTHER[own];
+  const minted = roleIn(own, "minted");
+  const broad = policyIn(own, "everything");
+  const withBoundary = (boundary: string) => ({ "iam:PermissionsBoundary": boundary });
+  const ownBoundary = withBoundary(`boundary:${own}`);
+  const tagged = (tagKey: string, value: string) => ({
+    "aws:TagKeys": tagKey,
+    [`aws:RequestTag/${tagKey}`]: value,
+  });
+  return [
+    // Created only in the stack's path, only with the stack's boundary.
+    [own, "iam:CreateRole", minted, ownBoundary, "Allowed"],
+    [own, "iam:CreateRole", minted, {}, "ExplicitlyDenied"],
+    [own, "iam:CreateRole", minted, withBoundary(ADMINISTRATOR), "ExplicitlyDenied"],
+    [own, "iam:CreateRole", minted, withBoundary(`boundary:${other}`), "ExplicitlyDenied"],
+    [own, "iam:CreateRole", iam("role/minted"), ownBoundary, "ImplicitlyDenied"],
+    [own, "iam:CreateRole", roleIn(other, "minted"), ownBoundary, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:CreateRole",
+      iam(`role/iam-bucket-access/iam-bucket-access-deploy-${own}-2`),
+      ownBoundary,
+      "ImplicitlyDenied",
+    ],
+    // The boundary: set only to the stack's, never removed.
+    [own, "iam:PutRolePermissionsBoundary", minted, ownBoundary, "Allowed"],
+    [
+      own,
+      "iam:PutRolePermissionsBoundary",
+      minted,
+      withBoundary(ADMINISTRATOR),
+      "ExplicitlyDenied",
+    ],
+    [own, "iam:PutRolePermissionsBoundary", `role:${own}`, ownBoundary, "ImplicitlyDenied"],
+    [own, "iam:DeleteRolePermissionsBoundary", minted, {}, "ExplicitlyDenied"],
+    // Attached only the stack's policies, and only while it carries the boundary.
+    [own, "iam:AttachRolePolicy", minted, { "iam:PolicyARN": broad, ...ownBoundary }, "Allowed"],
+    [
+      own,
+      "iam:AttachRolePolicy",
+      minted,
+      { "iam:PolicyARN": ADMINISTRATOR, ...ownBoundary },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:AttachRolePolicy",
+      minted,
+      { "iam:PolicyARN": `policy:${other}`, ...ownBoundary },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:AttachRolePolicy",
+      roleIn(own, "legacy"),
+      { "iam:PolicyARN": broad },
+      "ImplicitlyDenied",
+    ],
+    [
+      own,
+      "iam:AttachRolePolicy",
+      `role:${own}`,
+      { "iam:PolicyARN": broad, ...ownBoundary },
+      "ImplicitlyDenied",
+    ],
+    // Never an inline policy, never passed to a service or an instance, on any role.
+    [own, "iam:PutRolePolicy", minted, {}, "ExplicitlyDenied"],
+    [own, "iam:PutRolePolicy", `role:${own}`, {}, "ExplicitlyDenied"],
+    [
+      own,
+      "iam:PassRole",
+      minted,
+      { "iam:PassedToService": "lambda.amazonaws.com" },
+      "ExplicitlyDenied",
+    ],
+    [own, "iam:PassRole", `role:${own}`, {}, "ExplicitlyDenied"],
+    [own, "iam:AddRoleToInstanceProfile", iam("instance-profile/minted"), {}, "ImplicitlyDenied"],
+    // Who may assume a role: the stack's roles' to change, no other's.
+    [own, "iam:UpdateAssumeRolePolicy", minted, {}, "Allowed"],
+    [own, "iam:UpdateAssumeRolePolicy", `role:${own}`, {}, "ExplicitlyDenied"],
+    [own, "iam:UpdateAssumeRolePolicy", roleIn(other, "app"), {}, "ExplicitlyDenied"],
+    [own, "iam:UpdateAssumeRolePolicy", ROTATOR_ROLE, {}, "ExplicitlyDenied"],
+    [own, "iam:UpdateAssumeRolePolicy", iam("role/admin"), {}, "ExplicitlyDenied"],
+    // The stack's roles are its own to change and delete; the other stack's and the bootstrap's not.
+    [own, "iam:DeleteRole", minted, {}, "Allowed"],
+    [own, "iam:UpdateRole", minted, {}, "Allowed"],
+    [own, "iam:DetachRolePolicy", minted, { "iam:PolicyARN": broad }, "Allowed"],
+    [own, "iam:DeleteRole", roleIn(other, "app"), {}, "ImplicitlyDenied"],
+    [own, "iam:DeleteRole", `role:${own}`, {}, "ImplicitlyDenied"],
+    [own, "iam:UpdateRole", `role:${other}`, {}, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:DetachRolePolicy",
+      `role:${own}`,
+      { "iam:PolicyARN": ADMINISTRATOR },
+      "ImplicitlyDenied",
+    ],
+    // Tags as on users: the environment's own, each with its own value.
+    [own, "iam:TagRole", minted, tagged("environment", own), "Allowed"],
+    [own, "iam:TagRole", minted, tagged("environment", other), "ExplicitlyDenied"],
+    [own, "iam:TagRole", minted, { "aws:TagKeys": "team" }, "ExplicitlyDenied"],
+    [
+      own,
+      "iam:CreateRole",
+      minted,
+      { ...ownBoundary, ...tagged("environment", other) },
+      "ExplicitlyDenied",
+    ],
+    // Assuming the stack's roles, Roles Anywhere and GitHub's provider are not the deploy role's.
+    [own, "sts:AssumeRole", minted, {}, "ImplicitlyDenied"],
+    [own, "rolesanywhere:CreateTrustAnchor", "*", {}, "ImplicitlyDenied"],
+    [own, "rolesanywhere:CreateProfile", "*", {}, "ImplicitlyDenied"],
+    [
+      own,
+      "iam:CreateOpenIDConnectProvider",
+      iam("oidc-provider/token.actions.githubusercontent.com"),
+      {},
+      "ImplicitlyDenied",
+    ],
+  ];
+});
+
+/** A session of a stack's role at its broadest: a policy of Allow * on *, within its boundary. */
+const BOUNDED_ROLE: Asker = {
+  label: "role session",
+  principal: (fixture) => `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${fixture.userName}/session`,
+  policies: (fixture) => ({ identity: [EVERYTHING], boundary: fixture.boundary }),
+  context: () => ({}),
+};
+
+// role's stack, action, target (references allowed), extra context, AWS's answer
+const ROLE_BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
+  const other = OTHER[own];
+  const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  return [
+    [own, "s3:GetObject", `object:${own}`, {}, "Allowed"],
+    [own, "s3:PutObject", `object:${own}`, {}, "Allowed"],
+    [own, "s3:ListBucket", `bucket:${own}`, {}, "Allowed"],
+    [own, "s3:GetObject", `object:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:GetObject", "arn:aws:s3:::acme-payroll/2026/11.csv", {}, "ImplicitlyDenied"],
+    [own, "s3:PutBucketPolicy", `bucket:${own}`, {}, "ImplicitlyDenied"],
+    [own, "kms:Decrypt", bucketKey, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, "Allowed"],
+    [own, "kms:Decrypt", bucketKey, {}, "ImplicitlyDenied"],
+    [own, "kms:Decrypt", `key:${own}`, {}, "ImplicitlyDenied"],
+    [own, "iam:CreateRole", roleIn(own, "minted"), {}, "ImplicitlyDenied"],
+    [own, "iam:PassRole", roleIn(own, "app"), {}, "ImplicitlyDenied"],
+    [own, "iam:CreateAccessKey", `user:${own}`, {}, "ImplicitlyDenied"],
+    // A role has no user name: the boundary's self-service of console users is none of its.
+    [own, "iam:ChangePassword", `user:${own}`, {}, "ImplicitlyDenied"],
+    [own, "sts:AssumeRole", `role:${own}`, {}, "ImplicitlyDenied"],
+  ];
+});
+
+/** Each environment of the committed bootstrap config, with role identities. */
+function environmentsWithRoles(): Record<string, unknown> {
+  const environments = stackFileConfig("admin", BOOTSTRAP)[
+    "iam-bucket-access-bootstrap:environments"
+  ] as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(
+    Object.entries(environments).map(([stack, environment]) => [
+      stack,
+      { ...environment, roles: true },
+    ]),
+  );
+}
+
+/** A dev role as a dev stack would build it: in dev's path, under dev's boundary and tags. */
+function devRole(name: string, trust: RoleTrustSettings, opts: pulumi.ComponentResourceOptions) {
+  return new BucketAccessRole(
+    name,
+    {
+      bucket: "iam-bucket-access-dev-0a1b2c3d",
+      roleName: `iam-bucket-access-dev-${name}`,
+      trust,
+      permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-dev",
+      tags: { environment: "dev", project: "iam-bucket-access" },
+    },
+    opts,
+  );
+}
+
+describe("the deploy roles of stacks with roles, decided by an IAM policy engine", () => {
+  let fixtures: Record<Stack, Fixture>;
+
+  before(async () => {
+    const admin = await runProgram("admin", { environments: environmentsWithRoles() }, BOOTSTRAP);
+    fixtures = {
+      dev: await fixtureOf(admin, "dev", await runProgram("dev")),
+      prod: await fixtureOf(admin, "prod", await runProgram("prod")),
+    };
+  });
+
+  describe("each deploy role against roles", () => {
+    itDecidesFor(DEPLOY_ROLE, ROLE_ROWS, () => fixtures);
+  });
+
+  describe("a session of a stack's role under its boundary, given a policy of Allow * on *", () => {
+    itDecidesFor(BOUNDED_ROLE, ROLE_BOUNDARY_ROWS, () => fixtures);
+  });
+
+  describe("what a deployment of a stack's roles asks of AWS", () => {
+    it("is all allowed to dev's role for roles GitHub Actions and AWS services assume", async () => {
+      const run = await componentRun((opts) => {
+        devRole("uploader", { github: { repository: "acme/uploader" } }, opts);
+        devRole("worker", { services: ["ecs-tasks.amazonaws.com"] }, opts);
+      }, "dev");
+      assert.ok(run.registrations.some((r) => r.type === "aws:iam/role:Role"));
+      assert.deepEqual(await refused(fixtures, "dev", run), []);
+    });
+
+    it("grants dev's role nothing on those roles and their policies that the deployment does not ask", async () => {
+      const run = await componentRun((opts) => {
+        devRole("uploader", { github: { repository: "acme/uploader" } }, opts);
+        devRole("worker", { services: ["ecs-tasks.amazonaws.com"] }, opts);
+      }, "dev");
+      assert.deepEqual(await grantedUnasked(fixtures, "dev", run), []);
+    });
+
+    it("refuses dev's role only Roles Anywhere's anchor and profile, an administrator's to deploy", async () => {
+      const run = await componentRun(
+        (opts) =>
+          devRole(
+            "edge",
+            {
+              rolesAnywhere: {
+                acmPcaArn:
+                  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
+                commonNames: ["edge.acme.example"],
+              },
+            },
+            opts,
+          ),
+        "dev",
+      );
+      const refusals = await refused(fixtures, "dev", run);
+      assert.ok(refusals.length > 0);
+      assert.deepEqual(
+        refusals.filter((refusal) => !/: rolesanywhere:\w+ on /.test(refusal)),
+        [],
+      );
+    });
+  });
 });

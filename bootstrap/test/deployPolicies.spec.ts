@@ -15,6 +15,9 @@ import {
   IAM_POLICY_ATTACH_ACTIONS,
   IAM_POLICY_READ_ACTIONS,
   IAM_POLICY_WRITE_ACTIONS,
+  IAM_ROLE_ATTACH_ACTIONS,
+  IAM_ROLE_BOUNDED_ACTIONS,
+  IAM_ROLE_MANAGE_ACTIONS,
   IAM_USER_BOUNDED_ACTIONS,
   IAM_USER_MANAGE_ACTIONS,
   KMS_SECRETS_ACTIONS,
@@ -22,6 +25,7 @@ import {
   permissionsBoundaryPolicy,
   S3_CREATED_BUCKET_ACTIONS,
   secretsKeyPolicy,
+  stackRoleStatements,
 } from "../iam/deployPolicies";
 
 const ACCOUNT = { partition: "aws", accountId: "123456789012" };
@@ -34,6 +38,7 @@ const DEV: DeployEnvironment = {
   createsBucket: true,
   buckets: ["acme-dev-fixtures"],
   tags: { environment: "dev", project: "iam-bucket-access" },
+  roles: false,
 };
 const BOUNDARY =
   "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-dev";
@@ -290,6 +295,70 @@ describe("deployRolePolicy", () => {
   it("grants no bucket rights to a stack that creates no bucket", () => {
     const sids = deployRolePolicy({ ...DEV, createsBucket: false }).Statement.map((s) => s.Sid);
     assert.ok(!sids.includes("ManageCreatedBucket"));
+  });
+});
+
+describe("stackRoleStatements", () => {
+  it("lets the role manage its stack's bounded roles, and never pass one, inline or unbound it", () => {
+    const roles = "arn:aws:iam::123456789012:role/iam-bucket-access/dev/*";
+    assert.deepEqual(stackRoleStatements({ ...DEV, roles: true }), [
+      {
+        Sid: "ManageStackRoles",
+        Effect: "Allow",
+        Action: [...IAM_ROLE_MANAGE_ACTIONS],
+        Resource: roles,
+      },
+      {
+        Sid: "CreateStackRolesWithBoundary",
+        Effect: "Allow",
+        Action: [...IAM_ROLE_BOUNDED_ACTIONS],
+        Resource: roles,
+        Condition: { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } },
+      },
+      {
+        Sid: "AttachStackPoliciesToBoundedRoles",
+        Effect: "Allow",
+        Action: [...IAM_ROLE_ATTACH_ACTIONS],
+        Resource: roles,
+        Condition: {
+          ArnLike: { "iam:PolicyARN": "arn:aws:iam::123456789012:policy/iam-bucket-access/dev/*" },
+          StringEquals: { "iam:PermissionsBoundary": BOUNDARY },
+        },
+      },
+      {
+        Sid: "DenyRolesWithoutTheBoundary",
+        Effect: "Deny",
+        Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        Resource: "*",
+        Condition: { StringNotEquals: { "iam:PermissionsBoundary": BOUNDARY } },
+      },
+      {
+        Sid: "DenyRoleBoundaryRemoval",
+        Effect: "Deny",
+        Action: ["iam:DeleteRolePermissionsBoundary"],
+        Resource: "*",
+      },
+      {
+        Sid: "DenyPassingRolesAndInlinePolicies",
+        Effect: "Deny",
+        Action: ["iam:PassRole", "iam:PutRolePolicy"],
+        Resource: "*",
+      },
+      {
+        Sid: "DenyTrustChangesBeyondStackRoles",
+        Effect: "Deny",
+        Action: ["iam:UpdateAssumeRolePolicy"],
+        NotResource: [roles],
+      },
+    ]);
+  });
+
+  it("are the deploy role's only with roles, appended to what it had", () => {
+    const withRoles = deployRolePolicy({ ...DEV, roles: true }).Statement;
+    const without = deployRolePolicy(DEV).Statement;
+    assert.deepEqual(withRoles.slice(0, without.length), without);
+    assert.deepEqual(withRoles.slice(without.length), stackRoleStatements({ ...DEV, roles: true }));
+    assert.ok(!JSON.stringify(without).includes("Role"));
   });
 });
 

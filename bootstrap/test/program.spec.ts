@@ -18,6 +18,7 @@ import {
   NO_PREVIEW_OPERATIONS,
 } from "../iam/deployPolicies";
 import { deployPaths } from "../components/deploymentEnvironment";
+import { githubOidcProviderArn } from "../../iam/roleTrust";
 
 const PROVIDER = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/api.pulumi.com/oidc`;
 
@@ -276,6 +277,25 @@ describe("the bootstrap program (Pulumi.admin.yaml)", () => {
       ["acme", "aws:acme"],
     );
     assert.ok(!run.resources.some((r) => r.name.endsWith("-rotator")));
+  });
+
+  it("creates the account's GitHub Actions OIDC provider only when asked, and exports its ARN", async () => {
+    assert.ok(!run.resources.some((r) => r.name === "github-actions-oidc"));
+    assert.equal(run.outputs.githubOidcProviderArn, undefined);
+    const github = await runProgram("admin", { githubActionsOidc: true }, BOOTSTRAP);
+    assert.deepEqual(
+      inputsOf(
+        github,
+        "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+        "github-actions-oidc",
+      ),
+      { url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] },
+    );
+    assert.equal(
+      await promiseOf(github.outputs.githubOidcProviderArn as pulumi.Output<string>),
+      // The very ARN the stacks' roles trust, which they derive from their account.
+      githubOidcProviderArn({ partition: "aws", accountId: ACCOUNT_ID }),
+    );
   });
 
   it("reuses an existing OIDC provider instead of creating one", async () => {

@@ -12,6 +12,7 @@ const ENVIRONMENT: EnvironmentSettings = {
   buckets: ["acme-app-data-prod"],
   production: true,
   previewPullRequests: false,
+  roles: false,
   adoptStack: false,
   escRotation: false,
   rotatedUsers: ["iam-bucket-access-prod"],

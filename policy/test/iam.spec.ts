@@ -3,6 +3,7 @@ import {
   iamPolicyNoStarResource,
   iamPolicyNoWildcardActions,
   iamPolicyStatementSids,
+  iamRoleGithubTrustNamesRepositories,
   iamRoleTrustsNamedPrincipals,
   iamUserBoundaryElsewhere,
   iamUserBoundaryInProduction,
@@ -457,6 +458,147 @@ describe("#iam-role-trusts-named-principals", () => {
       props: { assumeRolePolicy: UNKNOWN_VALUE },
     };
     assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
+  });
+});
+
+describe("#iam-role-github-trust-names-repositories", () => {
+  const provider = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+  /** A role trusted through GitHub's provider, its token subjects held by a condition. */
+  const roleOfGithub = (
+    condition: object | undefined,
+    Principal: object = { Federated: provider },
+  ) => ({
+    type: "aws:iam/role:Role",
+    name: "uploader",
+    props: {
+      assumeRolePolicy: documentWith({
+        Sid: "GithubActionsOfRepository",
+        Effect: "Allow",
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Principal,
+        ...(condition === undefined ? {} : { Condition: condition }),
+      }),
+    },
+  });
+  const audience = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+  const subjects = (operator: string, sub: string | string[]) => ({
+    StringEquals: audience,
+    [operator]: { "token.actions.githubusercontent.com:sub": sub },
+  });
+
+  it("is mandatory", () => {
+    assert.equal(iamRoleGithubTrustNamesRepositories.enforcementLevel, "mandatory");
+  });
+
+  const fine = [
+    // what the trust accepts, its condition
+    ["a repository's branch", subjects("StringEquals", "repo:acme/uploader:ref:refs/heads/main")],
+    [
+      "a repository's branch and environment",
+      subjects("StringEquals", [
+        "repo:acme/uploader:ref:refs/heads/main",
+        "repo:acme/uploader:environment:production",
+      ]),
+    ],
+    [
+      "a repository's tags by wildcard",
+      subjects("StringLike", "repo:acme/uploader:ref:refs/tags/v*"),
+    ],
+    [
+      "some repositories of an owner by name",
+      subjects("StringLike", "repo:acme/upload-*:ref:refs/heads/main"),
+    ],
+  ] as const;
+  for (const [what, condition] of fine) {
+    it(`passes a role trusting ${what}`, async () => {
+      assert.deepEqual(
+        await resourceViolations(iamRoleGithubTrustNamesRepositories, roleOfGithub(condition)),
+        [],
+      );
+    });
+  }
+
+  const wide = [
+    // what the trust accepts, its condition, the violation
+    [
+      "every repository of an owner",
+      subjects("StringLike", "repo:acme/*"),
+      /"repo:acme\/\*" must name a repository of acme, not all of them/,
+    ],
+    [
+      "every repository of an owner, on one branch",
+      subjects("StringLike", "repo:acme/*:ref:refs/heads/main"),
+      /must name a repository of acme, not all of them/,
+    ],
+    [
+      "every repository on GitHub",
+      subjects("StringLike", "repo:*"),
+      /"repo:\*" must name a repository \(repo:<owner>\/<repo>:…\)/,
+    ],
+    [
+      "a repository name under any owner",
+      subjects("StringLike", "repo:*/uploader:ref:refs/heads/main"),
+      /must name the repository's owner exactly, without a wildcard/,
+    ],
+    [
+      "owners alike by wildcard",
+      subjects("StringLike", "repo:acme*/uploader:ref:refs/heads/main"),
+      /must name the repository's owner exactly/,
+    ],
+    [
+      "any subject at all",
+      subjects("StringLike", "*"),
+      /"\*" must name a repository \(repo:<owner>\/<repo>:…\)/,
+    ],
+    [
+      "any token of the issuer, without a sub condition",
+      { StringEquals: audience },
+      /uploader: trust policy statement GithubActionsOfRepository must hold token\.actions\.githubusercontent\.com:sub/,
+    ],
+    [
+      "any token at all, without a condition",
+      undefined,
+      /must hold token\.actions\.githubusercontent\.com:sub/,
+    ],
+  ] as const;
+  for (const [what, condition, violation] of wide) {
+    it(`fails a role trusting ${what}`, async () => {
+      assertViolation(
+        await resourceViolations(iamRoleGithubTrustNamesRepositories, roleOfGithub(condition)),
+        violation,
+      );
+    });
+  }
+
+  it("judges GitHub's provider among several, and leaves other providers' trusts alone", async () => {
+    assertViolation(
+      await resourceViolations(
+        iamRoleGithubTrustNamesRepositories,
+        roleOfGithub(subjects("StringLike", "repo:acme/*"), {
+          Federated: ["arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc", provider],
+        }),
+      ),
+      /not all of them/,
+    );
+    assert.deepEqual(
+      await resourceViolations(
+        iamRoleGithubTrustNamesRepositories,
+        roleOfGithub(
+          { StringEquals: { "api.pulumi.com/oidc:aud": "acme" } },
+          { Federated: "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc" },
+        ),
+      ),
+      [],
+    );
+  });
+
+  it("leaves a trust policy unknown until the update alone", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "uploader",
+      props: { assumeRolePolicy: UNKNOWN_VALUE },
+    };
+    assert.deepEqual(await resourceViolations(iamRoleGithubTrustNamesRepositories, role), []);
   });
 });
 

@@ -2,8 +2,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type { PolicyDocument } from "../../iam/policyDocument";
-import { registrations } from "../../tools/runner/mocks";
-import { type ProgramRun, recordResources } from "../../tools/runner/program";
+import {
+  DEFAULT_STACK,
+  registrations,
+  resetRegistrations,
+  useStack,
+} from "../../tools/runner/mocks";
+import { type ProgramRun, recordResources, registered } from "../../tools/runner/program";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
 export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {
@@ -62,4 +67,20 @@ export function failedConstruction(construct: (opts: pulumi.ComponentResourceOpt
     return { error, built: recorder.resources.map((built) => built.type) };
   }
   assert.fail("the construction did not throw");
+}
+
+/**
+ * A run of components built outside any program, in a stack (the mocks' default), as a program's
+ * run would report it: what they built and what the engine received, no outputs.
+ */
+export async function componentRun(
+  build: (opts: pulumi.ComponentResourceOptions) => unknown,
+  stack = DEFAULT_STACK,
+): Promise<ProgramRun> {
+  await useStack(stack, {});
+  resetRegistrations();
+  const recorder = recordResources();
+  build({ transformations: [recorder.transformation] });
+  await registered(recorder.resources);
+  return { outputs: {}, resources: recorder.resources, registrations: [...registrations] };
 }

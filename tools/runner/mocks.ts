@@ -56,6 +56,12 @@ function fakeText(seed: string, alphabet: string, length: number): string {
   ).join("");
 }
 
+/** A deterministic id in UUID form (KMS keys, Roles Anywhere anchors and profiles), per seed. */
+function fakeUuid(seed: string): string {
+  const hex = createHash("sha256").update(seed).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 const UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const PASSWORD_CHARS = `${SECRET_CHARS}!@#$%^&*()_-=[]{}|'`;
@@ -130,9 +136,15 @@ function newResourceState(
       const arn = `arn:aws:iam::${ACCOUNT_ID}:oidc-provider/${text(inputs.url).replace(/^https:\/\//, "")}`;
       return { id: arn, state: { ...inputs, arn } };
     }
+    case "aws:rolesanywhere/trustAnchor:TrustAnchor":
+    case "aws:rolesanywhere/profile:Profile": {
+      const kind = args.type.endsWith(":TrustAnchor") ? "trust-anchor" : "profile";
+      const id = fakeUuid(`${kind}/${args.name}`);
+      const arn = `arn:aws:rolesanywhere:${REGION()}:${ACCOUNT_ID}:${kind}/${id}`;
+      return { id, state: { ...inputs, arn } };
+    }
     case "aws:kms/key:Key": {
-      const hex = createHash("sha256").update(args.name).digest("hex");
-      const keyId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+      const keyId = fakeUuid(args.name);
       const arn = `arn:aws:kms:${REGION()}:${ACCOUNT_ID}:key/${keyId}`;
       return { id: keyId, state: { ...inputs, arn, keyId } };
     }
@@ -173,6 +185,8 @@ const mocks: pulumi.runtime.Mocks = {
           id: ACCOUNT_ID,
           userId: "AROAEXAMPLEROLEID:session",
         };
+      case "aws:index/getRegion:getRegion":
+        return { id: REGION(), region: REGION(), name: REGION() };
       case "aws:index/getPartition:getPartition":
         return {
           id: "aws",

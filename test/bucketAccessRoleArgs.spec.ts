@@ -1,0 +1,309 @@
+// A pure module: no Pulumi runtime, so no mocks and a plain import.
+import * as assert from "node:assert/strict";
+import { join } from "node:path";
+import {
+  BucketAccessRoleArgs,
+  findRoleArgsProblems,
+  RoleTrustSettings,
+  trustWarnings,
+  withRoleDefaults as withStackDefaults,
+} from "../config/roleArgs";
+import { assertLiteralDefaultsApplied, documentedDefaults } from "./support/documentedDefaults";
+
+const WHERE = { project: "iam-bucket-access", stack: "dev" };
+const withDefaults = (args: Omit<BucketAccessRoleArgs, "bucket">) => withStackDefaults(args, WHERE);
+const GITHUB: RoleTrustSettings = { github: { repository: "acme/uploader" } };
+const PEM =
+  "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ29uZmlkZW50\n-----END CERTIFICATE-----\n";
+const PCA =
+  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012";
+
+/** The problems of a role's arguments, for a known bucket. */
+function problemsOf(args: Omit<BucketAccessRoleArgs, "bucket">): string[] {
+  return findRoleArgsProblems(args, withDefaults(args), "my-bucket").map(
+    (problem) => `${problem.field}: ${JSON.stringify(problem.value)}; ${problem.expected}`,
+  );
+}
+
+describe("withRoleDefaults", () => {
+  it("applies every documented default to the arguments left out, the stack's own path included", () => {
+    assert.deepEqual(withDefaults({ roleName: "app", trust: GITHUB }), {
+      roleName: "app",
+      trust: {
+        github: { repository: "acme/uploader", refs: ["refs/heads/main"], environments: [] },
+        services: [],
+        rolesAnywhere: undefined,
+      },
+      access: "read-write",
+      prefixes: [],
+      allowDelete: false,
+      listAllBuckets: false,
+      kmsKeyArn: undefined,
+      maxSessionDuration: 3600,
+      path: "/iam-bucket-access/dev/",
+      permissionsBoundary: undefined,
+      tags: {},
+      protect: false,
+    });
+  });
+
+  it("trusts no ref by default once deployment environments are named", () => {
+    const { trust } = withDefaults({
+      roleName: "app",
+      trust: { github: { repository: "acme/uploader", environments: ["production"] } },
+    });
+    assert.deepEqual(trust.github, {
+      repository: "acme/uploader",
+      refs: [],
+      environments: ["production"],
+    });
+  });
+});
+
+describe("findRoleArgsProblems", () => {
+  const fine: ReadonlyArray<readonly [string, RoleTrustSettings]> = [
+    // the trust, what it is
+    ["a repository's default branch", GITHUB],
+    [
+      "a repository's refs and environments",
+      {
+        github: {
+          repository: "acme-corp/uploader.v2",
+          refs: ["refs/heads/main", "refs/tags/v1"],
+          environments: ["production"],
+        },
+      },
+    ],
+    [
+      "services",
+      { services: ["ecs-tasks.amazonaws.com", "lambda.amazonaws.com", "pods.eks.amazonaws.com"] },
+    ],
+    [
+      "Roles Anywhere with a CA bundle",
+      { rolesAnywhere: { certificates: [PEM], commonNames: ["app"] } },
+    ],
+    [
+      "Roles Anywhere with a Private CA",
+      { rolesAnywhere: { acmPcaArn: PCA, commonNames: ["app"] } },
+    ],
+  ];
+  for (const [what, trust] of fine) {
+    it(`finds nothing wrong with a trust of ${what}`, () => {
+      assert.deepEqual(problemsOf({ roleName: "app", trust }), []);
+    });
+  }
+
+  // The arguments are cast where a JavaScript or YAML caller, whom types do not stop, would
+  // pass them.
+  const refusals: ReadonlyArray<readonly [string, Omit<BucketAccessRoleArgs, "bucket">, RegExp]> = [
+    // what is refused, the arguments, the problem
+    [
+      "a console",
+      { roleName: "app", trust: GITHUB, console: { enabled: true } } as never,
+      /^console: \{"enabled":true\}; nothing: a role has no console password/,
+    ],
+    [
+      "an access key",
+      { roleName: "app", trust: GITHUB, accessKey: { generation: 2 } } as never,
+      /^accessKey: \{"generation":2\}; nothing: a role has no long-term access key/,
+    ],
+    [
+      "a user name",
+      { roleName: "app", trust: GITHUB, userName: "app" } as never,
+      /^userName: "app"; roleName: a role is named by roleName/,
+    ],
+    [
+      "a trust that names nobody",
+      { roleName: "app", trust: {} },
+      /^trust: \{\}; one caller at least: github, services or rolesAnywhere/,
+    ],
+    ["no trust at all", { roleName: "app" } as never, /^trust: undefined; one caller at least/],
+    [
+      "a trust of no services",
+      { roleName: "app", trust: { services: [] } },
+      /^trust: \{"services":\[\]\}; one caller at least/,
+    ],
+    [
+      "a repository without an owner",
+      { roleName: "app", trust: { github: { repository: "uploader" } } },
+      /^trust\.github\.repository: "uploader"; a GitHub repository as owner\/repo/,
+    ],
+    [
+      "a repository of an empty owner",
+      { roleName: "app", trust: { github: { repository: "/uploader" } } },
+      /^trust\.github\.repository: "\/uploader"; a GitHub repository as owner\/repo/,
+    ],
+    [
+      "a repository of any owner",
+      { roleName: "app", trust: { github: { repository: "*/uploader" } } },
+      /^trust\.github\.repository: "\*\/uploader"; .*its owner exact/,
+    ],
+    [
+      "a branch that is no full ref",
+      { roleName: "app", trust: { github: { repository: "acme/uploader", refs: ["main"] } } },
+      /^trust\.github\.refs: "main"; a full git ref such as refs\/heads\/main/,
+    ],
+    [
+      "a GitHub trust of no ref and no environment",
+      {
+        roleName: "app",
+        trust: { github: { repository: "acme/uploader", refs: [], environments: [] } },
+      },
+      /^trust\.github: .*; one ref or environment at least/,
+    ],
+    [
+      "an environment with a colon, which would change the token subject",
+      {
+        roleName: "app",
+        trust: { github: { repository: "acme/uploader", environments: ["prod:ref"] } },
+      },
+      /^trust\.github\.environments: "prod:ref"; a deployment environment's name/,
+    ],
+    [
+      "a service without its domain",
+      { roleName: "app", trust: { services: ["ecs-tasks"] } },
+      /^trust\.services: "ecs-tasks"; an AWS service principal such as ecs-tasks\.amazonaws\.com/,
+    ],
+    [
+      "a service by wildcard",
+      { roleName: "app", trust: { services: ["*.amazonaws.com"] } },
+      /^trust\.services: "\*\.amazonaws\.com"; an AWS service principal/,
+    ],
+    [
+      "an account's principal among the services",
+      { roleName: "app", trust: { services: ["arn:aws:iam::123456789012:root"] } },
+      /^trust\.services: "arn:aws:iam::123456789012:root"; an AWS service principal/,
+    ],
+    [
+      "a service in capitals",
+      { roleName: "app", trust: { services: ["Lambda.amazonaws.com"] } },
+      /^trust\.services: "Lambda\.amazonaws\.com"; an AWS service principal/,
+    ],
+    [
+      "Roles Anywhere as a plain service, for every anchor",
+      { roleName: "app", trust: { services: ["rolesanywhere.amazonaws.com"] } },
+      /^trust\.services: "rolesanywhere\.amazonaws\.com"; a service other than Roles Anywhere/,
+    ],
+    [
+      "a service twice",
+      { roleName: "app", trust: { services: ["lambda.amazonaws.com", "lambda.amazonaws.com"] } },
+      /^trust\.services: .*; each once \(lambda\.amazonaws\.com is there twice\)/,
+    ],
+    [
+      "Roles Anywhere with two anchors",
+      {
+        roleName: "app",
+        trust: { rolesAnywhere: { certificates: [PEM], acmPcaArn: PCA, commonNames: ["app"] } },
+      },
+      /^trust\.rolesAnywhere: .*; exactly one trust anchor: certificates \(PEM\) or acmPcaArn/,
+    ],
+    [
+      "Roles Anywhere without an anchor",
+      { roleName: "app", trust: { rolesAnywhere: { commonNames: ["app"] } } },
+      /^trust\.rolesAnywhere: .*; exactly one trust anchor/,
+    ],
+    [
+      "Roles Anywhere for no common name",
+      { roleName: "app", trust: { rolesAnywhere: { acmPcaArn: PCA, commonNames: [] } } },
+      /^trust\.rolesAnywhere\.commonNames: \[\]; one common name at least/,
+    ],
+    [
+      "a common name by wildcard",
+      { roleName: "app", trust: { rolesAnywhere: { acmPcaArn: PCA, commonNames: ["*.acme"] } } },
+      /^trust\.rolesAnywhere\.commonNames: "\*\.acme"; a certificate subject's common name/,
+    ],
+    [
+      "a certificate that is no PEM",
+      {
+        roleName: "app",
+        trust: { rolesAnywhere: { certificates: ["MIIBszCC"], commonNames: ["app"] } },
+      },
+      /^trust\.rolesAnywhere\.certificates: "MIIBszCC"; one PEM certificate/,
+    ],
+    [
+      "a Private CA by another service's ARN",
+      {
+        roleName: "app",
+        trust: {
+          rolesAnywhere: {
+            acmPcaArn: "arn:aws:acm:us-east-1:123456789012:certificate/x",
+            commonNames: ["app"],
+          },
+        },
+      },
+      /^trust\.rolesAnywhere\.acmPcaArn: .*; an AWS Private CA ARN/,
+    ],
+    [
+      "sessions shorter than an hour",
+      { roleName: "app", trust: GITHUB, maxSessionDuration: 900 },
+      /^maxSessionDuration: 900; a whole number of seconds from 3600 \(one hour\) to 43200/,
+    ],
+    [
+      "sessions longer than twelve hours",
+      { roleName: "app", trust: GITHUB, maxSessionDuration: 43201 },
+      /^maxSessionDuration: 43201; a whole number of seconds from 3600/,
+    ],
+    [
+      "a role name IAM refuses",
+      { roleName: "app role", trust: GITHUB },
+      /^roleName: "app role"; 1 to 64 letters, digits and \+=,\.@_- \(an IAM role name\)/,
+    ],
+    [
+      "a prefix the user's rules refuse too",
+      { roleName: "app", trust: GITHUB, prefixes: ["/data"] },
+      /^prefixes: "\/data"; a key prefix ending in \//,
+    ],
+    [
+      "a trust policy over IAM's quota",
+      {
+        roleName: "app",
+        trust: {
+          github: {
+            repository: "acme/uploader",
+            refs: Array.from({ length: 40 }, (_, i) => `refs/heads/release-${i}`),
+          },
+        },
+      },
+      /^trust: .*; fewer or shorter refs, .* over IAM's default limit of 2048/,
+    ],
+  ];
+  for (const [what, args, problem] of refusals) {
+    it(`refuses ${what}`, () => {
+      const problems = problemsOf(args);
+      assert.equal(problems.length, 1, problems.join("\n"));
+      assert.match(problems[0], problem);
+    });
+  }
+});
+
+describe("trustWarnings", () => {
+  it("warns of each GitHub subject a wildcard widens, and of nothing exact", () => {
+    const warnings = (trust: RoleTrustSettings) =>
+      trustWarnings(withDefaults({ roleName: "app", trust }).trust);
+    assert.deepEqual(warnings(GITHUB), []);
+    assert.deepEqual(
+      warnings({
+        github: { repository: "acme/uploader", refs: ["refs/tags/v*", "refs/heads/main"] },
+      }),
+      [
+        'trust.github: "repo:acme/uploader:ref:refs/tags/v*" holds a wildcard: every workflow ' +
+          "whose token subject matches it may assume the role; name the repository, refs and " +
+          "environments exactly unless that is intended",
+      ],
+    );
+    assert.equal(warnings({ github: { repository: "acme/upload-*" } }).length, 1);
+  });
+});
+
+describe("the role arguments' doc comments", () => {
+  it("state each literal default as withRoleDefaults applies it, and every other as words", () => {
+    const documented = documentedDefaults(join(__dirname, "..", "config", "roleArgs.ts"), {
+      BucketAccessRoleArgs: "",
+      RoleTrustSettings: "trust.",
+      GithubTrustSettings: "trust.github.",
+      RolesAnywhereTrustSettings: "trust.rolesAnywhere.",
+    });
+    assert.ok(documented.size >= 14, `only ${documented.size} documented defaults`);
+    assertLiteralDefaultsApplied(documented, withDefaults({ roleName: "app", trust: GITHUB }));
+  });
+});
