@@ -1,9 +1,16 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
+// The user policy these statements join is pinned whole once, in userPolicy.spec.ts, and
+// decided by the IAM engine in policySimulation.spec.ts; here, what the statements grant and deny.
 import * as assert from "node:assert/strict";
+import { ACCESS_LEVELS, canWrite } from "../iam/accessLevels";
 import { BucketAccess, bucketAccessStatements, tlsOnlyBucketPolicy } from "../iam/bucketAccess";
+import { Statement } from "../iam/policyDocument";
 
 const BUCKET = "my-bucket";
+const BUCKET_ARN = "arn:aws:s3:::my-bucket";
+const OBJECTS = "arn:aws:s3:::my-bucket/*";
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const CUSTOMER_KEY = "s3:x-amz-server-side-encryption-customer-algorithm";
 
 /** The settings of the Terraform original: read-write, whole bucket, no delete. */
 const BASE: BucketAccess = {
@@ -12,151 +19,168 @@ const BASE: BucketAccess = {
   access: "read-write",
   prefixes: [],
   allowDelete: false,
-  listAllBuckets: true,
+  listAllBuckets: false,
 };
 
-const locate = {
-  Sid: "LocateBucket",
-  Effect: "Allow",
-  Action: ["s3:GetBucketLocation"],
-  Resource: "arn:aws:s3:::my-bucket",
-};
-const list = {
-  Sid: "ListObjectsInScope",
-  Effect: "Allow",
-  Action: ["s3:ListBucket"],
-  Resource: "arn:aws:s3:::my-bucket",
-};
-const read = {
-  Sid: "ReadObjectsInScope",
-  Effect: "Allow",
-  Action: ["s3:GetObject"],
-  Resource: ["arn:aws:s3:::my-bucket/*"],
-};
-const write = {
-  Sid: "WriteObjectsInScope",
-  Effect: "Allow",
-  Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
-  Resource: ["arn:aws:s3:::my-bucket/*"],
-};
-const listAll = {
-  Sid: "ListAllBuckets",
-  Effect: "Allow",
-  Action: ["s3:ListAllMyBuckets"],
-  Resource: "*",
-};
-const denyHttp = (actions: string[]) => ({
-  Sid: "DenyInsecureTransport",
-  Effect: "Deny",
-  Action: actions,
-  Resource: ["arn:aws:s3:::my-bucket", "arn:aws:s3:::my-bucket/*"],
-  Condition: { Bool: { "aws:SecureTransport": "false" } },
-});
+/** Each grant of the statements as `<action> on <resource>`, with its condition if any. */
+function grants(statements: readonly Statement[]): string[] {
+  return statements
+    .filter((statement) => statement.Effect === "Allow")
+    .flatMap((statement) =>
+      (statement.Action ?? []).flatMap((action) =>
+        [statement.Resource].flat().map((resource) => `${action} on ${resource}`),
+      ),
+    )
+    .sort();
+}
 
-const denyCustomerKey = {
-  Sid: "DenyCustomerProvidedKeyWrites",
-  Effect: "Deny",
-  Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
-  Resource: ["arn:aws:s3:::my-bucket/*"],
-  Condition: { Null: { "s3:x-amz-server-side-encryption-customer-algorithm": "false" } },
-};
+/** The Deny statements whose condition names a key. */
+function deniesOn(statements: readonly Statement[], key: string): Statement[] {
+  return statements.filter(
+    (statement) =>
+      statement.Effect === "Deny" &&
+      Object.values(statement.Condition ?? {}).some((keys) => key in keys),
+  );
+}
+
+/** Every combination of the settings that shape the statements. */
+const COMBINATIONS: BucketAccess[] = ACCESS_LEVELS.flatMap((access) =>
+  [[], ["in/", "out/"]].flatMap((prefixes) =>
+    [false, true].flatMap((allowDelete) =>
+      [undefined, KEY].map((kmsKeyArn) => ({ ...BASE, access, prefixes, allowDelete, kmsKeyArn })),
+    ),
+  ),
+);
 
 describe("bucketAccessStatements", () => {
-  it("grants read-write as locate, list, get, put and abort, TLS only, refusing SSE-C writes", () => {
-    assert.deepEqual(bucketAccessStatements(BASE), [
-      locate,
-      list,
-      read,
-      write,
-      listAll,
-      denyHttp([
-        "s3:GetBucketLocation",
-        "s3:ListBucket",
-        "s3:GetObject",
-        "s3:PutObject",
-        "s3:AbortMultipartUpload",
-      ]),
-      denyCustomerKey,
-    ]);
-  });
-
-  it("grants read as locate, list and get only", () => {
-    assert.deepEqual(bucketAccessStatements({ ...BASE, access: "read" }), [
-      locate,
-      list,
-      read,
-      listAll,
-      denyHttp(["s3:GetBucketLocation", "s3:ListBucket", "s3:GetObject"]),
-    ]);
-  });
-
-  it("grants write without listing, so a writer cannot enumerate keys", () => {
-    assert.deepEqual(bucketAccessStatements({ ...BASE, access: "write" }), [
-      locate,
-      write,
-      listAll,
-      denyHttp(["s3:GetBucketLocation", "s3:PutObject", "s3:AbortMultipartUpload"]),
-      denyCustomerKey,
-    ]);
-  });
-
-  it("grants no s3:DeleteObject unless allowDelete is set", () => {
-    const actions = (settings: BucketAccess) =>
-      bucketAccessStatements(settings)
-        .filter((s) => s.Effect === "Allow")
-        .flatMap((s) => s.Action ?? []);
-    assert.ok(!actions(BASE).includes("s3:DeleteObject"));
-    assert.deepEqual(bucketAccessStatements({ ...BASE, allowDelete: true })[4], {
-      Sid: "DeleteObjectsInScope",
-      Effect: "Allow",
-      Action: ["s3:DeleteObject"],
-      Resource: ["arn:aws:s3:::my-bucket/*"],
+  const cases = [
+    // access, what it grants on the bucket and its objects
+    [
+      "read",
+      ["s3:GetBucketLocation on bucket", "s3:GetObject on objects", "s3:ListBucket on bucket"],
+    ],
+    [
+      "write",
+      [
+        "s3:AbortMultipartUpload on objects",
+        "s3:GetBucketLocation on bucket",
+        "s3:PutObject on objects",
+      ],
+    ],
+    [
+      "read-write",
+      [
+        "s3:AbortMultipartUpload on objects",
+        "s3:GetBucketLocation on bucket",
+        "s3:GetObject on objects",
+        "s3:ListBucket on bucket",
+        "s3:PutObject on objects",
+      ],
+    ],
+  ] as const;
+  for (const [access, granted] of cases) {
+    it(`grants ${access} as ${granted.join(", ")}, and nothing else`, () => {
+      const named = grants(bucketAccessStatements({ ...BASE, access })).map((grant) =>
+        grant.replace(OBJECTS, "objects").replace(BUCKET_ARN, "bucket"),
+      );
+      assert.deepEqual(named, [...granted]);
     });
+  }
+
+  it("grants s3:DeleteObject only with allowDelete, on the objects in scope", () => {
+    const deletes = (settings: BucketAccess) =>
+      grants(bucketAccessStatements(settings)).filter((grant) => grant.startsWith("s3:Delete"));
+    assert.deepEqual(deletes(BASE), []);
+    assert.deepEqual(deletes({ ...BASE, allowDelete: true, prefixes: ["in/"] }), [
+      "s3:DeleteObject on arn:aws:s3:::my-bucket/in/*",
+    ]);
   });
 
   it("limits objects and listing to the prefixes", () => {
     const statements = bucketAccessStatements({ ...BASE, prefixes: ["in/", "out/"] });
-    assert.deepEqual(statements.slice(1, 4), [
-      { ...list, Condition: { StringLike: { "s3:prefix": ["in/*", "out/*"] } } },
-      { ...read, Resource: ["arn:aws:s3:::my-bucket/in/*", "arn:aws:s3:::my-bucket/out/*"] },
-      { ...write, Resource: ["arn:aws:s3:::my-bucket/in/*", "arn:aws:s3:::my-bucket/out/*"] },
-    ]);
-  });
-
-  it("leaves out ListAllMyBuckets when listAllBuckets is off", () => {
-    const sids = bucketAccessStatements({ ...BASE, listAllBuckets: false }).map((s) => s.Sid);
-    assert.ok(!sids.includes("ListAllBuckets"));
-  });
-
-  it("lets only S3 use the KMS key, to read and write", () => {
-    const kms = bucketAccessStatements({ ...BASE, kmsKeyArn: KEY, prefixes: ["in/"] }).find(
-      (s) => s.Sid === "UseBucketKeyViaS3",
+    const onObjects = grants(statements).filter((grant) => grant.includes(`${BUCKET_ARN}/`));
+    assert.ok(onObjects.length > 0);
+    for (const grant of onObjects) {
+      assert.match(grant, /on arn:aws:s3:::my-bucket\/(in|out)\/\*$/);
+    }
+    const listing = statements.filter(
+      (s) => s.Effect === "Allow" && s.Action?.includes("s3:ListBucket"),
     );
-    assert.deepEqual(kms, {
-      Sid: "UseBucketKeyViaS3",
-      Effect: "Allow",
-      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-      Resource: KEY,
-      Condition: {
-        StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" },
-      },
-    });
+    assert.equal(listing.length, 1);
+    assert.deepEqual(listing[0].Condition, { StringLike: { "s3:prefix": ["in/*", "out/*"] } });
   });
 
-  it("grants only kms:Decrypt to a reader", () => {
-    const kms = bucketAccessStatements({ ...BASE, access: "read", kmsKeyArn: KEY }).find(
-      (s) => s.Sid === "UseBucketKeyViaS3",
-    );
-    assert.deepEqual(kms?.Action, ["kms:Decrypt"]);
+  it("grants ListAllMyBuckets, on *, only when listAllBuckets is on", () => {
+    const listAll = (listAllBuckets: boolean) =>
+      grants(bucketAccessStatements({ ...BASE, listAllBuckets })).filter((grant) =>
+        grant.startsWith("s3:ListAllMyBuckets"),
+      );
+    assert.deepEqual(listAll(false), []);
+    assert.deepEqual(listAll(true), ["s3:ListAllMyBuckets on *"]);
   });
 
-  it("names the China partition's S3 endpoint in kms:ViaService", () => {
-    const cnKey = "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    const kms = bucketAccessStatements({ ...BASE, partition: "aws-cn", kmsKeyArn: cnKey }).find(
-      (s) => s.Sid === "UseBucketKeyViaS3",
-    );
-    assert.deepEqual(kms?.Condition?.StringEquals, {
-      "kms:ViaService": "s3.cn-north-1.amazonaws.com.cn",
+  it("denies every bucket and object action it grants over plain HTTP, in every combination", () => {
+    for (const settings of COMBINATIONS) {
+      const statements = bucketAccessStatements(settings);
+      const [deny, ...others] = deniesOn(statements, "aws:SecureTransport");
+      assert.equal(others.length, 0);
+      assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
+      assert.deepEqual([deny.Resource].flat().sort(), [BUCKET_ARN, OBJECTS]);
+      for (const grant of grants(statements).filter((g) => g.includes(BUCKET_ARN))) {
+        const action = grant.split(" ")[0];
+        assert.ok(deny.Action?.includes(action), `${action} is allowed over HTTP`);
+      }
+    }
+  });
+
+  it("denies uploads with a customer-provided key on every object, whenever it grants writes", () => {
+    for (const settings of COMBINATIONS) {
+      const statements = bucketAccessStatements(settings);
+      const denies = deniesOn(statements, CUSTOMER_KEY);
+      if (!canWrite(settings.access)) {
+        assert.deepEqual(denies, []);
+        continue;
+      }
+      assert.equal(denies.length, 1);
+      assert.deepEqual(denies[0].Condition, { Null: { [CUSTOMER_KEY]: "false" } });
+      assert.deepEqual(denies[0].Resource, [OBJECTS]);
+      assert.deepEqual([...(denies[0].Action ?? [])].sort(), [
+        "s3:AbortMultipartUpload",
+        "s3:PutObject",
+      ]);
+    }
+  });
+
+  describe("with a KMS key", () => {
+    const keyCases = [
+      // access, the KMS actions S3 takes for it
+      ["read", ["kms:Decrypt"]],
+      ["write", ["kms:Decrypt", "kms:GenerateDataKey"]],
+      ["read-write", ["kms:Decrypt", "kms:GenerateDataKey"]],
+    ] as const;
+    for (const [access, actions] of keyCases) {
+      it(`lets S3 alone use the key for ${access}: ${actions.join(", ")}`, () => {
+        const onKey = bucketAccessStatements({ ...BASE, access, kmsKeyArn: KEY }).filter(
+          (s) => s.Effect === "Allow" && [s.Resource].flat().includes(KEY),
+        );
+        assert.equal(onKey.length, 1);
+        assert.deepEqual(onKey[0].Resource, KEY);
+        assert.deepEqual(onKey[0].Action, [...actions]);
+        assert.deepEqual(onKey[0].Condition, {
+          StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" },
+        });
+      });
+    }
+
+    it("names the China partition's S3 endpoint in kms:ViaService", () => {
+      const cnKey =
+        "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+      const kms = bucketAccessStatements({ ...BASE, partition: "aws-cn", kmsKeyArn: cnKey }).find(
+        (s) => s.Resource === cnKey,
+      );
+      assert.deepEqual(kms?.Condition?.StringEquals, {
+        "kms:ViaService": "s3.cn-north-1.amazonaws.com.cn",
+      });
     });
   });
 });
@@ -165,7 +189,16 @@ describe("tlsOnlyBucketPolicy", () => {
   it("denies every principal every S3 action on the bucket without TLS", () => {
     assert.deepEqual(tlsOnlyBucketPolicy("aws", BUCKET), {
       Version: "2012-10-17",
-      Statement: [{ ...denyHttp(["s3:*"]), Principal: "*" }],
+      Statement: [
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Action: ["s3:*"],
+          Resource: [BUCKET_ARN, OBJECTS],
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+          Principal: "*",
+        },
+      ],
     });
   });
 });

@@ -78,6 +78,13 @@ describe("BucketAccessUser", () => {
       });
     });
 
+    it("tags the user and its policy, the children IAM can tag, with the given tags", async () => {
+      const tags = { team: "data", environment: "dev" };
+      await build({ ...ARGS, tags });
+      assert.deepEqual(inputsOfOnly("aws:iam/user:User").tags, tags);
+      assert.deepEqual(inputsOfOnly("aws:iam/policy:Policy").tags, tags);
+    });
+
     it("exports the user, policy, account and sign-in page", async () => {
       const { user } = await build(ARGS);
       assert.equal(await promiseOf(user.userName), "app-user");
@@ -91,6 +98,17 @@ describe("BucketAccessUser", () => {
         await promiseOf(user.consoleSignInUrl ?? pulumi.output("")),
         `https://${ACCOUNT_ID}.signin.aws.amazon.com/console`,
       );
+    });
+  });
+
+  describe("with console settings", () => {
+    it("generates the password as long as asked, and lets it stand when no reset is asked", async () => {
+      await build({ ...ARGS, console: { passwordLength: 32, passwordResetRequired: false } });
+      assert.deepEqual(inputsOfOnly("aws:iam/userLoginProfile:UserLoginProfile"), {
+        user: "app-user",
+        passwordLength: 32,
+        passwordResetRequired: false,
+      });
     });
   });
 

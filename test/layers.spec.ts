@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { importsOf } from "../tools/sourceImports";
+import { importedSources, importsOf } from "../tools/sourceImports";
 import { ROOT } from "../tools/paths";
 
 /**
@@ -28,8 +28,8 @@ function layerOf(file: string): number {
   );
 }
 
-/** The program's own source files, relative to the repository. */
-function programFiles(): string[] {
+/** The source files in the layers' folders, relative to the repository. */
+function layeredFiles(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
       const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
@@ -38,12 +38,19 @@ function programFiles(): string[] {
   return [...LAYERS.flat().flatMap((place) => (place.endsWith(".ts") ? [place] : walk(place)))];
 }
 
-describe("the programs' layers", () => {
-  const files = programFiles();
+/** What the programs and the component package load: their entries and all they import. */
+const ENTRIES = ["index.ts", "bootstrap/index.ts", "provider/index.ts"];
 
-  it("cover every source file of both programs", () => {
-    assert.ok(files.length > 25, `only ${files.length} files`);
-    assert.ok(files.every((file) => layerOf(file) >= 0));
+describe("the programs' layers", () => {
+  const loaded = importedSources(ROOT, ENTRIES);
+  const files = [...new Set([...layeredFiles(), ...loaded])];
+
+  it("cover every source file the programs and the component package load", () => {
+    assert.ok(loaded.length > 25, `only ${loaded.length} files`);
+    assert.deepEqual(
+      loaded.filter((file) => layerOf(file) < 0),
+      [],
+    );
   });
 
   it("import only their own layer and those below it", () => {

@@ -3,7 +3,8 @@ import * as assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as plans from "../tools/plan";
-import { promiseOf, runProgram } from "../tools/runner/program";
+import { promiseOf, runProgram, stackNames } from "../tools/runner/program";
+import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
 import { componentRun, outputOf } from "./support/specHelpers";
 import { BucketAccessRole } from "../components/bucketAccessRole";
@@ -97,15 +98,17 @@ describe("planStack", () => {
   it("refuses a stack that disagrees with its bootstrap environment", async () => {
     await assert.rejects(
       plans.planStack("prod", { permissionsBoundary: "" }),
-      /^Error: stack prod cannot deploy through its bootstrap environment:\nPulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key permissionsBoundary: got ""/,
+      /Pulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key permissionsBoundary: got ""/,
     );
   });
 
   it("tells a stack that may create no bucket, given an empty bucketName, what empty means", async () => {
-    await assert.rejects(
-      plans.planStack("prod", { bucketName: "" }),
-      /\nPulumi\.prod\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: config key bucketName: got ""; expected a bucket name: without one \(empty or unset\) the stack creates a bucket of its own, and bootstrap config key environments\.prod\.createsBucket is not true, so prod's deploy role may not create one$/,
-    );
+    await assert.rejects(plans.planStack("prod", { bucketName: "" }), (error: Error) => {
+      assert.match(error.message, /config key bucketName: got ""/);
+      assert.match(error.message, /empty or unset/);
+      assert.match(error.message, /environments\.prod\.createsBucket/);
+      return true;
+    });
   });
 
   it("shows the bucket policy of a bucket the stack creates", async () => {
@@ -187,22 +190,66 @@ describe("keyInputsOf", () => {
 });
 
 describe("formatPlan", () => {
-  it("prints a resource table, each policy and the outputs without secret values", async () => {
-    const plan = await plans.planStack("dev");
-    const text = plans.formatPlan(plan);
-    assert.match(text, /^Stack dev would create 15 resources \(offline plan: /);
-    assert.match(text, /\naws:iam\/user:User +app +app +no\n/);
-    assert.match(
-      text,
-      /\nKey inputs:\n {2}bucket \(aws:s3\/bucket:Bucket\)\n {4}bucket = iam-bucket-access-dev-/,
-    );
-    assert.match(text, /\n {4}path = \/iam-bucket-access\/dev\/\n/);
-    assert.match(
-      text,
-      /\nPolicy of app-policy \(aws:iam\/policy:Policy, policy\):\n\{\n {2}"Version"/,
-    );
-    assert.match(text, /\n {2}secretAccessKey +\[secret\]\n/);
-    assert.match(text, /\n {2}policyJson +\(the document shown above for app-policy\)\n/);
+  let plan: plans.Plan;
+  let lines: string[];
+  let text: string;
+
+  before(async () => {
+    plan = await plans.planStack("dev");
+    text = plans.formatPlan(plan);
+    lines = text.split("\n");
+  });
+
+  it("counts the resources and lists each with its type, name, parent and protection", () => {
+    assert.match(lines[0], new RegExp(`\\b${plan.resources.length} resources\\b`));
+    for (const resource of plan.resources) {
+      const row = [resource.type, resource.name, resource.parent ?? "-"];
+      assert.ok(
+        lines.some(
+          (line) =>
+            line.split(/ +/).join(" ") === [...row, resource.protect ? "yes" : "no"].join(" "),
+        ),
+        row.join(" "),
+      );
+    }
+  });
+
+  it("prints each resource's key inputs under its name", () => {
+    for (const resource of plan.resources.filter((r) => Object.keys(r.inputs).length > 0)) {
+      const at = lines.findIndex((line) => line.includes(`${resource.name} (${resource.type})`));
+      assert.ok(at > 0, resource.name);
+      for (const [name, value] of Object.entries(resource.inputs)) {
+        const shown = typeof value === "string" ? value : JSON.stringify(value);
+        assert.ok(
+          lines.slice(at + 1).some((line) => line.includes(name) && line.includes(shown)),
+          `${resource.name}: ${name}`,
+        );
+      }
+    }
+  });
+
+  it("prints each policy document whole, once, and names it where an output repeats it", () => {
+    assert.ok(plan.policies.length > 0);
+    for (const policy of plan.policies) {
+      const document = JSON.stringify(policy.document, null, 2);
+      assert.equal(text.split(document).length - 1, 1, policy.name);
+    }
+    const policyJson = lines.find((line) => line.trim().startsWith("policyJson"));
+    assert.match(policyJson ?? "", /app-policy/);
+    assert.doesNotMatch(policyJson ?? "", /Statement/);
+  });
+
+  it("prints no secret value, and [secret] where a secret output is", async () => {
+    const run = await runProgram("dev");
+    for (const name of ["secretAccessKey", "consolePassword"]) {
+      const secret = String(await promiseOf(outputOf(run.outputs, name)));
+      assert.ok(secret.length >= 20, name);
+      assert.ok(!text.includes(secret), `${name}'s value is printed`);
+      assert.ok(
+        lines.some((line) => line.includes(name) && line.includes("[secret]")),
+        `${name} is not shown as [secret]`,
+      );
+    }
   });
 });
 
@@ -219,10 +266,10 @@ describe("npm run plan", () => {
     const { code, stdout, stderr } = await planCommand("dev", "--config", "access=admin");
     assert.equal(code, 1);
     assert.equal(stdout, "");
-    assert.equal(
-      stderr,
-      'plan: invalid stack config:\nconfig key access: got "admin"; expected one of read, write, read-write\n',
-    );
+    assert.match(stderr, /\baccess\b.*"admin"/);
+    for (const level of ACCESS_LEVELS) {
+      assert.ok(stderr.includes(level), `the rule names no access level ${level}`);
+    }
   });
 
   it("takes -c for --config, as pulumi does", async () => {
@@ -263,17 +310,14 @@ describe("npm run plan", () => {
   it("exits 2 naming an option it does not take", async () => {
     const { code, stderr } = await planCommand("dev", "--jsn");
     assert.equal(code, 2);
-    assert.match(stderr, /^plan: unknown option --jsn; usage: npm run plan/);
+    assert.match(stderr, /--jsn/);
+    assert.match(stderr, /usage: npm run plan/);
   });
 
   it("plans a bootstrap stack with --project bootstrap", async () => {
     const { code, stdout } = await planCommand("admin", "--project", "bootstrap");
     assert.equal(code, 0);
-    assert.match(stdout, /^Stack admin would create 18 resources/);
-    assert.match(
-      stdout,
-      /\nTrust policy of prod-deploy \(aws:iam\/role:Role, assumeRolePolicy\):\n/,
-    );
+    assert.equal(stdout, `${plans.formatPlan(await plans.planStack("admin", {}, BOOTSTRAP))}\n`);
   });
 
   it("exits 2 for --bootstrap-config with a bootstrap stack, which takes --config", async () => {
@@ -294,22 +338,24 @@ describe("npm run plan", () => {
   it("exits 2 naming an option given without its value", async () => {
     const { code, stderr } = await planCommand("dev", "--config");
     assert.equal(code, 2);
-    assert.match(stderr, /^plan: Option '-c, --config <value>' argument missing; usage: /);
+    assert.match(stderr, /--config/);
+    assert.match(stderr, /usage: npm run plan/);
   });
 
   it("prints its usage with --help and exits 0", async () => {
-    const { code, stdout } = await planCommand("--help");
+    const { code, stdout, stderr } = await planCommand("--help");
     assert.equal(code, 0);
-    assert.match(stdout, /^usage: npm run plan -- <stack> \[--project bootstrap\]/);
+    assert.equal(stderr, "");
+    assert.match(stdout, /usage: npm run plan/);
   });
 
   it("exits 2 naming the known stacks for an unknown stack", async () => {
     const { code, stderr } = await planCommand("staging");
     assert.equal(code, 2);
-    assert.match(
-      stderr,
-      /^plan: unknown stack "staging": no Pulumi\.staging\.yaml; stacks: dev, prod\n$/,
-    );
+    assert.match(stderr, /"staging"/);
+    for (const stack of stackNames()) {
+      assert.ok(stderr.includes(stack), `names no stack ${stack}`);
+    }
   });
 });
 

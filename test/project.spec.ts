@@ -2,7 +2,7 @@ import { PROJECT } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../config/userArgs";
 import { withRoleDefaults } from "../config/roleArgs";
@@ -11,7 +11,12 @@ import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { bootstrapDisagreements } from "../tools/runner/bootstrapAgreement";
 import { currentText, GENERATED_PARTS, regenerated } from "../tools/generatedFiles";
-import { projectConfigDefaults, stackConfig, stackFileConfig } from "../tools/runner/program";
+import {
+  programFile,
+  projectConfigDefaults,
+  stackConfig,
+  stackFileConfig,
+} from "../tools/runner/program";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
 import { roleOf, userOf } from "./support/identities";
 
@@ -21,15 +26,34 @@ function readYaml(file: string): Record<string, unknown> {
   return parse(readFileSync(join(ROOT, file), "utf8")) as Record<string, unknown>;
 }
 
-describe("Pulumi.yaml", () => {
-  const project = readYaml("Pulumi.yaml");
+/**
+ * What the nodejs runtime starts for a project without `main`: the `main` of the package.json it
+ * finds from the project up, here the repository's, the component package's entry.
+ */
+function packageMain(dir: string): string {
+  const manifest = join(dir, "package.json");
+  if (!existsSync(manifest)) {
+    return packageMain(dirname(dir));
+  }
+  return join(dir, (JSON.parse(readFileSync(manifest, "utf8")) as { main: string }).main);
+}
 
-  it("names the project iam-bucket-access on the nodejs runtime", () => {
-    assert.equal(project.name, "iam-bucket-access");
-    assert.equal(PROJECT, "iam-bucket-access");
-    assert.equal((project.runtime as { name: string }).name, "nodejs");
+for (const dir of [ROOT, BOOTSTRAP]) {
+  describe(relative(ROOT, join(dir, "Pulumi.yaml")), () => {
+    const project = parse(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as {
+      runtime: { name: string };
+      main?: string;
+    };
+
+    it("has the nodejs runtime start the program the whole-program specs run", () => {
+      assert.equal(project.runtime.name, "nodejs");
+      const started = project.main === undefined ? packageMain(dir) : join(dir, project.main);
+      assert.equal(require.resolve(started), programFile(dir));
+    });
   });
+}
 
+describe("Pulumi.yaml", () => {
   it("declares defaults that change nothing: a stack that sets no key is read alike with them", () => {
     const where = { project: PROJECT, stack: "dev" };
     const fromSchema = parseStackConfig(
@@ -135,15 +159,16 @@ describe("the stacks, compared", () => {
 
 describe("bootstrapDisagreements", () => {
   it("names both files where a stack's role needs what its bootstrap environment does not allow", () => {
-    assert.deepEqual(
-      bootstrapDisagreements("dev", { trust: { services: ["lambda.amazonaws.com"] } }),
-      [
-        "Pulumi.dev.yaml and bootstrap/Pulumi.admin.yaml disagree: config key trust: got " +
-          '{"services":["lambda.amazonaws.com"]}; expected no trust while bootstrap config key ' +
-          "environments.dev.roles is not true: dev's deploy role may create no role (set it " +
-          "true there, or make the identity a user)",
-      ],
+    const disagreements = bootstrapDisagreements("dev", {
+      trust: { services: ["lambda.amazonaws.com"] },
+    });
+    assert.equal(disagreements.length, 1);
+    assert.match(
+      disagreements[0],
+      /^Pulumi\.dev\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: /,
     );
+    assert.match(disagreements[0], /\btrust: got \{"services":\["lambda\.amazonaws\.com"\]\}/);
+    assert.match(disagreements[0], /environments\.dev\.roles is not true/);
   });
 
   it("checks against the bootstrap's config as overridden, as npm run plan's --bootstrap-config does", () => {
@@ -157,13 +182,13 @@ describe("bootstrapDisagreements", () => {
     );
   });
 
-  it("names the stack file and the bootstrap stack file a stack's setting disagrees with", () => {
-    assert.deepEqual(bootstrapDisagreements("prod", { bucketName: "acme-payroll" }), [
-      "Pulumi.prod.yaml and bootstrap/Pulumi.admin.yaml disagree: config key bucketName: got " +
-        '"acme-payroll"; expected a bucket ' +
-        'that bootstrap config key environments.prod.buckets lists (["acme-app-data-prod"]): ' +
-        "prod's boundary allows no other",
-    ]);
+  it("names the stack file, the bootstrap stack file, the key and value that disagree, and the buckets allowed", () => {
+    const disagreements = bootstrapDisagreements("prod", { bucketName: "acme-payroll" });
+    assert.equal(disagreements.length, 1);
+    assert.match(disagreements[0], /\bPulumi\.prod\.yaml\b/);
+    assert.match(disagreements[0], /\bbootstrap\/Pulumi\.admin\.yaml\b/);
+    assert.match(disagreements[0], /\bbucketName: got "acme-payroll"/);
+    assert.match(disagreements[0], /environments\.prod\.buckets .*"acme-app-data-prod"/);
   });
 });
 

@@ -2,7 +2,8 @@ import { resetRegistrations } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { SecureBucket, SecureBucketArgs } from "../components/secureBucket";
 import { promiseOf, recordResources, registered } from "../tools/runner/program";
-import { failedConstruction, inputsOfOnly, parsedPolicy } from "./support/specHelpers";
+import { tlsOnlyBucketPolicy } from "../iam/bucketAccess";
+import { failedConstruction, inputsOfOnly, parsedJson } from "./support/specHelpers";
 
 /** The one rule of the bucket's default encryption. */
 function encryptionRule(): Record<string, unknown> {
@@ -72,12 +73,8 @@ describe("SecureBucket", () => {
   it("attaches a TLS-only bucket policy after public access is blocked", async () => {
     const { bucket, children } = await build();
     const name = await promiseOf(bucket.bucketName);
-    const policy = parsedPolicy(inputsOfOnly("aws:s3/bucketPolicy:BucketPolicy").policy);
-    assert.deepEqual(policy.Statement[0].Resource, [
-      `arn:aws:s3:::${name}`,
-      `arn:aws:s3:::${name}/*`,
-    ]);
-    assert.deepEqual(policy.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
+    const policy = parsedJson(inputsOfOnly("aws:s3/bucketPolicy:BucketPolicy").policy);
+    assert.deepEqual(policy, tlsOnlyBucketPolicy("aws", name));
     const bucketPolicy = children.find((c) => c.type === "aws:s3/bucketPolicy:BucketPolicy");
     const blockPublic = children.find((c) => c.type.endsWith("BucketPublicAccessBlock"));
     assert.deepEqual(bucketPolicy?.opts.dependsOn, [blockPublic?.resource]);

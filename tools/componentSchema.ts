@@ -20,39 +20,21 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { COMPONENT_PACKAGE } from "../provider/componentPackage";
 import { ROOT } from "./paths";
-import { importsOf } from "./sourceImports";
+import { importedSources } from "./sourceImports";
 
 const ENTRY = join("components", "index.ts");
 const PACKAGE_FILES = ["package.json", "package-lock.json", "tsconfig.json"];
 const CACHE_DIR = join(ROOT, "node_modules", ".cache", "iam-bucket-access");
-
-/** The project's TypeScript file a relative import names. */
-function sourceFileOf(root: string, from: string, specifier: string): string {
-  const base = join(dirname(from), specifier);
-  const file = [`${base}.ts`, join(base, "index.ts")].find((candidate) => existsSync(candidate));
-  if (file === undefined) {
-    throw new Error(`${relative(root, from)} imports ${specifier}, which has no TypeScript file`);
-  }
-  return file;
-}
 
 /**
  * The components' sources and every project file they import, transitively, sorted.
  * @param root the repository: this one, or a copy of its files
  */
 export function componentSources(root = ROOT): string[] {
-  const found = new Set([join(root, ENTRY)]);
-  for (const file of found) {
-    for (const { from } of importsOf(file)) {
-      if (from.startsWith(".")) {
-        found.add(sourceFileOf(root, file, from));
-      }
-    }
-  }
-  return [...found].map((file) => relative(root, file)).sort();
+  return importedSources(root, [ENTRY]);
 }
 
 /** The files the analysis reads from the project, relative to it. */

@@ -1,5 +1,9 @@
-/** What a TypeScript source file imports, read from its text. Used by the layering specs. */
-import { readFileSync } from "node:fs";
+/**
+ * What a TypeScript source file imports, read from its text, and every project file a set of
+ * entries loads. Used by the layering specs and the schema analysis's cache key.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 
 /** One module a file imports or re-exports from. */
 export interface SourceImport {
@@ -23,4 +27,30 @@ export function importsOf(path: string): SourceImport[] {
     typeOnly: false,
   }));
   return [...fromStatements, ...sideEffects];
+}
+
+/** The project's TypeScript file a relative import names. */
+function sourceFileOf(root: string, from: string, specifier: string): string {
+  const base = join(dirname(from), specifier);
+  const file = [`${base}.ts`, join(base, "index.ts")].find((candidate) => existsSync(candidate));
+  if (file === undefined) {
+    throw new Error(`${relative(root, from)} imports ${specifier}, which has no TypeScript file`);
+  }
+  return file;
+}
+
+/**
+ * The entries and every project file they import, transitively, relative to the root, sorted.
+ * @param root the repository: this one, or a copy of its files
+ */
+export function importedSources(root: string, entries: readonly string[]): string[] {
+  const found = new Set(entries.map((entry) => join(root, entry)));
+  for (const file of found) {
+    for (const { from } of importsOf(file)) {
+      if (from.startsWith(".")) {
+        found.add(sourceFileOf(root, file, from));
+      }
+    }
+  }
+  return [...found].map((file) => relative(root, file)).sort();
 }

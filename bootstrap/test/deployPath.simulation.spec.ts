@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { tlsOnlyBucketPolicy } from "../../iam/bucketAccess";
 import {
+  catalogActionsOn,
   Decision,
   decide,
   decideTrust,
@@ -677,6 +678,50 @@ async function refused(
   return decisions.flat();
 }
 
+/**
+ * Every action of AWS's catalog that a stack's role is allowed on a resource a run's deployment
+ * touches (its users, roles, policies, key, created bucket) and that no request of that
+ * deployment asks for there: a grant the role does not need, each as `<action> on <resource>`.
+ */
+async function grantedUnasked(
+  fixtures: Readonly<Record<Stack, Fixture>>,
+  stack: Stack,
+  run: ProgramRun,
+): Promise<string[]> {
+  const fixture = fixtures[stack];
+  const requests = deploymentRequests(run.registrations, fixture.key);
+  const resources = [...new Set(requests.map((request) => request.resource))];
+  const found = await Promise.all(
+    resources.map(async (resource) => {
+      // On `*`, the services the deploy role's documents name.
+      const services = resource === "*" ? ["iam", "s3", "kms"] : [resource.split(":")[2]];
+      const actions = await catalogActionsOn(resource, services, fixture.role);
+      assert.ok(actions.length > 0, `the catalog has no action on ${resource}`);
+      const unasked = actions.filter(
+        (action) =>
+          !requests.some((request) => request.resource === resource && request.action === action),
+      );
+      const decisions = await Promise.all(
+        unasked.map((action) =>
+          decide(
+            { identity: [fixture.rolePolicy], resource: resourcePolicyOf(resource, fixtures) },
+            {
+              principal: fixture.role,
+              action,
+              resource,
+              context: { "aws:SecureTransport": "true" },
+            },
+          ),
+        ),
+      );
+      return unasked
+        .filter((_, i) => decisions[i] === "Allowed")
+        .map((action) => `${action} on ${resource}`);
+    }),
+  );
+  return found.flat();
+}
+
 describe("the deploy path, decided by an IAM policy engine", () => {
   let fixtures: Record<Stack, Fixture>;
   /** Dev with several identities: more users, the same confinement. */
@@ -782,6 +827,32 @@ describe("the deploy path, decided by an IAM policy engine", () => {
     it("is all allowed to dev's role for a dev stack of several identities", async () => {
       assert.deepEqual(await refused(fixtures, "dev", devIdentities), []);
     });
+  });
+
+  describe("what each deploy role may do beyond what a deployment asks", () => {
+    /** Each stack with every feature its identity can have on: what its role must allow at most. */
+    const WIDEST = { console: true, accessKeyGeneration: 2, keepPreviousAccessKey: true };
+    let widest: Record<Stack, ProgramRun>;
+
+    before(async () => {
+      widest = { dev: await runProgram("dev", WIDEST), prod: await runProgram("prod", WIDEST) };
+    });
+
+    // Granted though no recorded request asks for it: the provider reads a bucket's region with
+    // HeadBucket (s3:ListBucket). Kept: removing a grant changes what the bootstrap deploys.
+    const bucketLocationOf = (run: ProgramRun) =>
+      run.registrations
+        .filter((registration) => registration.type === "aws:s3/bucket:Bucket")
+        .map((bucket) => `s3:GetBucketLocation on arn:aws:s3:::${String(bucket.inputs.bucket)}`);
+
+    for (const stack of STACKS) {
+      it(`is nothing for ${stack}'s role on the users, policies, key and bucket ${stack} deploys`, async () => {
+        assert.deepEqual(
+          await grantedUnasked(fixtures, stack, widest[stack]),
+          bucketLocationOf(widest[stack]),
+        );
+      });
+    }
   });
 });
 
@@ -1198,6 +1269,14 @@ describe("the deploy roles of stacks with roles, decided by an IAM policy engine
       }, "dev");
       assert.ok(run.registrations.some((r) => r.type === "aws:iam/role:Role"));
       assert.deepEqual(await refused(fixtures, "dev", run), []);
+    });
+
+    it("grants dev's role nothing on those roles and their policies that the deployment does not ask", async () => {
+      const run = await componentRun((opts) => {
+        devRole("uploader", { github: { repository: "acme/uploader" } }, opts);
+        devRole("worker", { services: ["ecs-tasks.amazonaws.com"] }, opts);
+      }, "dev");
+      assert.deepEqual(await grantedUnasked(fixtures, "dev", run), []);
     });
 
     it("refuses dev's role only Roles Anywhere's anchor and profile, an administrator's to deploy", async () => {

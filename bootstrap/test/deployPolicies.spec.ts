@@ -1,6 +1,8 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 // Each document is pinned here once, whole; what it allows is proven by the IAM engine in
-// deployRole.simulation.spec.ts, and that AWS accepts it in test/policyGrammar.spec.ts.
+// deployPath.simulation.spec.ts, and that AWS accepts it in test/policyGrammar.spec.ts. What the
+// deploy role is granted is named by its constants here, not copied: that spec proves the grants
+// against the requests a deployment makes (each one allowed, nothing else on what it deploys).
 import * as assert from "node:assert/strict";
 import {
   createdBucketsArn,
@@ -8,8 +10,20 @@ import {
   deployRolePolicy,
   deployRoleTrustPolicy,
   deploySubjects,
-  permissionsBoundaryPolicy,
+  IAM_MFA_DELETE_ACTIONS,
+  IAM_MFA_LIST_ACTIONS,
+  IAM_POLICY_ATTACH_ACTIONS,
+  IAM_POLICY_READ_ACTIONS,
+  IAM_POLICY_WRITE_ACTIONS,
+  IAM_ROLE_ATTACH_ACTIONS,
+  IAM_ROLE_BOUNDED_ACTIONS,
+  IAM_ROLE_MANAGE_ACTIONS,
+  IAM_USER_BOUNDED_ACTIONS,
+  IAM_USER_MANAGE_ACTIONS,
+  KMS_SECRETS_ACTIONS,
   NO_PREVIEW_OPERATIONS,
+  permissionsBoundaryPolicy,
+  S3_CREATED_BUCKET_ACTIONS,
   secretsKeyPolicy,
   stackRoleStatements,
 } from "../iam/deployPolicies";
@@ -28,40 +42,6 @@ const DEV: DeployEnvironment = {
 };
 const BOUNDARY =
   "arn:aws:iam::123456789012:policy/iam-bucket-access-boundary/iam-bucket-access-dev";
-/** What the role may do with the bucket its stack creates, and nothing else of S3. */
-const CREATED_BUCKET_ACTIONS = [
-  "s3:CreateBucket",
-  "s3:DeleteBucket",
-  "s3:ListBucket",
-  "s3:GetBucketLocation",
-  "s3:GetBucketPublicAccessBlock",
-  "s3:PutBucketPublicAccessBlock",
-  "s3:GetBucketOwnershipControls",
-  "s3:PutBucketOwnershipControls",
-  "s3:GetEncryptionConfiguration",
-  "s3:PutEncryptionConfiguration",
-  "s3:GetBucketVersioning",
-  "s3:PutBucketVersioning",
-  "s3:PutLifecycleConfiguration",
-  "s3:GetBucketPolicy",
-  "s3:PutBucketPolicy",
-  "s3:DeleteBucketPolicy",
-  "s3:GetBucketTagging",
-  "s3:PutBucketTagging",
-  "s3:TagResource",
-  "s3:UntagResource",
-  "s3:ListTagsForResource",
-  "s3:GetBucketAcl",
-  "s3:GetBucketCORS",
-  "s3:GetBucketWebsite",
-  "s3:GetBucketLogging",
-  "s3:GetLifecycleConfiguration",
-  "s3:GetReplicationConfiguration",
-  "s3:GetAccelerateConfiguration",
-  "s3:GetBucketRequestPayment",
-  "s3:GetBucketObjectLockConfiguration",
-];
-
 describe("deploySubjects", () => {
   it("names the organization, project, stack and operation as a Deployments token does", () => {
     assert.deepEqual(deploySubjects("acme", "iam-bucket-access", "prod", ["update"]), [
@@ -196,46 +176,20 @@ describe("deployRolePolicy", () => {
         {
           Sid: "ManageStackUsers",
           Effect: "Allow",
-          Action: [
-            "iam:GetUser",
-            "iam:UpdateUser",
-            "iam:DeleteUser",
-            "iam:TagUser",
-            "iam:UntagUser",
-            "iam:ListAttachedUserPolicies",
-            "iam:DetachUserPolicy",
-            "iam:ListUserPolicies",
-            "iam:DeleteUserPolicy",
-            "iam:ListGroupsForUser",
-            "iam:ListAccessKeys",
-            "iam:CreateAccessKey",
-            "iam:UpdateAccessKey",
-            "iam:DeleteAccessKey",
-            "iam:GetLoginProfile",
-            "iam:CreateLoginProfile",
-            "iam:DeleteLoginProfile",
-            "iam:ListMFADevices",
-            "iam:DeactivateMFADevice",
-            "iam:ListSigningCertificates",
-            "iam:DeleteSigningCertificate",
-            "iam:ListSSHPublicKeys",
-            "iam:DeleteSSHPublicKey",
-            "iam:ListServiceSpecificCredentials",
-            "iam:DeleteServiceSpecificCredential",
-          ],
+          Action: [...IAM_USER_MANAGE_ACTIONS],
           Resource: users,
         },
         {
           Sid: "CreateStackUsersWithBoundary",
           Effect: "Allow",
-          Action: ["iam:CreateUser", "iam:PutUserPermissionsBoundary"],
+          Action: [...IAM_USER_BOUNDED_ACTIONS],
           Resource: users,
           Condition: { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } },
         },
         {
           Sid: "AttachStackPoliciesToBoundedUsers",
           Effect: "Allow",
-          Action: ["iam:AttachUserPolicy"],
+          Action: [...IAM_POLICY_ATTACH_ACTIONS],
           Resource: users,
           Condition: {
             ArnLike: { "iam:PolicyARN": policies },
@@ -245,41 +199,31 @@ describe("deployRolePolicy", () => {
         {
           Sid: "ManageStackPolicies",
           Effect: "Allow",
-          Action: [
-            "iam:GetPolicy",
-            "iam:GetPolicyVersion",
-            "iam:ListPolicyVersions",
-            "iam:CreatePolicy",
-            "iam:DeletePolicy",
-            "iam:CreatePolicyVersion",
-            "iam:DeletePolicyVersion",
-            "iam:TagPolicy",
-            "iam:UntagPolicy",
-          ],
+          Action: [...IAM_POLICY_READ_ACTIONS, ...IAM_POLICY_WRITE_ACTIONS],
           Resource: policies,
         },
         {
           Sid: "DeleteUserAddedMfaDevices",
           Effect: "Allow",
-          Action: ["iam:DeleteVirtualMFADevice"],
+          Action: [...IAM_MFA_DELETE_ACTIONS],
           Resource: "arn:aws:iam::123456789012:mfa/*",
         },
         {
           Sid: "FindUserAddedMfaDevices",
           Effect: "Allow",
-          Action: ["iam:ListVirtualMFADevices"],
+          Action: [...IAM_MFA_LIST_ACTIONS],
           Resource: "*",
         },
         {
           Sid: "UseStackSecretsKey",
           Effect: "Allow",
-          Action: ["kms:Encrypt", "kms:Decrypt"],
+          Action: [...KMS_SECRETS_ACTIONS],
           Resource: KEY,
         },
         {
           Sid: "ManageCreatedBucket",
           Effect: "Allow",
-          Action: CREATED_BUCKET_ACTIONS,
+          Action: [...S3_CREATED_BUCKET_ACTIONS],
           Resource: "arn:aws:s3:::iam-bucket-access-dev-????????",
         },
         {
@@ -312,7 +256,7 @@ describe("deployRolePolicy", () => {
         {
           Sid: "DenyS3BeyondTheCreatedBucket",
           Effect: "Deny",
-          NotAction: CREATED_BUCKET_ACTIONS,
+          NotAction: [...S3_CREATED_BUCKET_ACTIONS],
           Resource: "arn:aws:s3:::*",
         },
         {
@@ -361,33 +305,20 @@ describe("stackRoleStatements", () => {
       {
         Sid: "ManageStackRoles",
         Effect: "Allow",
-        Action: [
-          "iam:GetRole",
-          "iam:UpdateRole",
-          "iam:UpdateRoleDescription",
-          "iam:UpdateAssumeRolePolicy",
-          "iam:DeleteRole",
-          "iam:TagRole",
-          "iam:UntagRole",
-          "iam:ListRolePolicies",
-          "iam:GetRolePolicy",
-          "iam:ListAttachedRolePolicies",
-          "iam:DetachRolePolicy",
-          "iam:ListInstanceProfilesForRole",
-        ],
+        Action: [...IAM_ROLE_MANAGE_ACTIONS],
         Resource: roles,
       },
       {
         Sid: "CreateStackRolesWithBoundary",
         Effect: "Allow",
-        Action: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        Action: [...IAM_ROLE_BOUNDED_ACTIONS],
         Resource: roles,
         Condition: { StringEquals: { "iam:PermissionsBoundary": BOUNDARY } },
       },
       {
         Sid: "AttachStackPoliciesToBoundedRoles",
         Effect: "Allow",
-        Action: ["iam:AttachRolePolicy"],
+        Action: [...IAM_ROLE_ATTACH_ACTIONS],
         Resource: roles,
         Condition: {
           ArnLike: { "iam:PolicyARN": "arn:aws:iam::123456789012:policy/iam-bucket-access/dev/*" },

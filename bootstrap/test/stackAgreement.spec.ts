@@ -199,11 +199,11 @@ describe("stackDisagreements", () => {
       { ...AGREEING, identities: JSON.stringify({ app: {}, ci: { trust: SERVICE_TRUST } }) },
       ENVIRONMENT,
     );
-    assert.deepEqual(found, [
-      'config key trust of identity ci: got {"services":["ecs-tasks.amazonaws.com"]}; expected ' +
-        "no trust while bootstrap config key environments.prod.roles is not true: prod's deploy " +
-        "role may create no role (set it true there, or make the identity a user)",
-    ]);
+    assert.equal(found.length, 1, found.join("\n"));
+    assert.match(
+      found[0],
+      /^config key trust of identity ci: got \{"services":\["ecs-tasks\.amazonaws\.com"\]\}; expected no trust while bootstrap config key environments\.prod\.roles is not true/,
+    );
   });
 
   it("lets a user that ESC does not rotate keep a key of the stack's own", () => {

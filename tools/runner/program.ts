@@ -183,6 +183,11 @@ interface ProgramEnd {
   readonly resources: BuiltResource[];
 }
 
+/** The file a run loads as a project's program: its `index.ts`. */
+export function programFile(dir = ROOT): string {
+  return require.resolve(join(dir, "index"));
+}
+
 /** Runs a project's `index.ts` for a stack under the mocks, catching the program's error. */
 async function executeProgram(
   stack: string,
@@ -192,7 +197,7 @@ async function executeProgram(
   await useStack(stack, stackConfig(stack, overrides, dir), projectName(dir));
   resetRegistrations();
   const recorder = recordResources();
-  const program = require.resolve(join(dir, "index"));
+  const program = programFile(dir);
   delete require.cache[program];
   // A fresh load per run (the cache entry is dropped above), which an import cannot do.
   // oxlint-disable-next-line typescript/no-require-imports
