@@ -26,7 +26,7 @@ import {
 import { ProjectStack, stackIamPath } from "../iam/stackNaming";
 import { ArgsProblem, brokenRules, FieldRules, Rule } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
-import { isRecord } from "./json";
+import { isRecord, valueAt } from "./json";
 import {
   hasType,
   isLiteralDefault,
@@ -417,19 +417,6 @@ export const ROLE_ARG_RULES: Readonly<Record<RoleArgsField, FieldRules<never>>> 
   "trust.rolesAnywhere.acmPcaArn": { rule: checkAcmPcaArn },
   "trust.rolesAnywhere.commonNames": { rule: checkCommonNames, itemRule: checkCommonName },
 };
-
-/** The value at a dotted path of an object, or undefined where a step is missing. */
-function valueAt(value: unknown, field: string): unknown {
-  return field
-    .split(".")
-    .reduce<unknown>(
-      (current, step) =>
-        typeof current === "object" && current !== null
-          ? (current as Readonly<Record<string, unknown>>)[step]
-          : undefined,
-      value,
-    );
-}
 
 /** A part of a trust as written: a text or a list of texts, or a map of named parts. */
 type TrustShape =

@@ -13,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { valueAt } from "../config/json";
 import { parseConfigPath, setAtPath } from "./configPath";
 import { bootstrapDisagreements } from "./runner/bootstrapAgreement";
 import { ACCOUNT_ID } from "./runner/mocks";
@@ -103,19 +104,6 @@ const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "operationContext.oidc.aws.roleARN",
   ],
 };
-
-/** The value at a dotted path of nested inputs, or undefined. */
-function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unknown {
-  return path
-    .split(".")
-    .reduce<unknown>(
-      (value, key) =>
-        typeof value === "object" && value !== null
-          ? (value as Record<string, unknown>)[key]
-          : undefined,
-      inputs,
-    );
-}
 
 /** A resource's key inputs that are set. */
 export function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
