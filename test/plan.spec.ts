@@ -6,20 +6,9 @@ import * as plans from "../tools/plan";
 import { promiseOf, runProgram, stackNames } from "../tools/runner/program";
 import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { jsonPlan, planCommand } from "./support/planCommand";
 import { componentRun, outputOf } from "./support/specHelpers";
 import { BucketAccessRole } from "../components/bucketAccessRole";
-
-/** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
-async function planCommand(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await plans.main(
-    args,
-    { write: (text: string) => (stdout += text) },
-    { write: (text: string) => (stderr += text) },
-  );
-  return { code, stdout, stderr };
-}
 
 describe("planStack", () => {
   it("lists every resource prod would create, with its parent and protection", async () => {
@@ -279,16 +268,13 @@ describe("npm run plan", () => {
   });
 
   it("sets inside a key's value for a key written as a path, as pulumi config set --path does", async () => {
-    const { code, stdout } = await planCommand(
+    const plan = await jsonPlan(
       "dev",
       "--config",
       "identities.reports.console=false",
       "--config",
       "identities.reports.prefixes[0]=reports/",
-      "--json",
     );
-    assert.equal(code, 0);
-    const plan = JSON.parse(stdout) as plans.Plan;
     const policy = plan.policies.find((p) => p.name === "reports-policy");
     assert.match(JSON.stringify(policy?.document), /\/reports\/\*"/);
     assert.ok(!plan.resources.some((r) => r.type === "aws:iam/userLoginProfile:UserLoginProfile"));

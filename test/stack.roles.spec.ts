@@ -1,7 +1,7 @@
 import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import * as plans from "../tools/plan";
+import { jsonPlan, planCommand } from "./support/planCommand";
 import { ProgramRun, promiseOf, runProgram } from "../tools/runner/program";
 import { RoleTrustSettings, trustPolicyOf, withRoleDefaults } from "../config/roleArgs";
 import { outputOf, parsedJson, parsedPolicy } from "./support/specHelpers";
@@ -198,30 +198,16 @@ describe("a stack whose identities are a user and a role", () => {
 });
 
 describe("npm run plan of a stack with a role", () => {
-  /** Runs the command in this process, collecting what it writes. */
-  async function planCommand(...args: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const code = await plans.main(
-      args,
-      { write: (text: string) => (stdout += text) },
-      { write: (text: string) => (stderr += text) },
-    );
-    return { code, stdout, stderr };
-  }
   const GITHUB_ROLE = ["dev", "--config", "trust.github.repository=acme/uploader"];
 
   it("shows the role's trust policy, once the bootstrap lets the stack have roles", async () => {
-    const { code, stdout } = await planCommand(
+    const plan = await jsonPlan(
       ...GITHUB_ROLE,
       "--bootstrap-config",
       "environments.dev.roles=true",
       "--bootstrap-config",
       "githubActionsOidc=true",
-      "--json",
     );
-    assert.equal(code, 0);
-    const plan = JSON.parse(stdout) as plans.Plan;
     const trust = plan.policies.filter((policy) => policy.kind === "trust");
     assert.deepEqual(
       trust.map(({ type, name, input }) => [type, name, input]),
