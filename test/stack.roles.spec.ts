@@ -1,6 +1,8 @@
 import { ACCOUNT_ID } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
+import { ROLE_OUTPUT_NAMES } from "../components/bucketAccessRole";
+import { USER_OUTPUT_NAMES } from "../components/bucketAccessUser";
 import { jsonPlan, planCommand } from "./support/planCommand";
 import { ProgramRun, promiseOf, runProgram } from "../tools/runner/program";
 import { RoleTrustSettings, trustPolicyOf, withRoleDefaults } from "../config/roleArgs";
@@ -23,17 +25,9 @@ const PEM =
   "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ29uZmlkZW50\n-----END CERTIFICATE-----\n";
 
 /** The outputs no role has: a user's key, password and console. */
-const USER_ONLY_OUTPUTS = [
-  "userName",
-  "userArn",
-  "accessKeyId",
-  "secretAccessKey",
-  "previousAccessKeyId",
-  "previousSecretAccessKey",
-  "consoleUsername",
-  "consolePassword",
-  "consoleSignInUrl",
-];
+const USER_ONLY_OUTPUTS = USER_OUTPUT_NAMES.filter(
+  (name) => !(ROLE_OUTPUT_NAMES as readonly string[]).includes(name),
+);
 
 /** Fails unless no output of a map of outputs is secret. */
 async function assertNoSecret(outputs: Readonly<Record<string, unknown>>): Promise<void> {
