@@ -9,6 +9,7 @@ import { BOOTSTRAP, ROOT } from "../tools/paths";
 import { jsonPlan, planCommand } from "./support/planCommand";
 import { componentRun, outputOf } from "./support/specHelpers";
 import { BucketAccessRole } from "../components/bucketAccessRole";
+import { EDGE_PCA_TRUST } from "./support/roleTrusts";
 
 describe("planStack", () => {
   it("lists every resource prod would create, with its parent and protection", async () => {
@@ -148,13 +149,7 @@ describe("keyInputsOf", () => {
             bucket: "my-bucket",
             roleName: "edge",
             permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-test",
-            trust: {
-              rolesAnywhere: {
-                acmPcaArn:
-                  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
-                commonNames: ["edge.acme.example"],
-              },
-            },
+            trust: EDGE_PCA_TRUST,
           },
           opts,
         ),

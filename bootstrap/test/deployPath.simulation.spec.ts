@@ -26,6 +26,7 @@ import { BucketAccessRole } from "../../components/bucketAccessRole";
 import type { RoleTrustSettings } from "../../config/roleArgs";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
+import { EDGE_PCA_TRUST } from "../../test/support/roleTrusts";
 
 type Stack = "dev" | "prod";
 const STACKS: readonly Stack[] = ["dev", "prod"];
@@ -1280,21 +1281,7 @@ describe("the deploy roles of stacks with roles, decided by an IAM policy engine
     });
 
     it("refuses dev's role only Roles Anywhere's anchor and profile, an administrator's to deploy", async () => {
-      const run = await componentRun(
-        (opts) =>
-          devRole(
-            "edge",
-            {
-              rolesAnywhere: {
-                acmPcaArn:
-                  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
-                commonNames: ["edge.acme.example"],
-              },
-            },
-            opts,
-          ),
-        "dev",
-      );
+      const run = await componentRun((opts) => devRole("edge", EDGE_PCA_TRUST, opts), "dev");
       const refusals = await refused(fixtures, "dev", run);
       assert.ok(refusals.length > 0);
       assert.deepEqual(

@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import { parseStackConfig } from "../../config/stackConfig";
 import { EnvironmentSettings } from "../config/bootstrapConfig";
 import { stackDisagreements } from "../config/stackAgreement";
+import { ACM_PCA_ARN } from "../../test/support/roleTrusts";
 
 const PROD = { project: "iam-bucket-access", stack: "prod" };
 const ENVIRONMENT: EnvironmentSettings = {
@@ -24,8 +25,7 @@ const SERVICES = JSON.stringify(SERVICE_TRUST);
 const GITHUB = JSON.stringify({ github: { repository: "acme/uploader" } });
 const ANYWHERE = JSON.stringify({
   rolesAnywhere: {
-    acmPcaArn:
-      "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
+    acmPcaArn: ACM_PCA_ARN,
     commonNames: ["uploader.acme.example"],
   },
 });
