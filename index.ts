@@ -1,10 +1,16 @@
 /**
  * The stack's application identities: read and validate the stack config, build one
- * BucketAccessUser per identity (and a bucket of the stack's own for those that name none),
- * export the outputs.
+ * BucketAccessUser, or BucketAccessRole for an identity that sets `trust`, per identity (and a
+ * bucket of the stack's own for those that name none), export the outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { BucketAccessUser, bucketAccessUserOutputs, SecureBucket } from "./components";
+import {
+  BucketAccessRole,
+  bucketAccessRoleOutputs,
+  BucketAccessUser,
+  bucketAccessUserOutputs,
+  SecureBucket,
+} from "./components";
 import { MINIMUM_PULUMI_CLI } from "./config/pulumiCli";
 import { parseStackConfig, SINGLE_IDENTITY } from "./config/stackConfig";
 
@@ -28,25 +34,25 @@ export = async () => {
       tags: settings.tags,
       protect: settings.protect,
     })).bucketName;
-  const users = settings.identities.map(
-    (identity) =>
-      new BucketAccessUser(
-        identity.name,
-        { ...identity.user, bucket: bucketOf(identity.bucketName) },
-        identity.aliasOfSingle ? { aliases: [{ name: SINGLE_IDENTITY }] } : {},
-      ),
-  );
+  const outputs = settings.identities.map((identity) => {
+    const opts = identity.aliasOfSingle ? { aliases: [{ name: SINGLE_IDENTITY }] } : {};
+    const bucket = bucketOf(identity.bucketName);
+    return identity.kind === "user"
+      ? bucketAccessUserOutputs(
+          new BucketAccessUser(identity.name, { ...identity.user, bucket }, opts),
+        )
+      : bucketAccessRoleOutputs(
+          new BucketAccessRole(identity.name, { ...identity.role, bucket }, opts),
+        );
+  });
 
   // A stack of one identity keeps its outputs flat; several go under identities.<name>.
   return settings.form === "single"
-    ? bucketAccessUserOutputs(users[0])
+    ? outputs[0]
     : {
-        accountId: users[0].accountId,
+        accountId: outputs[0].accountId,
         identities: Object.fromEntries(
-          settings.identities.map((identity, i) => [
-            identity.name,
-            bucketAccessUserOutputs(users[i]),
-          ]),
+          settings.identities.map((identity, i) => [identity.name, outputs[i]]),
         ),
       };
 };

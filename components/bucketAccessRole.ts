@@ -26,7 +26,7 @@ import { componentType } from "./componentTypes";
 import { credentialProcessLine, githubWorkflowStep } from "./roleUsage";
 
 /** The names of a role's outputs, in the order a stack lists them. */
-const OUTPUT_NAMES = [
+export const ROLE_OUTPUT_NAMES = [
   "bucketName",
   "roleName",
   "roleArn",
@@ -41,7 +41,7 @@ const OUTPUT_NAMES = [
 ] as const;
 
 /** The outputs of a role, by name, as a stack exports them: the component's own fields. */
-export type BucketAccessRoleOutputs = Pick<BucketAccessRole, (typeof OUTPUT_NAMES)[number]>;
+export type BucketAccessRoleOutputs = Pick<BucketAccessRole, (typeof ROLE_OUTPUT_NAMES)[number]>;
 
 /**
  * A role's outputs as a stack exports them: every output field by name, those of trusts it
@@ -49,7 +49,7 @@ export type BucketAccessRoleOutputs = Pick<BucketAccessRole, (typeof OUTPUT_NAME
  */
 export function bucketAccessRoleOutputs(role: BucketAccessRole): BucketAccessRoleOutputs {
   const outputs: Record<string, pulumi.Output<string>> = {};
-  for (const name of OUTPUT_NAMES) {
+  for (const name of ROLE_OUTPUT_NAMES) {
     const output = role[name];
     if (output !== undefined) {
       outputs[name] = output;

@@ -15,7 +15,7 @@ import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { componentType, withFormerType } from "./componentTypes";
 
 /** The names of a user's outputs, in the order a stack lists them. */
-const OUTPUT_NAMES = [
+export const USER_OUTPUT_NAMES = [
   "bucketName",
   "userName",
   "userArn",
@@ -32,7 +32,7 @@ const OUTPUT_NAMES = [
 ] as const;
 
 /** The outputs of a user, by name, as a stack exports them: the component's own fields. */
-export type BucketAccessUserOutputs = Pick<BucketAccessUser, (typeof OUTPUT_NAMES)[number]>;
+export type BucketAccessUserOutputs = Pick<BucketAccessUser, (typeof USER_OUTPUT_NAMES)[number]>;
 
 /**
  * A user's outputs as a stack exports them: every output field by name, those of disabled
@@ -40,7 +40,7 @@ export type BucketAccessUserOutputs = Pick<BucketAccessUser, (typeof OUTPUT_NAME
  */
 export function bucketAccessUserOutputs(user: BucketAccessUser): BucketAccessUserOutputs {
   const outputs: Record<string, pulumi.Output<string>> = {};
-  for (const name of OUTPUT_NAMES) {
+  for (const name of USER_OUTPUT_NAMES) {
     const output = user[name];
     if (output !== undefined) {
       outputs[name] = output;

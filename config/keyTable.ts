@@ -9,9 +9,12 @@ import { brokenRules, describeProblem, entryPath, Rule } from "./argsProblems";
 import { isRecord, parseJson } from "./json";
 import { closestName } from "./suggest";
 
-/** How a value is written in a stack file; a list of words is a closed set of text values. */
+/**
+ * How a value is written in a stack file; a list of words is a closed set of text values. A
+ * `map` is a map of any values (nested maps, lists), which its key's rule reads further.
+ */
 export type ValueType =
-  "string" | "boolean" | "integer" | "string-list" | "string-map" | readonly string[];
+  "string" | "boolean" | "integer" | "string-list" | "string-map" | "map" | readonly string[];
 
 /** The type a value of a declared type is read as. */
 export type ValueOf<T extends ValueType> = T extends "string"
@@ -24,9 +27,11 @@ export type ValueOf<T extends ValueType> = T extends "string"
         ? string[]
         : T extends "string-map"
           ? Readonly<Record<string, string>>
-          : T extends readonly (infer W)[]
-            ? W
-            : never;
+          : T extends "map"
+            ? Readonly<Record<string, unknown>>
+            : T extends readonly (infer W)[]
+              ? W
+              : never;
 
 /** A default that is no literal value: derived from other values, or none. In words. */
 export interface DerivedDefault {
@@ -130,7 +135,7 @@ export function configProblem(key: string, value: unknown, expected: string): st
 }
 
 /** The words for what a type accepts. */
-function typeRule(type: ValueType): string {
+export function typeRule(type: ValueType): string {
   if (typeof type !== "string") {
     return `one of ${type.join(", ")}`;
   }
@@ -145,6 +150,8 @@ function typeRule(type: ValueType): string {
       return "a list of text values";
     case "string-map":
       return "a map of text keys to text values";
+    case "map":
+      return "a map";
   }
 }
 
@@ -160,7 +167,7 @@ export function fromText(type: ValueType, text: string): unknown {
   if (type === "integer") {
     return /^-?\d+$/.test(text) ? Number(text) : (json ?? text);
   }
-  if (type === "string-list" || type === "string-map") {
+  if (type === "string-list" || type === "string-map" || type === "map") {
     const parsed = parseJson(text);
     return parsed === undefined ? text : parsed;
   }
@@ -168,7 +175,7 @@ export function fromText(type: ValueType, text: string): unknown {
 }
 
 /** Whether a value is of a type. */
-function hasType(type: ValueType, value: unknown): boolean {
+export function hasType(type: ValueType, value: unknown): boolean {
   if (typeof type !== "string") {
     return typeof value === "string" && type.includes(value);
   }
@@ -183,6 +190,8 @@ function hasType(type: ValueType, value: unknown): boolean {
       return Array.isArray(value) && value.every((item) => typeof item === "string");
     case "string-map":
       return isRecord(value) && Object.values(value).every((item) => typeof item === "string");
+    case "map":
+      return isRecord(value);
   }
 }
 
@@ -198,8 +207,11 @@ function textForCollection(type: ValueType, key: string, text: string): string {
       `pulumi config set --path '${key}[0]' ${items[0]})`
     );
   }
-  return type === "string-map"
-    ? `, in JSON: {"<name>":"<value>"} (or one by one: pulumi config set --path '${key}.<name>' <value>)`
+  if (type === "string-map") {
+    return `, in JSON: {"<name>":"<value>"} (or one by one: pulumi config set --path '${key}.<name>' <value>)`;
+  }
+  return type === "map"
+    ? `, in YAML under the key or one by one: pulumi config set --path '${key}.<name>' <value>`
     : "";
 }
 
@@ -238,7 +250,7 @@ function valueProblems(spec: KeySpec, key: string, value: unknown): string[] {
 }
 
 /** The rule for a key no table has: the key meant, when one is close, or every known key. */
-function unknownKeyRule(key: string, known: readonly string[], of: string): string {
+export function unknownKeyRule(key: string, known: readonly string[], of: string): string {
   const meant = closestName(key, known);
   return meant === undefined
     ? `a key of ${of}: ${known.join(", ")}`

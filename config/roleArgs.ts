@@ -26,7 +26,16 @@ import {
 import { ProjectStack, stackIamPath } from "../iam/stackNaming";
 import { ArgsProblem, brokenRules, FieldRules, Rule } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
-import { isLiteralDefault, KeySpec, ValueOf, ValueType } from "./keyTable";
+import { isRecord, valueAt } from "./json";
+import {
+  hasType,
+  isLiteralDefault,
+  KeySpec,
+  typeRule,
+  unknownKeyRule,
+  ValueOf,
+  ValueType,
+} from "./keyTable";
 import { fieldProblems } from "./userArgs";
 import { ArgsField, USER_SETTINGS } from "./userSettings";
 
@@ -280,7 +289,7 @@ export const USER_ONLY_ARGS: Readonly<Record<string, string>> = {
   userName: "roleName: a role is named by roleName",
   console:
     "nothing: a role has no console password or MFA device (people sign in as themselves " +
-    "and assume roles); use a BucketAccessUser for a console login",
+    "and assume roles); a user, not a role, has a console login",
   accessKey: "nothing: a role has no long-term access key; its callers get sessions (see trust)",
 };
 
@@ -409,17 +418,76 @@ export const ROLE_ARG_RULES: Readonly<Record<RoleArgsField, FieldRules<never>>> 
   "trust.rolesAnywhere.commonNames": { rule: checkCommonNames, itemRule: checkCommonName },
 };
 
-/** The value at a dotted path of an object, or undefined where a step is missing. */
-function valueAt(value: unknown, field: string): unknown {
-  return field
-    .split(".")
-    .reduce<unknown>(
-      (current, step) =>
-        typeof current === "object" && current !== null
-          ? (current as Readonly<Record<string, unknown>>)[step]
-          : undefined,
-      value,
-    );
+/** A part of a trust as written: a text or a list of texts, or a map of named parts. */
+type TrustShape =
+  | "string"
+  | "string-list"
+  | { readonly [key: string]: { readonly shape: TrustShape; readonly required?: string } };
+
+/**
+ * What `RoleTrustSettings` holds, for callers that types do not hold to it (a stack's config,
+ * other languages); `required` says what a part that must be there is.
+ */
+const TRUST_SHAPE: TrustShape = {
+  github: {
+    shape: {
+      repository: { shape: "string", required: "the repository, owner/repo" },
+      refs: { shape: "string-list" },
+      environments: { shape: "string-list" },
+    },
+  },
+  services: { shape: "string-list" },
+  rolesAnywhere: {
+    shape: {
+      certificates: { shape: "string-list" },
+      acmPcaArn: { shape: "string" },
+      commonNames: { shape: "string-list", required: "the common names a certificate may carry" },
+    },
+  },
+};
+
+/** Every way a part of a trust is not of its shape: its type, unknown and missing keys. */
+function shapeProblems(field: string, value: unknown, shape: TrustShape): ArgsProblem[] {
+  if (typeof shape === "string") {
+    return hasType(shape, value) ? [] : [{ field, value, expected: typeRule(shape) }];
+  }
+  const keys = Object.keys(shape);
+  if (!isRecord(value)) {
+    return [{ field, value, expected: `a map of ${keys.join(", ")}` }];
+  }
+  return [
+    ...Object.entries(value)
+      .filter(([key]) => !Object.hasOwn(shape, key))
+      .map(([key, part]) => ({
+        field: `${field}.${key}`,
+        value: part,
+        expected: unknownKeyRule(key, keys, field),
+      })),
+    ...Object.entries(shape).flatMap(([key, part]) => {
+      const given = value[key];
+      if (given !== undefined) {
+        return shapeProblems(`${field}.${key}`, given, part.shape);
+      }
+      return part.required === undefined
+        ? []
+        : [
+            {
+              field: `${field}.${key}`,
+              value: given,
+              expected: `a value, as it is required: ${part.required}`,
+            },
+          ];
+    }),
+  ];
+}
+
+/**
+ * Every way a trust as given is not the shape `RoleTrustSettings` declares (a list where text
+ * belongs, an unknown or missing key), checked before its rules, which read it by that shape.
+ * A trust left out is none: its problem is that it names nobody.
+ */
+export function trustShapeProblems(trust: unknown): ArgsProblem[] {
+  return trust === undefined ? [] : shapeProblems("trust", trust, TRUST_SHAPE);
 }
 
 /** The longest trust anchor ARN, for a trust policy measured before the anchor exists. */
@@ -496,8 +564,9 @@ function trustProblems(given: unknown, trust: ResolvedRoleTrust): ArgsProblem[] 
 
 /**
  * Every broken rule in the arguments: the user's arguments a role cannot have, each field's
- * rules in field order, then the trust as a whole and the policy's size. A bucket that is an
- * output (a bucket created in the same program) is not checked here.
+ * rules in field order, then the trust as a whole (or, of a trust not of its shape, how it is
+ * not) and the policy's size. A bucket that is an output (a bucket created in the same
+ * program) is not checked here.
  * @param args the arguments as given, for the fields a role has none of
  */
 export function findRoleArgsProblems(
@@ -507,6 +576,7 @@ export function findRoleArgsProblems(
 ): ArgsProblem[] {
   const given: Readonly<Record<string, unknown>> = { ...args };
   const resolved: Readonly<Record<string, unknown>> = { ...settings, bucket };
+  const shape = trustShapeProblems(given.trust);
   return [
     ...Object.entries(USER_ONLY_ARGS).flatMap(([field, expected]) =>
       given[field] === undefined ? [] : [{ field, value: given[field], expected }],
@@ -518,13 +588,19 @@ export function findRoleArgsProblems(
         ? []
         : fieldProblems(field, value);
     }),
-    ...Object.entries(ROLE_ARG_RULES).flatMap(([field, rules]) => {
-      const value = valueAt(resolved, field);
-      return value === undefined
-        ? []
-        : brokenRules(rules as FieldRules<unknown>, value).map((broken) => ({ field, ...broken }));
-    }),
-    ...trustProblems(given.trust, settings.trust),
+    ...Object.entries(ROLE_ARG_RULES)
+      // The trust's rules read it by its shape: none apply to a trust of another.
+      .filter(([field]) => shape.length === 0 || !field.startsWith("trust."))
+      .flatMap(([field, rules]) => {
+        const value = valueAt(resolved, field);
+        return value === undefined
+          ? []
+          : brokenRules(rules as FieldRules<unknown>, value).map((broken) => ({
+              field,
+              ...broken,
+            }));
+      }),
+    ...(shape.length === 0 ? trustProblems(given.trust, settings.trust) : shape),
     ...policySizeProblems(
       (account, bucketName) => rolePolicyOf(settings, account, bucketName),
       bucket,

@@ -10,22 +10,12 @@ import type { ProjectStack } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
 import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
+import { valueAt } from "./json";
 import { withTableDefaults } from "./keyTable";
 import type { AccessKeySettings, BucketAccessUserArgs, ResolvedUserSettings } from "./userArgTypes";
 import { ArgsField, USER_SETTINGS, UserSetting } from "./userSettings";
 
 export type { ArgsField } from "./userSettings";
-
-/** Reads a dotted argument field (`console.enabled`) of arguments or settings. */
-function valueAt(args: object, field: string): unknown {
-  const [head, tail] = field.split(".");
-  const value: unknown = (args as Readonly<Record<string, unknown>>)[head];
-  return tail === undefined
-    ? value
-    : typeof value === "object" && value !== null
-      ? (value as Readonly<Record<string, unknown>>)[tail]
-      : undefined;
-}
 
 /** Sets a dotted argument field on arguments or settings being built. */
 export function setField(args: Record<string, unknown>, field: string, value: unknown): void {

@@ -7,13 +7,22 @@ import {
 } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { BucketAccessRole, bucketAccessRoleOutputs } from "../components/bucketAccessRole";
+import {
+  BucketAccessRole,
+  bucketAccessRoleOutputs,
+  ROLE_OUTPUT_NAMES,
+} from "../components/bucketAccessRole";
 import type { BucketAccessRoleArgs, RoleTrustSettings } from "../config/roleArgs";
 import { BucketAccessUser } from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { roleTrustPolicy } from "../iam/roleTrust";
-import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
-import { failedConstruction, inputsOfOnly } from "./support/specHelpers";
+import { promiseOf } from "../tools/runner/program";
+import {
+  assertPolicyAttachedTo,
+  builtComponent,
+  failedConstruction,
+  inputsOfOnly,
+} from "./support/specHelpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ACCOUNT = { partition: "aws", accountId: ACCOUNT_ID };
@@ -30,11 +39,10 @@ const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/iam-bucket-access/test/app-rol
 
 /** Builds a component and lets every output settle; returns it with its children's options. */
 async function build(args: BucketAccessRoleArgs, name = "app") {
-  const recorder = recordResources();
-  const role = new BucketAccessRole(name, args, { transformations: [recorder.transformation] });
-  await registered(recorder.resources);
-  const children: BuiltResource[] = recorder.resources.filter((r) => r.opts.parent === role);
-  return { role, children };
+  const { component, children } = await builtComponent(
+    (opts) => new BucketAccessRole(name, args, opts),
+  );
+  return { role: component, children };
 }
 
 /** The warnings a construction logs; without an engine, the SDK writes them to the console. */
@@ -138,13 +146,7 @@ describe("BucketAccessRole", () => {
 
     it("names the policy after the role and attaches it to the role", async () => {
       await build(ARGS);
-      const policy = inputsOfOnly("aws:iam/policy:Policy");
-      assert.equal(policy.name, "app-role-bucket-access");
-      assert.equal(policy.path, "/iam-bucket-access/test/");
-      assert.deepEqual(inputsOfOnly("aws:iam/rolePolicyAttachment:RolePolicyAttachment"), {
-        role: "app-role",
-        policyArn: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access/test/app-role-bucket-access`,
-      });
+      assertPolicyAttachedTo("role", "app-role");
     });
 
     it("protects every child when told to", async () => {
@@ -270,19 +272,8 @@ describe("BucketAccessRole", () => {
         trust: { ...GITHUB, ...ANYWHERE, services: ["lambda.amazonaws.com"] },
       });
       const outputs = bucketAccessRoleOutputs(role);
-      assert.deepEqual(Object.keys(outputs), [
-        "bucketName",
-        "roleName",
-        "roleArn",
-        "policyArn",
-        "policyJson",
-        "trustPolicyJson",
-        "accountId",
-        "githubWorkflowStep",
-        "trustAnchorArn",
-        "profileArn",
-        "credentialProcess",
-      ]);
+      // With every trust, every output is set: none is left out.
+      assert.deepEqual(Object.keys(outputs), ROLE_OUTPUT_NAMES);
       for (const [name, output] of Object.entries(outputs)) {
         assert.equal(await pulumi.isSecret(output), false, name);
       }

@@ -9,14 +9,13 @@ import {
   withRoleDefaults as withStackDefaults,
 } from "../config/roleArgs";
 import { assertLiteralDefaultsApplied, documentedDefaults } from "./support/documentedDefaults";
+import { ACM_PCA_ARN } from "./support/roleTrusts";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
 const withDefaults = (args: Omit<BucketAccessRoleArgs, "bucket">) => withStackDefaults(args, WHERE);
 const GITHUB: RoleTrustSettings = { github: { repository: "acme/uploader" } };
 const PEM =
   "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ29uZmlkZW50\n-----END CERTIFICATE-----\n";
-const PCA =
-  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012";
 
 /** The problems of a role's arguments, for a known bucket. */
 function problemsOf(args: Omit<BucketAccessRoleArgs, "bucket">): string[] {
@@ -84,7 +83,7 @@ describe("findRoleArgsProblems", () => {
     ],
     [
       "Roles Anywhere with a Private CA",
-      { rolesAnywhere: { acmPcaArn: PCA, commonNames: ["app"] } },
+      { rolesAnywhere: { acmPcaArn: ACM_PCA_ARN, commonNames: ["app"] } },
     ],
   ];
   for (const [what, trust] of fine) {
@@ -118,6 +117,24 @@ describe("findRoleArgsProblems", () => {
       /^trust: \{\}; one caller at least: github, services or rolesAnywhere/,
     ],
     ["no trust at all", { roleName: "app" } as never, /^trust: undefined; one caller at least/],
+    [
+      "services given as one text, which its rules would read as a list",
+      { roleName: "app", trust: { services: "ecs-tasks.amazonaws.com" } } as never,
+      /^trust\.services: "ecs-tasks\.amazonaws\.com"; a list of text values$/,
+    ],
+    [
+      "a GitHub trust without its repository",
+      { roleName: "app", trust: { github: { refs: ["refs/heads/main"] } } } as never,
+      /^trust\.github\.repository: undefined; a value, as it is required: the repository, owner\/repo$/,
+    ],
+    [
+      "a caller of no kind the trust knows",
+      {
+        roleName: "app",
+        trust: { github: { repository: "acme/uploader" }, lambda: true },
+      } as never,
+      /^trust\.lambda: true; a key of trust: github, services, rolesAnywhere$/,
+    ],
     [
       "a trust of no services",
       { roleName: "app", trust: { services: [] } },
@@ -193,7 +210,9 @@ describe("findRoleArgsProblems", () => {
       "Roles Anywhere with two anchors",
       {
         roleName: "app",
-        trust: { rolesAnywhere: { certificates: [PEM], acmPcaArn: PCA, commonNames: ["app"] } },
+        trust: {
+          rolesAnywhere: { certificates: [PEM], acmPcaArn: ACM_PCA_ARN, commonNames: ["app"] },
+        },
       },
       /^trust\.rolesAnywhere: .*; exactly one trust anchor: certificates \(PEM\) or acmPcaArn/,
     ],
@@ -204,12 +223,15 @@ describe("findRoleArgsProblems", () => {
     ],
     [
       "Roles Anywhere for no common name",
-      { roleName: "app", trust: { rolesAnywhere: { acmPcaArn: PCA, commonNames: [] } } },
+      { roleName: "app", trust: { rolesAnywhere: { acmPcaArn: ACM_PCA_ARN, commonNames: [] } } },
       /^trust\.rolesAnywhere\.commonNames: \[\]; one common name at least/,
     ],
     [
       "a common name by wildcard",
-      { roleName: "app", trust: { rolesAnywhere: { acmPcaArn: PCA, commonNames: ["*.acme"] } } },
+      {
+        roleName: "app",
+        trust: { rolesAnywhere: { acmPcaArn: ACM_PCA_ARN, commonNames: ["*.acme"] } },
+      },
       /^trust\.rolesAnywhere\.commonNames: "\*\.acme"; a certificate subject's common name/,
     ],
     [

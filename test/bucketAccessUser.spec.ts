@@ -10,8 +10,13 @@ import * as assert from "node:assert/strict";
 import { BucketAccessUser, bucketAccessUserOutputs } from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { buildUserPolicy, UserPolicySettings } from "../iam/userPolicy";
-import { BuiltResource, promiseOf, recordResources, registered } from "../tools/runner/program";
-import { failedConstruction, inputsOfOnly } from "./support/specHelpers";
+import { promiseOf } from "../tools/runner/program";
+import {
+  assertPolicyAttachedTo,
+  builtComponent,
+  failedConstruction,
+  inputsOfOnly,
+} from "./support/specHelpers";
 
 before(async () => {
   // The default path is the stack's own: run where the expectations below assume.
@@ -23,11 +28,10 @@ const ARGS: BucketAccessUserArgs = { bucket: "my-bucket", userName: "app-user" }
 
 /** Builds a component and lets every output settle; returns it with its children's options. */
 async function build(args: BucketAccessUserArgs, name = "app") {
-  const recorder = recordResources();
-  const user = new BucketAccessUser(name, args, { transformations: [recorder.transformation] });
-  await registered(recorder.resources);
-  const children: BuiltResource[] = recorder.resources.filter((r) => r.opts.parent === user);
-  return { user, children };
+  const { component, children } = await builtComponent(
+    (opts) => new BucketAccessUser(name, args, opts),
+  );
+  return { user: component, children };
 }
 
 describe("BucketAccessUser", () => {
@@ -60,13 +64,7 @@ describe("BucketAccessUser", () => {
 
     it("names the policy after the user and attaches it to the user", async () => {
       await build(ARGS);
-      const policy = inputsOfOnly("aws:iam/policy:Policy");
-      assert.equal(policy.name, "app-user-bucket-access");
-      assert.equal(policy.path, "/iam-bucket-access/test/");
-      assert.deepEqual(inputsOfOnly("aws:iam/userPolicyAttachment:UserPolicyAttachment"), {
-        user: "app-user",
-        policyArn: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access/test/app-user-bucket-access`,
-      });
+      assertPolicyAttachedTo("user", "app-user");
     });
 
     it("generates a 20-character console password that must be changed at first sign-in", async () => {

@@ -25,6 +25,7 @@ const USER = "iam-bucket-access:index:BucketAccessUser";
 const ROLE = "iam-bucket-access:index:BucketAccessRole";
 const BUCKET = "iam-bucket-access:index:SecureBucket";
 const USER_ARGS_SOURCE = "config/userArgTypes.ts";
+const ROLE_ARGS_SOURCE = "config/roleArgs.ts";
 
 /** Each component's type token, where its class and its Args are declared, and their name. */
 const COMPONENTS = [
@@ -35,7 +36,7 @@ const COMPONENTS = [
   },
   {
     token: ROLE,
-    source: { component: "components/bucketAccessRole.ts", args: "config/roleArgs.ts" },
+    source: { component: "components/bucketAccessRole.ts", args: ROLE_ARGS_SOURCE },
     args: "BucketAccessRoleArgs",
   },
   {
@@ -121,10 +122,16 @@ describe("the component package's schema", () => {
     );
   });
 
-  for (const name of ["ConsoleSettings", "AccessKeySettings"]) {
+  for (const [name, source] of [
+    ["ConsoleSettings", USER_ARGS_SOURCE],
+    ["AccessKeySettings", USER_ARGS_SOURCE],
+    ["RoleTrustSettings", ROLE_ARGS_SOURCE],
+    ["GithubTrustSettings", ROLE_ARGS_SOURCE],
+    ["RolesAnywhereTrustSettings", ROLE_ARGS_SOURCE],
+  ]) {
     it(`takes ${name} as the described object type the TypeScript declares`, () => {
       const type = schema.types[`iam-bucket-access:index:${name}`];
-      const members = typeScriptMembers(USER_ARGS_SOURCE, name);
+      const members = typeScriptMembers(source, name);
       assert.deepEqual(
         Object.keys(type.properties ?? {}),
         members.map((member) => member.name),

@@ -73,6 +73,22 @@ describe("readValues", () => {
     ]);
   });
 
+  it("keeps a map of any values for a map key, and names text given for one", () => {
+    const problems: Problems = [];
+    const table = {
+      trust: keySpec({ type: "map", description: "A trust.", default: { derived: "none" } }),
+    };
+    const reading = { label: (key: string) => key, of: "the test" };
+    assert.deepEqual(readValues(table, { trust: { github: { refs: [] } } }, reading, problems), {
+      trust: { github: { refs: [] } },
+    });
+    assert.deepEqual(readValues(table, { trust: "acme/uploader" }, reading, problems), {});
+    assert.deepEqual(problems, [
+      'config key trust: got "acme/uploader"; expected a map, in YAML under the key or one by ' +
+        "one: pulumi config set --path 'trust.<name>' <value>",
+    ]);
+  });
+
   it("treats an empty text as unset", () => {
     assert.deepEqual(read({ name: "", owner: "o" }).values, { owner: "o" });
   });

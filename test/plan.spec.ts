@@ -6,20 +6,10 @@ import * as plans from "../tools/plan";
 import { promiseOf, runProgram, stackNames } from "../tools/runner/program";
 import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { jsonPlan, planCommand } from "./support/planCommand";
 import { componentRun, outputOf } from "./support/specHelpers";
 import { BucketAccessRole } from "../components/bucketAccessRole";
-
-/** Runs `npm run plan -- <args>` as the command does, in this process, collecting its output. */
-async function planCommand(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await plans.main(
-    args,
-    { write: (text: string) => (stdout += text) },
-    { write: (text: string) => (stderr += text) },
-  );
-  return { code, stdout, stderr };
-}
+import { EDGE_PCA_TRUST } from "./support/roleTrusts";
 
 describe("planStack", () => {
   it("lists every resource prod would create, with its parent and protection", async () => {
@@ -159,13 +149,7 @@ describe("keyInputsOf", () => {
             bucket: "my-bucket",
             roleName: "edge",
             permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-test",
-            trust: {
-              rolesAnywhere: {
-                acmPcaArn:
-                  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
-                commonNames: ["edge.acme.example"],
-              },
-            },
+            trust: EDGE_PCA_TRUST,
           },
           opts,
         ),
@@ -279,16 +263,13 @@ describe("npm run plan", () => {
   });
 
   it("sets inside a key's value for a key written as a path, as pulumi config set --path does", async () => {
-    const { code, stdout } = await planCommand(
+    const plan = await jsonPlan(
       "dev",
       "--config",
       "identities.reports.console=false",
       "--config",
       "identities.reports.prefixes[0]=reports/",
-      "--json",
     );
-    assert.equal(code, 0);
-    const plan = JSON.parse(stdout) as plans.Plan;
     const policy = plan.policies.find((p) => p.name === "reports-policy");
     assert.match(JSON.stringify(policy?.document), /\/reports\/\*"/);
     assert.ok(!plan.resources.some((r) => r.type === "aws:iam/userLoginProfile:UserLoginProfile"));
@@ -318,6 +299,21 @@ describe("npm run plan", () => {
     const { code, stdout } = await planCommand("admin", "--project", "bootstrap");
     assert.equal(code, 0);
     assert.equal(stdout, `${plans.formatPlan(await plans.planStack("admin", {}, BOOTSTRAP))}\n`);
+  });
+
+  it("exits 2 for --bootstrap-config with a bootstrap stack, which takes --config", async () => {
+    const { code, stderr } = await planCommand(
+      "admin",
+      "--project",
+      "bootstrap",
+      "--bootstrap-config",
+      "githubActionsOidc=true",
+    );
+    assert.equal(code, 2);
+    assert.match(
+      stderr,
+      /^plan: --bootstrap-config is for a stack of the main project; a bootstrap stack takes --config;/,
+    );
   });
 
   it("exits 2 naming an option given without its value", async () => {

@@ -8,6 +8,7 @@ import { GUARDRAILS } from "../policy/policies";
 import { ResourceSpec, resourceViolations, stackViolations } from "../policy/test/util";
 import { BucketAccessRole } from "../components/bucketAccessRole";
 import { componentRun } from "./support/specHelpers";
+import { EDGE_PCA_TRUST } from "./support/roleTrusts";
 
 /** A run of a project's stack, as the engine hands its resources to the pack. */
 async function engineRun(
@@ -92,13 +93,7 @@ describe("the guardrails on the real programs", () => {
         {
           bucket: "my-bucket",
           roleName: "edge",
-          trust: {
-            rolesAnywhere: {
-              acmPcaArn:
-                "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
-              commonNames: ["edge.acme.example"],
-            },
-          },
+          trust: EDGE_PCA_TRUST,
         },
         opts,
       );

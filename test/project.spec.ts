@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
 import { withDefaults } from "../config/userArgs";
+import { withRoleDefaults } from "../config/roleArgs";
 import { parseStackConfig } from "../config/stackConfig";
 import { secretsKeyAlias } from "../iam/stackNaming";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
@@ -17,6 +18,7 @@ import {
   stackFileConfig,
 } from "../tools/runner/program";
 import { BOOTSTRAP, ROOT } from "../tools/paths";
+import { roleOf, userOf } from "./support/identities";
 
 const STACKS = ["dev", "prod"];
 
@@ -64,8 +66,26 @@ describe("Pulumi.yaml", () => {
       where,
     );
     assert.deepEqual(
-      withDefaults(fromSchema.identities[0].user, where),
-      withDefaults(parseStackConfig({}, where).identities[0].user, where),
+      withDefaults(userOf(fromSchema.identities[0]), where),
+      withDefaults(userOf(parseStackConfig({}, where).identities[0]), where),
+    );
+  });
+
+  it("declares defaults that a role identity takes as unset: none of a user's is refused", () => {
+    const where = { project: PROJECT, stack: "dev" };
+    const trust = JSON.stringify({ services: ["ecs-tasks.amazonaws.com"] });
+    const withSchema = Object.fromEntries(
+      Object.entries({ ...projectConfigDefaults(), trust }).map(([key, value]) => [
+        `${PROJECT}:${key}`,
+        typeof value === "string" ? value : JSON.stringify(value),
+      ]),
+    );
+    assert.deepEqual(
+      withRoleDefaults(roleOf(parseStackConfig(withSchema, where).identities[0]), where),
+      withRoleDefaults(
+        roleOf(parseStackConfig({ [`${PROJECT}:trust`]: trust }, where).identities[0]),
+        where,
+      ),
     );
   });
 });
@@ -138,6 +158,30 @@ describe("the stacks, compared", () => {
 });
 
 describe("bootstrapDisagreements", () => {
+  it("names both files where a stack's role needs what its bootstrap environment does not allow", () => {
+    const disagreements = bootstrapDisagreements("dev", {
+      trust: { services: ["lambda.amazonaws.com"] },
+    });
+    assert.equal(disagreements.length, 1);
+    assert.match(
+      disagreements[0],
+      /^Pulumi\.dev\.yaml and bootstrap\/Pulumi\.admin\.yaml disagree: /,
+    );
+    assert.match(disagreements[0], /\btrust: got \{"services":\["lambda\.amazonaws\.com"\]\}/);
+    assert.match(disagreements[0], /environments\.dev\.roles is not true/);
+  });
+
+  it("checks against the bootstrap's config as overridden, as npm run plan's --bootstrap-config does", () => {
+    assert.deepEqual(
+      bootstrapDisagreements(
+        "dev",
+        { trust: { services: ["lambda.amazonaws.com"] } },
+        { admin: { environments: { dev: { branch: "main", createsBucket: true, roles: true } } } },
+      ),
+      [],
+    );
+  });
+
   it("names the stack file, the bootstrap stack file, the key and value that disagree, and the buckets allowed", () => {
     const disagreements = bootstrapDisagreements("prod", { bucketName: "acme-payroll" });
     assert.equal(disagreements.length, 1);

@@ -2,8 +2,10 @@
 import * as assert from "node:assert/strict";
 import { parseStackConfig } from "../config/stackConfig";
 import { INVALID_CONFIG_CASES } from "./fixtures/invalidConfigCases";
+import { roleOf, userOf } from "./support/identities";
 
 const WHERE = { project: "iam-bucket-access", stack: "dev" };
+const SERVICES = { services: ["ecs-tasks.amazonaws.com"] };
 
 /** Config as the engine passes it: the project's keys under its namespace, as text. */
 const namespaced = (values: Readonly<Record<string, string>>) =>
@@ -29,7 +31,7 @@ describe("parseStackConfig", () => {
     assert.equal(settings.form, "single");
     assert.equal(settings.createdBucketPrefix, "iam-bucket-access-dev");
     assert.deepEqual(
-      settings.identities.map((identity) => [identity.name, identity.user.userName]),
+      settings.identities.map((identity) => [identity.name, userOf(identity).userName]),
       [["app", "iam-bucket-access-dev"]],
     );
   });
@@ -57,6 +59,7 @@ describe("parseStackConfig", () => {
       tags: { team: "data" },
       identities: [
         {
+          kind: "user",
           name: "app",
           bucketName: "data-bucket",
           aliasOfSingle: false,
@@ -85,10 +88,10 @@ describe("parseStackConfig", () => {
       userName: "",
     }).identities;
     assert.equal(identity.bucketName, undefined);
-    assert.equal(identity.user.kmsKeyArn, undefined);
-    assert.equal(identity.user.permissionsBoundary, undefined);
-    assert.equal(identity.user.path, undefined);
-    assert.equal(identity.user.userName, "iam-bucket-access-dev");
+    assert.equal(userOf(identity).kmsKeyArn, undefined);
+    assert.equal(userOf(identity).permissionsBoundary, undefined);
+    assert.equal(userOf(identity).path, undefined);
+    assert.equal(userOf(identity).userName, "iam-bucket-access-dev");
   });
 
   it("leaves other providers' namespaces alone", () => {
@@ -227,6 +230,28 @@ describe("parseStackConfig's warnings", () => {
       { passwordLength: "30", identities: '{"a":{"console":false},"b":{}}' },
       [],
     ],
+    [
+      "a stack-level user setting where every identity is a role",
+      { console: "false", identities: JSON.stringify({ ci: { trust: SERVICES } }) },
+      [
+        "config key console: got false; expected no console while every identity sets trust: " +
+          "it is a user's setting, and there is no user (remove console)",
+      ],
+    ],
+    [
+      "a stack-level role setting where no identity is a role",
+      { maxSessionDuration: "7200", identities: '{"a":{},"b":{}}' },
+      [
+        "config key maxSessionDuration: got 7200; expected no maxSessionDuration while no " +
+          "identity sets trust: it is a role's setting, and there is no role (remove " +
+          "maxSessionDuration)",
+      ],
+    ],
+    [
+      "a stack-level user setting that a user of the stack takes",
+      { console: "false", identities: JSON.stringify({ ci: { trust: SERVICES }, app: {} }) },
+      [],
+    ],
   ];
   for (const [what, values, warnings] of cases) {
     it(`${warnings.length === 0 ? "warns of nothing for" : "warns of"} ${what}`, () => {
@@ -238,8 +263,8 @@ describe("parseStackConfig's warnings", () => {
 describe("parseStackConfig's defaults", () => {
   it("let a console user list the account's buckets, and a key-only user not", () => {
     // The resolved value is the component's; the config passes what the user set, or nothing.
-    assert.equal(parse({ console: "false" }).identities[0].user.listAllBuckets, undefined);
-    assert.equal(parse({ listAllBuckets: "true" }).identities[0].user.listAllBuckets, true);
+    assert.equal(userOf(parse({ console: "false" }).identities[0]).listAllBuckets, undefined);
+    assert.equal(userOf(parse({ listAllBuckets: "true" }).identities[0]).listAllBuckets, true);
   });
 });
 
@@ -262,9 +287,9 @@ describe("parseStackConfig with identities", () => {
       settings.identities.map((i) => [
         i.name,
         i.bucketName,
-        i.user.access,
-        i.user.prefixes,
-        i.user.allowDelete,
+        userOf(i).access,
+        userOf(i).prefixes,
+        userOf(i).allowDelete,
       ]),
       [
         ["reports", "reports-bucket", "read", undefined, true],
@@ -276,7 +301,7 @@ describe("parseStackConfig with identities", () => {
   it("names users after the stack and the identity, and app after the stack alone", () => {
     const settings = identities({ app: {}, reports: {} });
     assert.deepEqual(
-      settings.identities.map((i) => [i.name, i.user.userName, i.aliasOfSingle]),
+      settings.identities.map((i) => [i.name, userOf(i).userName, i.aliasOfSingle]),
       [
         ["app", "iam-bucket-access-dev", false],
         ["reports", "iam-bucket-access-dev-reports", false],
@@ -287,7 +312,7 @@ describe("parseStackConfig with identities", () => {
   it("keeps the single form's user for a one-identity map of another name, aliased to it", () => {
     const [identity] = identities({ uploader: { access: "write" } }).identities;
     assert.deepEqual(
-      [identity.user.userName, identity.aliasOfSingle],
+      [userOf(identity).userName, identity.aliasOfSingle],
       ["iam-bucket-access-dev", true],
     );
   });
@@ -346,6 +371,26 @@ describe("parseStackConfig with identities", () => {
         /config key identities\.b\.userName: got "shared"; expected a user name no other identity has \(identity a has it\)/,
       ],
       [
+        "a user's setting on a role identity",
+        { ci: { trust: SERVICES, console: false } },
+        /config key identities\.ci\.console: got false; expected nothing: a role has no console password or MFA device/,
+      ],
+      [
+        "a role's setting on a user identity",
+        { app: { maxSessionDuration: 7200 } },
+        /config key identities\.app\.maxSessionDuration: got 7200; expected nothing: maxSessionDuration is a role's, and this identity sets no trust/,
+      ],
+      [
+        "a role identity with a bad trust",
+        { ci: { trust: { github: { repository: "*/uploader" } } } },
+        /config key identities\.ci\.trust\.github\.repository: got "\*\/uploader"; expected a GitHub repository as owner\/repo/,
+      ],
+      [
+        "a role named as another identity's user",
+        { app: {}, ci: { trust: SERVICES, roleName: "iam-bucket-access-dev" } },
+        /config key identities\.ci\.roleName: got "iam-bucket-access-dev"; expected a role name no other identity has \(identity app has it by default\)/,
+      ],
+      [
         "an empty map",
         {},
         /config key identities: got \{\}; expected a map of identity names to their settings, with one at least/,
@@ -387,5 +432,93 @@ describe("parseStackConfig with identities", () => {
         'config key access: got "admin"; expected one of read, write, read-write',
       ]);
     });
+  });
+});
+
+describe("parseStackConfig with roles", () => {
+  const trust = JSON.stringify(SERVICES);
+
+  it("reads an identity that sets trust as a role: its grant, trust, name and session", () => {
+    const { identities } = parse({
+      trust,
+      bucketName: "data-bucket",
+      access: "write",
+      maxSessionDuration: "7200",
+      protect: "true",
+    });
+    assert.deepEqual(identities, [
+      {
+        kind: "role",
+        name: "app",
+        bucketName: "data-bucket",
+        aliasOfSingle: false,
+        role: {
+          roleName: "iam-bucket-access-dev",
+          trust: SERVICES,
+          access: "write",
+          maxSessionDuration: 7200,
+          protect: true,
+        },
+      },
+    ]);
+  });
+
+  it("takes a user's setting equal to its declared default as unset, as the engine passes every one", () => {
+    const settings = parse({
+      trust,
+      console: "true",
+      accessKey: "true",
+      passwordLength: "20",
+      keepPreviousAccessKey: "false",
+      userName: "",
+    });
+    assert.equal(roleOf(settings.identities[0]).roleName, "iam-bucket-access-dev");
+  });
+
+  it("gives the stack-level user settings to the users alone, refusing only a role's own", () => {
+    const settings = parse({
+      console: "false",
+      passwordLength: "30",
+      identities: JSON.stringify({ app: {}, ci: { trust: SERVICES, access: "read" } }),
+    });
+    assert.deepEqual(
+      settings.identities.map((identity) => identity.kind),
+      ["user", "role"],
+    );
+    assert.deepEqual(userOf(settings.identities[0]).console, {
+      enabled: false,
+      passwordLength: 30,
+    });
+    assert.deepEqual(roleOf(settings.identities[1]), {
+      roleName: "iam-bucket-access-dev-ci",
+      trust: SERVICES,
+      access: "read",
+    });
+  });
+
+  it("makes every identity a role that inherits a stack-level trust", () => {
+    const settings = parse({ trust, identities: '{"a":{},"b":{"maxSessionDuration":7200}}' });
+    assert.deepEqual(
+      settings.identities.map((identity) => [identity.name, roleOf(identity).maxSessionDuration]),
+      [
+        ["a", undefined],
+        ["b", 7200],
+      ],
+    );
+  });
+
+  it("names the default a role's name breaks under a long stack name", () => {
+    const problems = problemsOf(
+      { trust, identities: '{"ci":{}}' },
+      { ...WHERE, stack: "s".repeat(60) },
+    );
+    assert.ok(
+      problems.some((problem) =>
+        /^config key roleName \(for identity ci; not set: the default\): got "iam-bucket-access-s+"; expected 1 to 64 letters/.test(
+          problem,
+        ),
+      ),
+      problems.join("\n"),
+    );
   });
 });

@@ -1,8 +1,10 @@
 /**
- * `npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]`: what
- * `pulumi up` would create for a stack of the project (or of `bootstrap/`), worked out offline.
- * Checks the stack against the bootstrap environment made for it, runs the real program with
- * the stack's real config (plus any `--config` overrides, as `pulumi up --config` takes them)
+ * `npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]
+ * [--bootstrap-config key=value ...]`: what `pulumi up` would create for a stack of the project
+ * (or of `bootstrap/`), worked out offline. Checks the stack against the bootstrap environment
+ * made for it (the bootstrap's config with any `--bootstrap-config` overrides), runs the real
+ * program with the stack's real config (plus any `--config` overrides, as `pulumi up --config`
+ * takes them)
  * under the runtime mocks and prints every resource (type, name, parent, protect) with its key
  * inputs, the exact policy documents (identity, trust, bucket and key policies) and the outputs,
  * secrets as `[secret]`. Needs no AWS account and no Pulumi CLI.
@@ -11,6 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { valueAt } from "../config/json";
 import { parseConfigPath, setAtPath } from "./configPath";
 import { bootstrapDisagreements } from "./runner/bootstrapAgreement";
 import { ACCOUNT_ID } from "./runner/mocks";
@@ -24,7 +27,7 @@ import {
   stackNames,
 } from "./runner/program";
 import { messageOf } from "./runner/errorText";
-import { ROOT } from "./paths";
+import { BOOTSTRAP, ROOT } from "./paths";
 
 /** A resource the stack would create. */
 export interface PlannedResource {
@@ -102,19 +105,6 @@ const KEY_INPUTS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The value at a dotted path of nested inputs, or undefined. */
-function valueAt(inputs: Readonly<Record<string, unknown>>, path: string): unknown {
-  return path
-    .split(".")
-    .reduce<unknown>(
-      (value, key) =>
-        typeof value === "object" && value !== null
-          ? (value as Record<string, unknown>)[key]
-          : undefined,
-      inputs,
-    );
-}
-
 /** A resource's key inputs that are set. */
 export function keyInputsOf(type: string, inputs: Readonly<Record<string, unknown>>) {
   return Object.fromEntries(
@@ -135,6 +125,8 @@ class PlanUsageError extends Error {}
  * @param overrides config key (without namespace) → value (text, or a list or map), applied over
  *   the stack file
  * @param dir the project: the main one, or `bootstrap/`
+ * @param bootstrapOverrides for a main stack: by bootstrap stack, config key → value over that
+ *   bootstrap stack's file, for the check against the bootstrap
  * @throws PlanUsageError for an unknown stack; the program's own error for invalid config; an
  *   error listing every disagreement of a main stack with its bootstrap environment
  */
@@ -142,6 +134,7 @@ export async function planStack(
   stack: string,
   overrides: Readonly<Record<string, unknown>> = {},
   dir = ROOT,
+  bootstrapOverrides: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {},
 ): Promise<Plan> {
   const stacks = stackNames(dir);
   if (!stacks.includes(stack)) {
@@ -151,7 +144,7 @@ export async function planStack(
   }
   const run = await runProgram(stack, overrides, dir);
   if (dir === ROOT) {
-    const disagreements = bootstrapDisagreements(stack, overrides);
+    const disagreements = bootstrapDisagreements(stack, overrides, bootstrapOverrides);
     if (disagreements.length > 0) {
       throw new Error(
         `stack ${stack} cannot deploy through its bootstrap environment:\n${disagreements.join("\n")}`,
@@ -278,7 +271,8 @@ export function formatPlan(plan: Plan): string {
 }
 
 const USAGE =
-  "usage: npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...]";
+  "usage: npm run plan -- <stack> [--project bootstrap] [--json] [--config key=value ...] " +
+  "[--bootstrap-config key=value ...]";
 
 /** What `--help` prints. */
 const HELP = `${USAGE}
@@ -293,6 +287,10 @@ each policy document (identity, trust, bucket and key policies) and the outputs,
   --config key=value    override a config key, as pulumi up --config would (repeatable; -c);
                         a key written as a path sets inside its value, as pulumi config set
                         --path does: --config 'prefixes[0]=reports/' --config tags.team=data
+  --bootstrap-config key=value
+                        check a main stack against the bootstrap's config with a key overridden
+                        the same way (repeatable), as if the bootstrap's stack file set it:
+                        --bootstrap-config environments.dev.roles=true
   --help                print this help
 
 Exit codes: 0 planned; 1 invalid config or a disagreement with the bootstrap; 2 bad usage.
@@ -311,6 +309,7 @@ const OPTIONS = {
   project: { type: "string" },
   json: { type: "boolean" },
   config: { type: "string", short: "c", multiple: true },
+  "bootstrap-config": { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -321,6 +320,7 @@ const OPTIONS = {
  * @returns config key (without namespace where it has none) → value
  */
 function overridesOf(
+  option: string,
   pairs: readonly string[],
   stack: string,
   dir: string,
@@ -329,25 +329,29 @@ function overridesOf(
   for (const pair of pairs) {
     const [, key, text] = /^([^=]+)=(.*)$/s.exec(pair) ?? [];
     if (key === undefined) {
-      throw new PlanUsageError(`--config needs key=value, got ${JSON.stringify(pair)}; ${USAGE}`);
+      throw new PlanUsageError(`${option} needs key=value, got ${JSON.stringify(pair)}; ${USAGE}`);
     }
     try {
       const path = parseConfigPath(key);
       const current = stackConfigValues(stack, overrides, dir)[namespacedKey(path.key, dir)];
       overrides[path.key] = path.path.length === 0 ? text : setAtPath(current, path, text);
     } catch (error) {
-      throw new PlanUsageError(`--config ${pair}: ${messageOf(error)}`);
+      throw new PlanUsageError(`${option} ${pair}: ${messageOf(error)}`);
     }
   }
   return overrides;
 }
 
-/** The command's arguments: one stack, the project, `--json` and `--config` overrides. */
+/**
+ * The command's arguments: one stack, the project, `--json`, `--config` overrides and, by
+ * bootstrap stack, `--bootstrap-config` overrides.
+ */
 function commandOptions(args: readonly string[]): {
   stack: string;
   dir: string;
   json: boolean;
   overrides: Record<string, unknown>;
+  bootstrapOverrides: Record<string, Record<string, unknown>>;
 } {
   let parsed;
   try {
@@ -371,12 +375,25 @@ function commandOptions(args: readonly string[]): {
   if (positionals.length !== 1) {
     throw new PlanUsageError(`${USAGE}; stacks: ${stackNames(dir).join(", ")}`);
   }
+  const bootstrapPairs = values["bootstrap-config"] ?? [];
+  if (bootstrapPairs.length > 0 && dir !== ROOT) {
+    throw new PlanUsageError(
+      `--bootstrap-config is for a stack of the main project; a bootstrap stack takes --config; ${USAGE}`,
+    );
+  }
   const [stack] = positionals;
+  const known = stackNames(dir).includes(stack);
   return {
     stack,
     dir,
     json: values.json === true,
-    overrides: stackNames(dir).includes(stack) ? overridesOf(values.config ?? [], stack, dir) : {},
+    overrides: known ? overridesOf("--config", values.config ?? [], stack, dir) : {},
+    bootstrapOverrides: Object.fromEntries(
+      stackNames(BOOTSTRAP).map((bootstrapStack) => [
+        bootstrapStack,
+        overridesOf("--bootstrap-config", bootstrapPairs, bootstrapStack, BOOTSTRAP),
+      ]),
+    ),
   };
 }
 
@@ -390,8 +407,8 @@ export async function main(
   err: Writable = process.stderr,
 ): Promise<number> {
   try {
-    const { stack, dir, json, overrides } = commandOptions(args);
-    const plan = await planStack(stack, overrides, dir);
+    const { stack, dir, json, overrides, bootstrapOverrides } = commandOptions(args);
+    const plan = await planStack(stack, overrides, dir, bootstrapOverrides);
     out.write(`${json ? JSON.stringify(plan, null, 2) : formatPlan(plan)}\n`);
     return 0;
   } catch (error) {

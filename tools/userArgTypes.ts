@@ -31,6 +31,8 @@ function typeText(type: ValueType): string {
       return "string[]";
     case "string-map":
       return "Readonly<Record<string, string>>";
+    case "map":
+      return "Readonly<Record<string, unknown>>";
   }
 }
 

@@ -26,6 +26,7 @@ import { BucketAccessRole } from "../../components/bucketAccessRole";
 import type { RoleTrustSettings } from "../../config/roleArgs";
 import { DEPLOY_OPERATIONS } from "../iam/deployPolicies";
 import { rotatorPolicy as rotatorPolicyFor } from "../iam/rotatorPolicies";
+import { EDGE_PCA_TRUST } from "../../test/support/roleTrusts";
 
 type Stack = "dev" | "prod";
 const STACKS: readonly Stack[] = ["dev", "prod"];
@@ -678,6 +679,50 @@ async function refused(
   return decisions.flat();
 }
 
+/**
+ * Every action of AWS's catalog that a stack's role is allowed on a resource a run's deployment
+ * touches (its users, roles, policies, key, created bucket) and that no request of that
+ * deployment asks for there: a grant the role does not need, each as `<action> on <resource>`.
+ */
+async function grantedUnasked(
+  fixtures: Readonly<Record<Stack, Fixture>>,
+  stack: Stack,
+  run: ProgramRun,
+): Promise<string[]> {
+  const fixture = fixtures[stack];
+  const requests = deploymentRequests(run.registrations, fixture.key);
+  const resources = [...new Set(requests.map((request) => request.resource))];
+  const found = await Promise.all(
+    resources.map(async (resource) => {
+      // On `*`, the services the deploy role's documents name.
+      const services = resource === "*" ? ["iam", "s3", "kms"] : [resource.split(":")[2]];
+      const actions = await catalogActionsOn(resource, services, fixture.role);
+      assert.ok(actions.length > 0, `the catalog has no action on ${resource}`);
+      const unasked = actions.filter(
+        (action) =>
+          !requests.some((request) => request.resource === resource && request.action === action),
+      );
+      const decisions = await Promise.all(
+        unasked.map((action) =>
+          decide(
+            { identity: [fixture.rolePolicy], resource: resourcePolicyOf(resource, fixtures) },
+            {
+              principal: fixture.role,
+              action,
+              resource,
+              context: { "aws:SecureTransport": "true" },
+            },
+          ),
+        ),
+      );
+      return unasked
+        .filter((_, i) => decisions[i] === "Allowed")
+        .map((action) => `${action} on ${resource}`);
+    }),
+  );
+  return found.flat();
+}
+
 describe("the deploy path, decided by an IAM policy engine", () => {
   let fixtures: Record<Stack, Fixture>;
   /** Dev with several identities: more users, the same confinement. */
@@ -794,48 +839,6 @@ describe("the deploy path, decided by an IAM policy engine", () => {
       widest = { dev: await runProgram("dev", WIDEST), prod: await runProgram("prod", WIDEST) };
     });
 
-    /**
-     * Every action of AWS's catalog that a stack's role is allowed on a resource its deployment
-     * touches (its users, policies, key, created bucket) and that no request of a deployment of
-     * the stack, with every feature on, asks for there: a grant the role does not need.
-     */
-    async function grantedUnasked(stack: Stack): Promise<string[]> {
-      const fixture = fixtures[stack];
-      const requests = deploymentRequests(widest[stack].registrations, fixture.key);
-      const resources = [...new Set(requests.map((request) => request.resource))];
-      const found = await Promise.all(
-        resources.map(async (resource) => {
-          // On `*`, the services the deploy role's documents name.
-          const services = resource === "*" ? ["iam", "s3", "kms"] : [resource.split(":")[2]];
-          const actions = await catalogActionsOn(resource, services, fixture.role);
-          assert.ok(actions.length > 0, `the catalog has no action on ${resource}`);
-          const unasked = actions.filter(
-            (action) =>
-              !requests.some(
-                (request) => request.resource === resource && request.action === action,
-              ),
-          );
-          const decisions = await Promise.all(
-            unasked.map((action) =>
-              decide(
-                { identity: [fixture.rolePolicy], resource: resourcePolicyOf(resource, fixtures) },
-                {
-                  principal: fixture.role,
-                  action,
-                  resource,
-                  context: { "aws:SecureTransport": "true" },
-                },
-              ),
-            ),
-          );
-          return unasked
-            .filter((_, i) => decisions[i] === "Allowed")
-            .map((action) => `${action} on ${resource}`);
-        }),
-      );
-      return found.flat();
-    }
-
     // Granted though no recorded request asks for it: the provider reads a bucket's region with
     // HeadBucket (s3:ListBucket). Kept: removing a grant changes what the bootstrap deploys.
     const bucketLocationOf = (run: ProgramRun) =>
@@ -845,7 +848,10 @@ describe("the deploy path, decided by an IAM policy engine", () => {
 
     for (const stack of STACKS) {
       it(`is nothing for ${stack}'s role on the users, policies, key and bucket ${stack} deploys`, async () => {
-        assert.deepEqual(await grantedUnasked(stack), bucketLocationOf(widest[stack]));
+        assert.deepEqual(
+          await grantedUnasked(fixtures, stack, widest[stack]),
+          bucketLocationOf(widest[stack]),
+        );
       });
     }
   });
@@ -1266,22 +1272,16 @@ describe("the deploy roles of stacks with roles, decided by an IAM policy engine
       assert.deepEqual(await refused(fixtures, "dev", run), []);
     });
 
+    it("grants dev's role nothing on those roles and their policies that the deployment does not ask", async () => {
+      const run = await componentRun((opts) => {
+        devRole("uploader", { github: { repository: "acme/uploader" } }, opts);
+        devRole("worker", { services: ["ecs-tasks.amazonaws.com"] }, opts);
+      }, "dev");
+      assert.deepEqual(await grantedUnasked(fixtures, "dev", run), []);
+    });
+
     it("refuses dev's role only Roles Anywhere's anchor and profile, an administrator's to deploy", async () => {
-      const run = await componentRun(
-        (opts) =>
-          devRole(
-            "edge",
-            {
-              rolesAnywhere: {
-                acmPcaArn:
-                  "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/12345678-1234-1234-1234-123456789012",
-                commonNames: ["edge.acme.example"],
-              },
-            },
-            opts,
-          ),
-        "dev",
-      );
+      const run = await componentRun((opts) => devRole("edge", EDGE_PCA_TRUST, opts), "dev");
       const refusals = await refused(fixtures, "dev", run);
       assert.ok(refusals.length > 0);
       assert.deepEqual(

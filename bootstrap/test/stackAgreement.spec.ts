@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import { parseStackConfig } from "../../config/stackConfig";
 import { EnvironmentSettings } from "../config/bootstrapConfig";
 import { stackDisagreements } from "../config/stackAgreement";
+import { ACM_PCA_ARN } from "../../test/support/roleTrusts";
 
 const PROD = { project: "iam-bucket-access", stack: "prod" };
 const ENVIRONMENT: EnvironmentSettings = {
@@ -18,12 +19,26 @@ const ENVIRONMENT: EnvironmentSettings = {
   rotatedUsers: ["iam-bucket-access-prod"],
   tags: { environment: "prod", project: "iam-bucket-access" },
 };
+/** A role's trusts as the engine passes them. */
+const SERVICE_TRUST = { services: ["ecs-tasks.amazonaws.com"] };
+const SERVICES = JSON.stringify(SERVICE_TRUST);
+const GITHUB = JSON.stringify({ github: { repository: "acme/uploader" } });
+const ANYWHERE = JSON.stringify({
+  rolesAnywhere: {
+    acmPcaArn: ACM_PCA_ARN,
+    commonNames: ["uploader.acme.example"],
+  },
+});
 /** A prod stack as committed: the listed bucket and the bootstrap's boundary. */
 const AGREEING = {
   bucketName: "acme-app-data-prod",
   permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-prod",
 };
-const disagreements = (raw: Record<string, string>, environment: EnvironmentSettings | undefined) =>
+const disagreements = (
+  raw: Record<string, string>,
+  environment: EnvironmentSettings | undefined,
+  account = { githubActionsOidc: false },
+) =>
   stackDisagreements(
     PROD,
     parseStackConfig(
@@ -33,6 +48,7 @@ const disagreements = (raw: Record<string, string>, environment: EnvironmentSett
       PROD,
     ),
     environment,
+    account,
   );
 
 describe("stackDisagreements", () => {
@@ -117,6 +133,42 @@ describe("stackDisagreements", () => {
       /^bootstrap config key environments\.prod\.rotatedUsers: got \["iam-bucket-access-prod-legacy"\]; expected names of stack prod's users \(iam-bucket-access-prod\): iam-bucket-access-prod-legacy is none/,
     ],
     [
+      "a role where the deploy role may manage none",
+      { ...AGREEING, trust: SERVICES },
+      ENVIRONMENT,
+      /^config key trust: got \{"services":\["ecs-tasks\.amazonaws\.com"\]\}; expected no trust while bootstrap config key environments\.prod\.roles is not true: prod's deploy role may create no role/,
+    ],
+    [
+      "a role's identity's path outside the stack's own",
+      { ...AGREEING, trust: SERVICES, path: "/apps/" },
+      { ...ENVIRONMENT, roles: true },
+      /^config key path: got "\/apps\/"; expected \/iam-bucket-access\/prod\/, the only path prod's deploy role may use/,
+    ],
+    [
+      "a role without the boundary",
+      { bucketName: AGREEING.bucketName, trust: SERVICES },
+      { ...ENVIRONMENT, roles: true },
+      /^config key permissionsBoundary: got ""; expected iam-bucket-access-boundary\/iam-bucket-access-prod, the boundary the bootstrap creates for prod: its deploy role creates roles with no other$/,
+    ],
+    [
+      "a GitHub role where the bootstrap makes no GitHub provider",
+      { ...AGREEING, trust: GITHUB },
+      { ...ENVIRONMENT, roles: true },
+      /^config key trust\.github: got \{"repository":"acme\/uploader"\}; expected no GitHub trust while bootstrap config key githubActionsOidc is not true: the role is assumed through the account's GitHub Actions OIDC provider/,
+    ],
+    [
+      "a Roles Anywhere role, which no deploy role may deploy",
+      { ...AGREEING, trust: ANYWHERE },
+      { ...ENVIRONMENT, roles: true },
+      /^config key trust\.rolesAnywhere: got \{.*\}; expected no Roles Anywhere trust in a stack prod's deploy role deploys: .*an administrator deploys this stack with their own credentials/,
+    ],
+    [
+      "role rights for a stack of users alone",
+      AGREEING,
+      { ...ENVIRONMENT, roles: true },
+      /^bootstrap config key environments\.prod\.roles: got true; expected false, as no identity of stack prod sets trust: its deploy role needs no role rights$/,
+    ],
+    [
       "bucket rights for a stack that names its bucket",
       AGREEING,
       { ...ENVIRONMENT, createsBucket: true },
@@ -130,6 +182,29 @@ describe("stackDisagreements", () => {
       assert.match(found[0], problem);
     });
   }
+
+  it("finds none for a GitHub role where the environment allows roles and the bootstrap makes the provider", () => {
+    assert.deepEqual(
+      disagreements(
+        { ...AGREEING, trust: GITHUB },
+        { ...ENVIRONMENT, roles: true },
+        { githubActionsOidc: true },
+      ),
+      [],
+    );
+  });
+
+  it("names the role identity whose trust the environment does not allow", () => {
+    const found = disagreements(
+      { ...AGREEING, identities: JSON.stringify({ app: {}, ci: { trust: SERVICE_TRUST } }) },
+      ENVIRONMENT,
+    );
+    assert.equal(found.length, 1, found.join("\n"));
+    assert.match(
+      found[0],
+      /^config key trust of identity ci: got \{"services":\["ecs-tasks\.amazonaws\.com"\]\}; expected no trust while bootstrap config key environments\.prod\.roles is not true/,
+    );
+  });
 
   it("lets a user that ESC does not rotate keep a key of the stack's own", () => {
     const found = disagreements(

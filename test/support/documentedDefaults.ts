@@ -5,6 +5,7 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as ts from "typescript";
+import { valueAt } from "../../config/json";
 
 /**
  * Each documented field's `@default` text, by dotted field.
@@ -44,15 +45,6 @@ export function assertLiteralDefaultsApplied(
     if (text.startsWith("-")) {
       continue;
     }
-    const value = field
-      .split(".")
-      .reduce<unknown>(
-        (current, step) =>
-          typeof current === "object" && current !== null
-            ? (current as Readonly<Record<string, unknown>>)[step]
-            : undefined,
-        applied,
-      );
-    assert.deepEqual(JSON.parse(text), value, `${field}: @default ${text}`);
+    assert.deepEqual(JSON.parse(text), valueAt(applied, field), `${field}: @default ${text}`);
   }
 }

@@ -3,18 +3,55 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type { PolicyDocument } from "../../iam/policyDocument";
 import {
+  ACCOUNT_ID,
   DEFAULT_STACK,
   registrations,
   resetRegistrations,
   useStack,
 } from "../../tools/runner/mocks";
-import { type ProgramRun, recordResources, registered } from "../../tools/runner/program";
+import {
+  type BuiltResource,
+  type ProgramRun,
+  recordResources,
+  registered,
+} from "../../tools/runner/program";
 
 /** The inputs the engine received for the one registration of a type; fails on none or several. */
 export function inputsOfOnly(type: string): Readonly<Record<string, unknown>> {
   const matches = registrations.filter((r) => r.type === type);
   assert.equal(matches.length, 1, `${matches.length} registrations of ${type}`);
   return matches[0].inputs;
+}
+
+/** The attachment type token of each kind of identity, and its input naming the identity. */
+const ATTACHMENTS = {
+  user: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+  role: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+} as const;
+
+/**
+ * Asserts that the one policy built is named after the identity, sits on the default stack's
+ * path, and is attached to that identity.
+ */
+export function assertPolicyAttachedTo(kind: keyof typeof ATTACHMENTS, identity: string): void {
+  const policy = inputsOfOnly("aws:iam/policy:Policy");
+  assert.equal(policy.name, `${identity}-bucket-access`);
+  assert.equal(policy.path, "/iam-bucket-access/test/");
+  assert.deepEqual(inputsOfOnly(ATTACHMENTS[kind]), {
+    [kind]: identity,
+    policyArn: `arn:aws:iam::${ACCOUNT_ID}:policy/iam-bucket-access/test/${identity}-bucket-access`,
+  });
+}
+
+/** Builds a component and lets every output settle; returns it with its children's options. */
+export async function builtComponent<T extends pulumi.ComponentResource>(
+  construct: (opts: pulumi.ComponentResourceOptions) => T,
+): Promise<{ readonly component: T; readonly children: BuiltResource[] }> {
+  const recorder = recordResources();
+  const component = construct({ transformations: [recorder.transformation] });
+  await registered(recorder.resources);
+  const children = recorder.resources.filter((r) => r.opts.parent === component);
+  return { component, children };
 }
 
 /** A stack output that must be an Output; fails the test otherwise. */
