@@ -41,7 +41,7 @@ import {
   Statement,
   TrustStatement,
 } from "../../iam/policyDocument";
-import { STS_WEB_IDENTITY_ACTIONS } from "../../iam/roleTrust";
+import { STS_ASSUME_ROLE_ACTIONS, STS_WEB_IDENTITY_ACTIONS } from "../../iam/roleTrust";
 import { boundaryName, boundaryPath, stackIamPath } from "../../iam/stackNaming";
 
 /** Pulumi Cloud's OIDC issuer, whose tokens Deployments present to AWS. */
@@ -498,7 +498,9 @@ export function deployRolePolicy(
  * the user's confinement, for roles. Its own roles only, under the stack's path, created only
  * with the stack's boundary and attached only the stack's policies; no role of any path may be
  * passed, given an inline policy or rid of its boundary, and no role outside the stack's path
- * may be given another trust.
+ * may be given another trust, and no role may be assumed: a role the deploy role creates with a
+ * trust naming it would need no grant to be assumed, and would give a preview of unreviewed code
+ * what the stack's boundary allows.
  */
 export function stackRoleStatements(env: DeployEnvironment): (Statement | FenceStatement)[] {
   const { account, project, stack } = env;
@@ -553,6 +555,12 @@ export function stackRoleStatements(env: DeployEnvironment): (Statement | FenceS
       Effect: "Deny",
       Action: [...IAM_ROLE_TRUST_ACTIONS],
       NotResource: [roles],
+    },
+    {
+      Sid: "DenyAssumingRoles",
+      Effect: "Deny",
+      Action: [...STS_ASSUME_ROLE_ACTIONS],
+      Resource: "*",
     },
   ];
 }

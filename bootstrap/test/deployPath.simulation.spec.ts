@@ -1171,7 +1171,7 @@ const ROLE_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
       "ExplicitlyDenied",
     ],
     // Assuming the stack's roles, Roles Anywhere and GitHub's provider are not the deploy role's.
-    [own, "sts:AssumeRole", minted, {}, "ImplicitlyDenied"],
+    [own, "sts:AssumeRole", minted, {}, "ExplicitlyDenied"],
     [own, "rolesanywhere:CreateTrustAnchor", "*", {}, "ImplicitlyDenied"],
     [own, "rolesanywhere:CreateProfile", "*", {}, "ImplicitlyDenied"],
     [
@@ -1212,6 +1212,13 @@ const ROLE_BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     // A role has no user name: the boundary's self-service of console users is none of its.
     [own, "iam:ChangePassword", `user:${own}`, {}, "ImplicitlyDenied"],
     [own, "sts:AssumeRole", `role:${own}`, {}, "ImplicitlyDenied"],
+    // The other stack's bucket and users, and every road to another identity's power.
+    [own, "s3:ListBucket", `bucket:${other}`, {}, "ImplicitlyDenied"],
+    [own, "s3:PutObject", `object:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:CreateAccessKey", `user:${other}`, {}, "ImplicitlyDenied"],
+    [own, "iam:PassRole", roleIn(other, "app"), {}, "ImplicitlyDenied"],
+    [own, "sts:AssumeRole", roleIn(own, "other-app"), {}, "ImplicitlyDenied"],
+    [own, "sts:AssumeRole", roleIn(other, "app"), {}, "ImplicitlyDenied"],
   ];
 });
 
@@ -1256,6 +1263,32 @@ describe("the deploy roles of stacks with roles, decided by an IAM policy engine
 
   describe("each deploy role against roles", () => {
     itDecidesFor(DEPLOY_ROLE, ROLE_ROWS, () => fixtures);
+  });
+
+  describe("each deploy role, a pull request's preview of dev too, against a role it created trusting it", () => {
+    // The deploy role may create a role in its path and write its trust: one that names the
+    // deploy role would need no identity grant to be assumed in the same account.
+    itDecidesFor(
+      DEPLOY_ROLE,
+      STACKS.map((own): Row => [
+        own,
+        "sts:AssumeRole",
+        roleIn(own, "minted"),
+        {},
+        "ExplicitlyDenied",
+      ]),
+      () => fixtures,
+      (_resource, all) => ({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { AWS: STACKS.map((stack) => all[stack].role) },
+            Action: "sts:AssumeRole",
+          },
+        ],
+      }),
+    );
   });
 
   describe("a session of a stack's role under its boundary, given a policy of Allow * on *", () => {

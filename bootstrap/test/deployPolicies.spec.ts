@@ -299,7 +299,7 @@ describe("deployRolePolicy", () => {
 });
 
 describe("stackRoleStatements", () => {
-  it("lets the role manage its stack's bounded roles, and never pass one, inline or unbound it", () => {
+  it("lets the role manage its stack's bounded roles, and never pass, inline, unbind or assume one", () => {
     const roles = "arn:aws:iam::123456789012:role/iam-bucket-access/dev/*";
     assert.deepEqual(stackRoleStatements({ ...DEV, roles: true }), [
       {
@@ -349,6 +349,12 @@ describe("stackRoleStatements", () => {
         Effect: "Deny",
         Action: ["iam:UpdateAssumeRolePolicy"],
         NotResource: [roles],
+      },
+      {
+        Sid: "DenyAssumingRoles",
+        Effect: "Deny",
+        Action: ["sts:AssumeRole"],
+        Resource: "*",
       },
     ]);
   });
