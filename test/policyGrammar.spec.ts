@@ -24,6 +24,20 @@ const RUNS: ReadonlyArray<readonly [string, () => Promise<ProgramRun>]> = [
         BOOTSTRAP,
       ),
   ],
+  [
+    "bootstrap admin whose stacks have roles",
+    () =>
+      runProgram(
+        "admin",
+        {
+          environments: {
+            dev: { branch: "main", createsBucket: true, roles: true },
+            prod: { branch: "release", buckets: ["b-bucket"], roles: true },
+          },
+        },
+        BOOTSTRAP,
+      ),
+  ],
   ["dev", () => runProgram("dev")],
   ["prod", () => runProgram("prod")],
   [
@@ -50,6 +64,28 @@ const RUNS: ReadonlyArray<readonly [string, () => Promise<ProgramRun>]> = [
                 },
                 services: ["ecs-tasks.amazonaws.com", "pods.eks.amazonaws.com"],
                 rolesAnywhere: { certificates: [PEM], commonNames: ["uploader.acme.example"] },
+              },
+            },
+            opts,
+          ),
+      ),
+  ],
+  [
+    "a role GitHub trusts by exact refs and environments",
+    () =>
+      componentRun(
+        (opts) =>
+          new BucketAccessRole(
+            "exact",
+            {
+              bucket: "my-bucket",
+              roleName: "app-exact",
+              trust: {
+                github: {
+                  repository: "acme/uploader",
+                  refs: ["refs/heads/main"],
+                  environments: ["production"],
+                },
               },
             },
             opts,
@@ -111,6 +147,7 @@ describe("every policy document and name both programs register", () => {
       "trust aws:iam/role:Role role.assumeRolePolicy",
       "trust aws:iam/role:Role dev-deploy.assumeRolePolicy",
       "trust aws:iam/role:Role prod-rotator.assumeRolePolicy",
+      "trust aws:iam/role:Role exact.assumeRolePolicy",
       "resource aws:kms/key:Key dev-secrets.policy",
       "resource aws:s3/bucketPolicy:BucketPolicy bucket-tls-only.policy",
     ]) {
