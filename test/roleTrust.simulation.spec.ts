@@ -19,7 +19,7 @@ import {
   IamRequest,
   webIdentityRequest,
 } from "./fixtures/iamSimulator";
-import { BUCKET, CONFIGURATIONS, ROWS, VIA } from "./fixtures/grantMatrix";
+import { BUCKET, CONFIGURATIONS, PROD_USER, ROWS, VIA } from "./fixtures/grantMatrix";
 import { promiseOf } from "../tools/runner/program";
 
 const iam = (resource: string) => `arn:aws:iam::${ACCOUNT_ID}:${resource}`;
@@ -418,4 +418,39 @@ describe("what a bucket-access role's sessions may do, decided by an IAM policy 
       new Set(["Allowed", "ImplicitlyDenied", "ExplicitlyDenied"]),
     );
   });
+});
+
+// What a role's own grant never reaches: the other stack's bucket and users, and every road to
+// another identity's power (a key, a passed role, another role's session).
+const BEYOND_ROWS: ReadonlyArray<readonly [string, string]> = [
+  // action, resource
+  ["s3:GetObject", "arn:aws:s3:::iam-bucket-access-prod-bucket/reports/x.pdf"],
+  ["s3:ListBucket", "arn:aws:s3:::iam-bucket-access-prod-bucket"],
+  ["iam:CreateAccessKey", PROD_USER],
+  ["iam:PassRole", iam("role/iam-bucket-access/prod/app-role")],
+  ["sts:AssumeRole", iam(`role/iam-bucket-access/${DEFAULT_STACK}/other-role`)],
+  ["sts:AssumeRole", iam("role/iam-bucket-access/prod/app-role")],
+];
+
+describe("what a bucket-access role's sessions may never do, decided by an IAM policy engine", () => {
+  let policy: unknown;
+
+  before(async () => {
+    await useStack(DEFAULT_STACK, {});
+    const role = roleOf("beyond", {
+      trust: { services: ["ecs-tasks.amazonaws.com"] },
+      listAllBuckets: true,
+    });
+    policy = JSON.parse(await promiseOf(role.policyJson));
+  });
+
+  for (const [action, resource] of BEYOND_ROWS) {
+    it(`${action} on ${resource} is ImplicitlyDenied`, async () => {
+      const decision = await decide(
+        { identity: [policy] },
+        { principal: SESSION, action, resource, context: VIA["access key"] },
+      );
+      assert.equal(decision, "ImplicitlyDenied");
+    });
+  }
 });
