@@ -423,26 +423,12 @@ export function parseStackConfig(
         values,
         given: givenValues(form, named[name], stackValues),
       };
+      const nameKey = kind === "user" ? "userName" : "roleName";
+      const args = argsOf(values, { [nameKey]: values[nameKey] ?? defaultName }, protect);
       // Each row's type was checked against its field's when the tables were declared.
       return kind === "user"
-        ? {
-            ...identity,
-            kind,
-            user: argsOf(
-              values,
-              { userName: values.userName ?? defaultName },
-              protect,
-            ) as unknown as Omit<BucketAccessUserArgs, "bucket">,
-          }
-        : {
-            ...identity,
-            kind,
-            role: argsOf(
-              values,
-              { roleName: values.roleName ?? defaultName },
-              protect,
-            ) as unknown as Omit<BucketAccessRoleArgs, "bucket">,
-          };
+        ? { ...identity, kind, user: args as unknown as Omit<BucketAccessUserArgs, "bucket"> }
+        : { ...identity, kind, role: args as unknown as Omit<BucketAccessRoleArgs, "bucket"> };
     });
 
   problems.push(
