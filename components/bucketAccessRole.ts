@@ -22,6 +22,7 @@ import {
   trustWarnings,
   withRoleDefaults,
 } from "../config/roleArgs";
+import { presentOutputs } from "./componentOutputs";
 import { componentType } from "./componentTypes";
 import { credentialProcessLine, githubWorkflowStep } from "./roleUsage";
 
@@ -48,14 +49,7 @@ export type BucketAccessRoleOutputs = Pick<BucketAccessRole, (typeof ROLE_OUTPUT
  * does not have left out rather than exported as empty. None is secret: a role has no secret.
  */
 export function bucketAccessRoleOutputs(role: BucketAccessRole): BucketAccessRoleOutputs {
-  const outputs: Record<string, pulumi.Output<string>> = {};
-  for (const name of ROLE_OUTPUT_NAMES) {
-    const output = role[name];
-    if (output !== undefined) {
-      outputs[name] = output;
-    }
-  }
-  return outputs as BucketAccessRoleOutputs;
+  return presentOutputs(role, ROLE_OUTPUT_NAMES);
 }
 
 /** An IAM role that may use one bucket, and nothing else, assumed only by whom it trusts. */

@@ -12,6 +12,7 @@ import { policyJson } from "../iam/policyDocument";
 import { throwOnArgsProblems } from "../config/argsProblems";
 import { findArgsProblems, userPolicyOf, withDefaults } from "../config/userArgs";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
+import { presentOutputs } from "./componentOutputs";
 import { componentType, withFormerType } from "./componentTypes";
 
 /** The names of a user's outputs, in the order a stack lists them. */
@@ -39,14 +40,7 @@ export type BucketAccessUserOutputs = Pick<BucketAccessUser, (typeof USER_OUTPUT
  * features left out rather than exported as empty.
  */
 export function bucketAccessUserOutputs(user: BucketAccessUser): BucketAccessUserOutputs {
-  const outputs: Record<string, pulumi.Output<string>> = {};
-  for (const name of USER_OUTPUT_NAMES) {
-    const output = user[name];
-    if (output !== undefined) {
-      outputs[name] = output;
-    }
-  }
-  return outputs as BucketAccessUserOutputs;
+  return presentOutputs(user, USER_OUTPUT_NAMES);
 }
 
 /** An IAM user that may use one bucket, and nothing else. */

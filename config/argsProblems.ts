@@ -99,3 +99,8 @@ export function throwOnArgsProblems(component: string, problems: readonly ArgsPr
 /** A count of one or more: a key generation, a number of days. */
 export const checkWholeNumberOfOneOrMore: Rule<number> = (value) =>
   Number.isSafeInteger(value) && value >= 1 ? undefined : "a whole number of 1 or more";
+
+/** The first item a list holds more than once, for the rules that want each item once. */
+export function repeatedItem<T>(items: readonly T[]): T | undefined {
+  return items.find((item, i) => items.indexOf(item) !== i);
+}

@@ -24,7 +24,7 @@ import {
   roleTrustPolicy,
 } from "../iam/roleTrust";
 import { ProjectStack, stackIamPath } from "../iam/stackNaming";
-import { ArgsProblem, brokenRules, FieldRules, Rule } from "./argsProblems";
+import { ArgsProblem, brokenRules, FieldRules, repeatedItem, Rule } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
 import { isRecord, valueAt } from "./json";
 import {
@@ -341,7 +341,7 @@ const checkServicePrincipal: Rule<string> = (service) => {
 
 /** A list naming each item once. */
 const checkEachOnce: Rule<readonly string[]> = (items) => {
-  const twice = items.find((item, i) => items.indexOf(item) !== i);
+  const twice = repeatedItem(items);
   return twice === undefined ? undefined : `each once (${twice} is there twice)`;
 };
 

@@ -5,13 +5,7 @@
  * any resource exists. Pure: it receives the config the engine hands the program.
  */
 import { isDeepStrictEqual } from "node:util";
-import {
-  crossFieldProblems,
-  fieldProblems,
-  resolvedValueOf,
-  setField,
-  withDefaults,
-} from "./userArgs";
+import { crossFieldProblems, fieldProblems, setField, withDefaults } from "./userArgs";
 import type { BucketAccessUserArgs } from "./userArgTypes";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
 import { ProjectStack, stackUserName } from "../iam/stackNaming";
@@ -32,6 +26,7 @@ import {
   USER_ONLY_KEYS,
 } from "./stackKeys";
 import type { ArgsProblem } from "./argsProblems";
+import { valueAt } from "./json";
 import { ArgsField, USER_SETTINGS, UserSetting, UserSettingName } from "./userSettings";
 
 /**
@@ -218,7 +213,7 @@ function userProblems(
     .filter(([key, spec]) => spec.level === "identity" && !Object.hasOwn(identity.values, key))
     .filter(([, spec]) => !isLiteralDefault(spec.default))
     .flatMap(([, { field }]) => {
-      const value = resolvedValueOf(resolved, field as ArgsField);
+      const value = valueAt(resolved, field);
       return value === undefined ? [] : fieldProblems(field as ArgsField, value);
     });
   return [...derived, ...crossFieldProblems(resolved, identity.bucketName)];
@@ -293,7 +288,7 @@ function idleSettings(
   const resolved = withDefaults(identity.user, where);
   const given = identity.given;
   return FEATURE_SETTINGS.filter(
-    ([feature]) => resolvedValueOf(resolved, USER_SETTINGS[feature].field) === false,
+    ([feature]) => valueAt(resolved, USER_SETTINGS[feature].field) === false,
   ).flatMap(([feature, keys, what]) =>
     keys
       .filter((key) => given[key] !== undefined && given[key] !== USER_SETTINGS[key].default)
@@ -428,26 +423,12 @@ export function parseStackConfig(
         values,
         given: givenValues(form, named[name], stackValues),
       };
+      const nameKey = kind === "user" ? "userName" : "roleName";
+      const args = argsOf(values, { [nameKey]: values[nameKey] ?? defaultName }, protect);
       // Each row's type was checked against its field's when the tables were declared.
       return kind === "user"
-        ? {
-            ...identity,
-            kind,
-            user: argsOf(
-              values,
-              { userName: values.userName ?? defaultName },
-              protect,
-            ) as unknown as Omit<BucketAccessUserArgs, "bucket">,
-          }
-        : {
-            ...identity,
-            kind,
-            role: argsOf(
-              values,
-              { roleName: values.roleName ?? defaultName },
-              protect,
-            ) as unknown as Omit<BucketAccessRoleArgs, "bucket">,
-          };
+        ? { ...identity, kind, user: args as unknown as Omit<BucketAccessUserArgs, "bucket"> }
+        : { ...identity, kind, role: args as unknown as Omit<BucketAccessRoleArgs, "bucket"> };
     });
 
   problems.push(

@@ -114,11 +114,6 @@ export function crossFieldProblems(
   ];
 }
 
-/** The value of a dotted argument field in resolved settings (none for the bucket). */
-export function resolvedValueOf(args: ResolvedUserSettings, field: ArgsField): unknown {
-  return valueAt(args, field);
-}
-
 /** The fields whose rules the resolved settings are checked by (the bucket is apart). */
 const SETTINGS_FIELDS = Object.keys(ARG_RULES).filter(
   (field): field is Exclude<ArgsField, "bucket"> => field !== "bucket",
@@ -135,7 +130,7 @@ export function findArgsProblems(
   return [
     ...(typeof bucket === "string" ? fieldProblems("bucket", bucket) : []),
     ...SETTINGS_FIELDS.flatMap((field) => {
-      const value = resolvedValueOf(args, field);
+      const value = valueAt(args, field);
       return value === undefined ? [] : fieldProblems(field, value);
     }),
     ...crossFieldProblems(args, bucket),

@@ -6,7 +6,7 @@ import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { parseArn } from "../iam/arns";
 import { IAM_QUOTAS, isIamName } from "../iam/iamQuotas";
 import { checkBucketName } from "../s3/bucketNaming";
-import type { FieldRules, Rule } from "./argsProblems";
+import { FieldRules, repeatedItem, Rule } from "./argsProblems";
 
 /** A bucket name, or an S3 bucket ARN holding one. */
 export const checkBucket: Rule<string> = (bucket) => {
@@ -70,7 +70,7 @@ export const checkPrefix: Rule<string> = (prefix) => {
 
 /** Each prefix once, and none inside another, which would already cover it. */
 export const checkPrefixesApart: Rule<readonly string[]> = (prefixes) => {
-  const twice = prefixes.find((prefix, i) => prefixes.indexOf(prefix) !== i);
+  const twice = repeatedItem(prefixes);
   if (twice !== undefined) {
     return `each prefix once (${twice} is there twice)`;
   }
