@@ -251,14 +251,35 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
 export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
 
 /**
+ * A GitHub owner's name, a user's or an organization's, as GitHub allows one: letters, digits
+ * and single hyphens between them, at most `GITHUB_OWNER_MAX_LENGTH` characters. Without
+ * lookaround: the CLI checks the pack config with a Go JSON Schema validator, whose RE2 has none.
+ */
+export const GITHUB_OWNER_PATTERN = "^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$";
+export const GITHUB_OWNER_MAX_LENGTH = 39;
+
+/** The owner and repository a subject names, `repo:<owner>/<repo>…`. */
+const SUBJECT_REPOSITORY = /^repo:([^/:]*)\/([^:]*)/;
+
+/** Whether two owner names are one owner: GitHub matches them whatever their capitals. */
+function sameOwner(one: string, other: string): boolean {
+  return one.toLowerCase() === other.toLowerCase();
+}
+
+/**
  * What is wrong with one subject a GitHub trust accepts, or undefined for one that names a
  * repository: `repo:<owner>/<repo>…`, its owner without a wildcard (anyone can register any
- * name as an owner of their own), its repository more than a wildcard (`repo:acme/*` is every
- * repository of the organization, present and future).
+ * name as an owner of their own) and one of `owners` (a repository named exactly may still be
+ * anyone's), its repository more than a wildcard (`repo:acme/*` is every repository of the
+ * organization, present and future).
+ * @param owners the owners whose repositories roles may trust; undefined judges the shape alone
  * @see https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims
  */
-export function githubSubjectProblem(subject: string): string | undefined {
-  const match = /^repo:([^/:]*)\/([^:]*)/.exec(subject);
+export function githubSubjectProblem(
+  subject: string,
+  owners: readonly string[] | undefined,
+): string | undefined {
+  const match = SUBJECT_REPOSITORY.exec(subject);
   if (match === null) {
     return "must name a repository (repo:<owner>/<repo>:…)";
   }
@@ -266,9 +287,13 @@ export function githubSubjectProblem(subject: string): string | undefined {
   if (owner === "" || /[*?]/.test(owner)) {
     return "must name the repository's owner exactly, without a wildcard";
   }
-  return /^[*?]*\*[*?]*$/.test(repository) || repository === ""
-    ? `must name a repository of ${owner}, not all of them`
-    : undefined;
+  if (/^[*?]*\*[*?]*$/.test(repository) || repository === "") {
+    return `must name a repository of ${owner}, not all of them`;
+  }
+  return owners === undefined || owners.some((listed) => sameOwner(listed, owner))
+    ? undefined
+    : "must name a repository of an owner the pack config's githubOwners lists " +
+        `(${owners.join(", ")}), not of ${owner}`;
 }
 
 /** The subjects a statement's condition accepts for GitHub's tokens, under any operator. */
@@ -278,32 +303,91 @@ function githubSubjects(condition: Readonly<Record<string, Readonly<Record<strin
   );
 }
 
+/** Whether a value is a GitHub owner's name. */
+function isGithubOwner(name: unknown): name is string {
+  return (
+    typeof name === "string" &&
+    name.length <= GITHUB_OWNER_MAX_LENGTH &&
+    new RegExp(GITHUB_OWNER_PATTERN).test(name)
+  );
+}
+
+/**
+ * The GitHub owners whose repositories roles may trust, from the pack config, which neither the
+ * program nor its stack config can change; undefined when it names none.
+ * @throws Error naming the key, the value and the rule when it is not a list of owner names
+ */
+function configuredGithubOwners(
+  args: Pick<ResourceValidationArgs, "getConfig">,
+): readonly string[] | undefined {
+  const { githubOwners } = args.getConfig<{ githubOwners?: unknown }>();
+  if (githubOwners === undefined) {
+    return undefined;
+  }
+  if (Array.isArray(githubOwners) && githubOwners.length > 0 && githubOwners.every(isGithubOwner)) {
+    return githubOwners;
+  }
+  throw new Error(
+    `config key githubOwners: got ${JSON.stringify(githubOwners)}; expected a non-empty list ` +
+      "of the GitHub users and organizations whose repositories roles may trust, each 1 to " +
+      `${GITHUB_OWNER_MAX_LENGTH} letters, digits and single hyphens between them (acme, ` +
+      "acme-labs), in the pack config of iam-role-github-trust-names-repositories",
+  );
+}
+
 export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
   name: "iam-role-github-trust-names-repositories",
   description:
     "Checks that a role trusted through GitHub Actions' OIDC provider names its repositories " +
-    "exactly: a sub condition, each subject of one owner's named repository.",
+    "exactly: a sub condition, each subject a named repository of an owner the pack config " +
+    "lists (githubOwners).",
   enforcementLevel: "mandatory",
+  configSchema: {
+    properties: {
+      githubOwners: {
+        type: "array",
+        items: {
+          type: "string",
+          pattern: GITHUB_OWNER_PATTERN,
+          maxLength: GITHUB_OWNER_MAX_LENGTH,
+        },
+        minItems: 1,
+      },
+    },
+  },
   validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    const owners = configuredGithubOwners(args);
     for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
       const providers = federatedPrincipals(statement);
       if (!providers.some((arn) => arn.endsWith(`:oidc-provider/${GITHUB_OIDC_ISSUER}`))) {
         continue;
       }
+      const trust = `${args.name}: trust policy ${label}`;
       const subjects = githubSubjects(statement.condition);
       if (subjects.length === 0) {
         reportViolation(
-          `${args.name}: trust policy ${label} must hold ${GITHUB_OIDC_ISSUER}:sub to the ` +
-            "repositories that may assume the role; without it every workflow of every " +
-            "repository on GitHub may.",
+          `${trust} must hold ${GITHUB_OIDC_ISSUER}:sub to the repositories that may assume ` +
+            "the role; without it every workflow of every repository on GitHub may.",
+        );
+      }
+      if (owners === undefined) {
+        const named = [
+          ...new Set(subjects.map((subject) => SUBJECT_REPOSITORY.exec(subject)?.[1] ?? "")),
+        ].filter((owner) => owner !== "");
+        reportViolation(
+          `${trust} trusts repositories${named.length === 0 ? "" : ` of ${named.join(", ")}`} ` +
+            "on GitHub, but the pack config lists no owner whose repositories roles may trust; " +
+            'add yours to it: "iam-role-github-trust-names-repositories": { "githubOwners": ' +
+            '["<owner>"] }, naming only GitHub users and organizations whose repositories are ' +
+            "your organization's own.",
         );
       }
       for (const subject of subjects) {
-        const problem = githubSubjectProblem(subject);
+        const problem = githubSubjectProblem(subject, owners);
         if (problem !== undefined) {
           reportViolation(
-            `${args.name}: trust policy ${label} subject ${JSON.stringify(subject)} ${problem}, ` +
-              "so that no other repository's workflow may assume the role.",
+            `${trust} subject ${JSON.stringify(subject)} ${problem}, so that no other ` +
+              "repository's workflow may assume the role.",
           );
         }
       }

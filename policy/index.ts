@@ -1,6 +1,7 @@
 /**
  * The iam-bucket-access guardrails pack: `pulumi preview --policy-pack policy
- * --policy-pack-config <file>`, the file naming the stack's `accountId` (docs/guardrails.md).
+ * --policy-pack-config <file>`, the file naming the stack's `accountId` and, for stacks whose
+ * roles trust GitHub Actions, the `githubOwners` whose repositories they may (docs/guardrails.md).
  * Only registers the rules; the PolicyPack constructor starts the analyzer server, so tests
  * import `policies.ts` instead of this file.
  */

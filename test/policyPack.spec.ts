@@ -10,6 +10,9 @@ import { BucketAccessRole } from "../components/bucketAccessRole";
 import { componentRun } from "./support/specHelpers";
 import { EDGE_PCA_TRUST } from "./support/roleTrusts";
 
+/** The trust the specs' GitHub roles have: one repository of acme's, one environment. */
+const GITHUB_TRUST = { github: { repository: "acme/uploader", environments: ["production"] } };
+
 /** A run of a project's stack, as the engine hands its resources to the pack. */
 async function engineRun(
   stack: string,
@@ -30,8 +33,13 @@ function asOutputs(stack: string, resource: EngineResource): ResourceSpec {
   return { ...asInputs(stack, resource), props: { ...resource.outputs } };
 }
 
-/** The pack config the stacks are run with: the account the mocked credentials belong to. */
+/**
+ * The pack config the committed stacks are run with: the account the mocked credentials belong
+ * to, and no GitHub owner, which stacks whose roles trust no GitHub repository need not name.
+ */
 const PACK_CONFIG = { accountId: ACCOUNT_ID };
+/** The pack config naming the owner of the repository the specs' GitHub roles trust. */
+const GITHUB_PACK_CONFIG = { ...PACK_CONFIG, githubOwners: ["acme"] };
 
 /** Every violation the pack's policies of an enforcement level report for a run. */
 async function violations(
@@ -85,7 +93,7 @@ describe("the guardrails on the real programs", () => {
           roleName: "uploader",
           permissionsBoundary: "iam-bucket-access-boundary/iam-bucket-access-test",
           trust: {
-            github: { repository: "acme/uploader", environments: ["production"] },
+            ...GITHUB_TRUST,
             services: ["ecs-tasks.amazonaws.com", "pods.eks.amazonaws.com"],
           },
         },
@@ -103,8 +111,39 @@ describe("the guardrails on the real programs", () => {
     });
     const resources = await engineResourcesOf(run, DEFAULT_STACK, projectName());
     assert.equal(resources.filter(({ type }) => type === "aws:iam/role:Role").length, 2);
-    assert.deepEqual(await violations(DEFAULT_STACK, resources, "mandatory"), []);
+    assert.deepEqual(
+      await violations(DEFAULT_STACK, resources, "mandatory", GITHUB_PACK_CONFIG),
+      [],
+    );
   });
+
+  it("pass every mandatory rule for dev with a role trusting a GitHub repository, its owner in the pack config", async () => {
+    const resources = await engineRun("dev", { trust: GITHUB_TRUST });
+    assert.ok(resources.some(({ type }) => type === "aws:iam/role:Role"));
+    assert.deepEqual(await violations("dev", resources, "mandatory", GITHUB_PACK_CONFIG), []);
+  });
+
+  const otherOwners = [
+    // the pack config's githubOwners, the violation dev's GitHub role gets
+    [
+      ["someone-else"],
+      /subject "repo:acme\/uploader:environment:production" must name a repository of an owner the pack config's githubOwners lists \(someone-else\), not of acme/,
+    ],
+    [undefined, /trusts repositories of acme on GitHub, but the pack config lists no owner/],
+  ] as const;
+  for (const [githubOwners, violation] of otherOwners) {
+    it(`refuse dev's GitHub role when the pack config's githubOwners is ${JSON.stringify(githubOwners) ?? "unset"}, so the owner check is not passing vacuously`, async () => {
+      const found = await violations(
+        "dev",
+        await engineRun("dev", { trust: GITHUB_TRUST }),
+        "mandatory",
+        { ...PACK_CONFIG, githubOwners },
+      );
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.match(found[0], /^iam-role-github-trust-names-repositories: /);
+      assert.match(found[0], violation);
+    });
+  }
 
   it("refuse a role the component only warns of: one every repository of its owner may assume", async () => {
     const run = await componentRun(
@@ -123,6 +162,7 @@ describe("the guardrails on the real programs", () => {
       DEFAULT_STACK,
       await engineResourcesOf(run, DEFAULT_STACK, projectName()),
       "mandatory",
+      GITHUB_PACK_CONFIG,
     );
     assert.deepEqual(
       found.map((message) => message.split(":")[0]),

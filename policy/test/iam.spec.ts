@@ -464,11 +464,13 @@ describe("#iam-role-trusts-named-principals", () => {
 
 describe("#iam-role-github-trust-names-repositories", () => {
   const provider = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+  /** The pack config of an organization whose repositories are acme's on GitHub. */
+  const OWNERS = { githubOwners: ["acme"] };
   /** A role trusted through GitHub's provider, its token subjects held by a condition. */
   const roleOfGithub = (
     condition: object | undefined,
     Principal: object = { Federated: provider },
-  ) => ({
+  ): ResourceSpec => ({
     type: "aws:iam/role:Role",
     name: "uploader",
     props: {
@@ -481,25 +483,27 @@ describe("#iam-role-github-trust-names-repositories", () => {
       }),
     },
   });
-  const audience = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+  const AUD = "token.actions.githubusercontent.com:aud";
+  const SUB = "token.actions.githubusercontent.com:sub";
+  const MAIN = "repo:acme/uploader:ref:refs/heads/main";
+  const audience = { [AUD]: "sts.amazonaws.com" };
   const subjects = (operator: string, sub: string | string[]) => ({
     StringEquals: audience,
-    [operator]: { "token.actions.githubusercontent.com:sub": sub },
+    [operator]: { [SUB]: sub },
   });
+  const violationsOf = (role: ResourceSpec, config: Record<string, unknown> = OWNERS) =>
+    resourceViolations(iamRoleGithubTrustNamesRepositories, role, config);
 
   it("is mandatory", () => {
     assert.equal(iamRoleGithubTrustNamesRepositories.enforcementLevel, "mandatory");
   });
 
   const fine = [
-    // what the trust accepts, its condition
-    ["a repository's branch", subjects("StringEquals", "repo:acme/uploader:ref:refs/heads/main")],
+    // what the trust accepts, its condition, the pack config's owners when not only acme
+    ["a repository's branch", subjects("StringEquals", MAIN)],
     [
       "a repository's branch and environment",
-      subjects("StringEquals", [
-        "repo:acme/uploader:ref:refs/heads/main",
-        "repo:acme/uploader:environment:production",
-      ]),
+      subjects("StringEquals", [MAIN, "repo:acme/uploader:environment:production"]),
     ],
     [
       "a repository's tags by wildcard",
@@ -509,13 +513,22 @@ describe("#iam-role-github-trust-names-repositories", () => {
       "some repositories of an owner by name",
       subjects("StringLike", "repo:acme/upload-*:ref:refs/heads/main"),
     ],
+    [
+      "a repository of a listed owner in other capitals, as GitHub matches owners",
+      subjects("StringEquals", "repo:ACME/uploader:ref:refs/heads/main"),
+      ["Acme"],
+    ],
+    [
+      "repositories of two listed owners",
+      subjects("StringEquals", [MAIN, "repo:acme-labs/tools:ref:refs/heads/main"]),
+      ["acme", "acme-labs"],
+    ],
+    ["a repository matched without regard to case", subjects("StringEqualsIgnoreCase", MAIN)],
   ] as const;
-  for (const [what, condition] of fine) {
+  for (const [what, condition, githubOwners] of fine) {
     it(`passes a role trusting ${what}`, async () => {
-      assert.deepEqual(
-        await resourceViolations(iamRoleGithubTrustNamesRepositories, roleOfGithub(condition)),
-        [],
-      );
+      const config = githubOwners === undefined ? OWNERS : { githubOwners };
+      assert.deepEqual(await violationsOf(roleOfGithub(condition), config), []);
     });
   }
 
@@ -561,20 +574,42 @@ describe("#iam-role-github-trust-names-repositories", () => {
       undefined,
       /must hold token\.actions\.githubusercontent\.com:sub/,
     ],
+    // someone else's repository, named exactly: the owner must be one the pack config lists
+    [
+      "a repository of an owner the pack config does not list",
+      subjects("StringEquals", "repo:attacker/anything:ref:refs/heads/main"),
+      /uploader: trust policy statement GithubActionsOfRepository subject "repo:attacker\/anything:ref:refs\/heads\/main" must name a repository of an owner the pack config's githubOwners lists \(acme\), not of attacker/,
+    ],
+    [
+      "another owner's repository beside a listed owner's",
+      subjects("StringEquals", [MAIN, "repo:attacker/uploader:ref:refs/heads/main"]),
+      /"repo:attacker\/uploader:ref:refs\/heads\/main" must name a repository of an owner the pack config's githubOwners lists/,
+    ],
+    [
+      "an owner whose name begins as a listed one's",
+      subjects("StringEquals", "repo:acme-evil/uploader:ref:refs/heads/main"),
+      /githubOwners lists \(acme\), not of acme-evil/,
+    ],
+    [
+      "some repositories of another owner by name",
+      subjects("StringLike", "repo:attacker/upload-*:ref:refs/heads/main"),
+      /not of attacker/,
+    ],
+    [
+      "another owner's repository matched without regard to case",
+      subjects("StringEqualsIgnoreCase", "repo:attacker/uploader:ref:refs/heads/main"),
+      /not of attacker/,
+    ],
   ] as const;
   for (const [what, condition, violation] of wide) {
     it(`fails a role trusting ${what}`, async () => {
-      assertViolation(
-        await resourceViolations(iamRoleGithubTrustNamesRepositories, roleOfGithub(condition)),
-        violation,
-      );
+      assertViolation(await violationsOf(roleOfGithub(condition)), violation);
     });
   }
 
   it("judges GitHub's provider among several, and leaves other providers' trusts alone", async () => {
     assertViolation(
-      await resourceViolations(
-        iamRoleGithubTrustNamesRepositories,
+      await violationsOf(
         roleOfGithub(subjects("StringLike", "repo:acme/*"), {
           Federated: ["arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc", provider],
         }),
@@ -582,8 +617,7 @@ describe("#iam-role-github-trust-names-repositories", () => {
       /not all of them/,
     );
     assert.deepEqual(
-      await resourceViolations(
-        iamRoleGithubTrustNamesRepositories,
+      await violationsOf(
         roleOfGithub(
           { StringEquals: { "api.pulumi.com/oidc:aud": "acme" } },
           { Federated: "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc" },
@@ -599,8 +633,78 @@ describe("#iam-role-github-trust-names-repositories", () => {
       name: "uploader",
       props: { assumeRolePolicy: UNKNOWN_VALUE },
     };
-    assert.deepEqual(await resourceViolations(iamRoleGithubTrustNamesRepositories, role), []);
+    assert.deepEqual(await violationsOf(role), []);
   });
+
+  describe("without githubOwners in the pack config", () => {
+    it("fails a GitHub trust, saying what to add to the pack config", async () => {
+      assertViolation(
+        await violationsOf(roleOfGithub(subjects("StringEquals", MAIN)), {}),
+        new RegExp(
+          "uploader: trust policy statement GithubActionsOfRepository trusts repositories of " +
+            "acme on GitHub, but the pack config lists no owner whose repositories roles may " +
+            'trust; add yours to it: "iam-role-github-trust-names-repositories": ' +
+            '\\{ "githubOwners": \\["<owner>"\\] \\}',
+        ),
+      );
+    });
+
+    it("leaves a role that trusts no GitHub repository alone", async () => {
+      const pulumiOidc = roleOfGithub(
+        { StringEquals: { "api.pulumi.com/oidc:aud": "acme" } },
+        { Federated: "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc" },
+      );
+      assert.deepEqual(await violationsOf(pulumiOidc, {}), []);
+    });
+  });
+
+  it("declares githubOwners optional, a non-empty list of GitHub owner names, in a pattern Go's validator in the CLI compiles", () => {
+    const schema = iamRoleGithubTrustNamesRepositories.configSchema;
+    assert.equal(schema?.required, undefined);
+    const owners = schema?.properties.githubOwners;
+    assert.equal(owners?.type, "array");
+    assert.equal(owners?.minItems, 1);
+    const items = owners?.items;
+    assert.ok(typeof items === "object" && !Array.isArray(items));
+    const pattern = String(items.pattern);
+    // RE2, which the CLI's JSON Schema validator uses, has no lookaround.
+    assert.doesNotMatch(pattern, /\(\?[=!<]/);
+    const owner = (name: string) =>
+      new RegExp(pattern).test(name) && name.length <= (items.maxLength ?? Infinity);
+    for (const name of ["acme", "Acme-Labs", "a", "a1-b2-c3", "x".repeat(39)]) {
+      assert.ok(owner(name), name);
+    }
+    for (const name of ["", "-acme", "acme-", "ac--me", "acme/uploader", "acme*", "x".repeat(40)]) {
+      assert.ok(!owner(name), name);
+    }
+  });
+
+  const badOwners = [
+    // the pack config's githubOwners: not a list, an empty one, a name GitHub gives no owner
+    "acme",
+    [],
+    ["acme/uploader"],
+    ["acme", "-acme"],
+    ["acme-"],
+    ["ac--me"],
+    ["acme*"],
+    ["x".repeat(40)],
+    [42],
+    null,
+  ];
+  for (const githubOwners of badOwners) {
+    const shown = JSON.stringify(githubOwners);
+    it(`refuses to judge a role with githubOwners ${shown} in the pack config`, async () => {
+      await assert.rejects(
+        violationsOf(roleOfGithub(subjects("StringEquals", MAIN)), { githubOwners }),
+        new RegExp(
+          `config key githubOwners: got ${shown.replace(/[*[\]]/g, "\\$&")}; expected a ` +
+            "non-empty list of the GitHub users and organizations whose repositories roles " +
+            "may trust",
+        ),
+      );
+    });
+  }
 });
 
 describe("#iam-role-trusts-own-account", () => {
