@@ -296,10 +296,18 @@ export function githubSubjectProblem(
         `(${owners.join(", ")}), not of ${owner}`;
 }
 
-/** The subjects a statement's condition accepts for GitHub's tokens, under any operator. */
+/**
+ * The condition operators that hold a key to the values they list. A negated one
+ * (`StringNotEquals`, `StringNotLike`) admits every value but those, and an `…IfExists` or
+ * `ForAllValues:` one also a request without the key: none of them holds it to anything.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+const HOLDING_OPERATORS = ["StringEquals", "StringEqualsIgnoreCase", "StringLike"];
+
+/** The subjects a statement's condition holds GitHub's tokens to. */
 function githubSubjects(condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>) {
-  return Object.values(condition).flatMap((keys) =>
-    [keys[`${GITHUB_OIDC_ISSUER}:sub`] ?? []].flat().map(String),
+  return HOLDING_OPERATORS.flatMap((operator) =>
+    [condition[operator]?.[`${GITHUB_OIDC_ISSUER}:sub`] ?? []].flat().map(String),
   );
 }
 
@@ -367,7 +375,8 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
       if (subjects.length === 0) {
         reportViolation(
           `${trust} must hold ${GITHUB_OIDC_ISSUER}:sub to the repositories that may assume ` +
-            "the role; without it every workflow of every repository on GitHub may.",
+            `the role, by ${HOLDING_OPERATORS.join(", ")}; without it every workflow of every ` +
+            "repository on GitHub may.",
         );
       }
       if (owners === undefined) {

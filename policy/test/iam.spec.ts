@@ -524,6 +524,13 @@ describe("#iam-role-github-trust-names-repositories", () => {
       ["acme", "acme-labs"],
     ],
     ["a repository matched without regard to case", subjects("StringEqualsIgnoreCase", MAIN)],
+    [
+      "a repository's branch, and no pull request's by StringNotLike",
+      {
+        StringEquals: { ...audience, [SUB]: MAIN },
+        StringNotLike: { [SUB]: "repo:*:pull_request" },
+      },
+    ],
   ] as const;
   for (const [what, condition, githubOwners] of fine) {
     it(`passes a role trusting ${what}`, async () => {
@@ -599,6 +606,22 @@ describe("#iam-role-github-trust-names-repositories", () => {
       "another owner's repository matched without regard to case",
       subjects("StringEqualsIgnoreCase", "repo:attacker/uploader:ref:refs/heads/main"),
       /not of attacker/,
+    ],
+    // a subject only a negation or IfExists names holds the token to nothing
+    [
+      "every subject but one, by StringNotEquals",
+      subjects("StringNotEquals", "repo:acme/uploader:pull_request"),
+      /must hold token\.actions\.githubusercontent\.com:sub/,
+    ],
+    [
+      "every subject but a pattern, by StringNotLike",
+      subjects("StringNotLike", "repo:acme/*:pull_request"),
+      /must hold token\.actions\.githubusercontent\.com:sub/,
+    ],
+    [
+      "a repository by StringLikeIfExists, which passes a token without a subject",
+      subjects("StringLikeIfExists", MAIN),
+      /must hold token\.actions\.githubusercontent\.com:sub/,
     ],
   ] as const;
   for (const [what, condition, violation] of wide) {
