@@ -251,6 +251,13 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
 export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
 
 /**
+ * The audience `aws-actions/configure-aws-credentials` asks GitHub's tokens for; the account's
+ * provider may accept others, meant for other services.
+ * @see https://github.com/aws-actions/configure-aws-credentials#oidc-audience
+ */
+export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
+
+/**
  * A GitHub owner's name, a user's or an organization's, as GitHub allows one: letters, digits
  * and single hyphens between them, at most `GITHUB_OWNER_MAX_LENGTH` characters. Without
  * lookaround: the CLI checks the pack config with a Go JSON Schema validator, whose RE2 has none.
@@ -304,10 +311,13 @@ export function githubSubjectProblem(
  */
 const HOLDING_OPERATORS = ["StringEquals", "StringEqualsIgnoreCase", "StringLike"];
 
-/** The subjects a statement's condition holds GitHub's tokens to. */
-function githubSubjects(condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>) {
+/** The values a statement's condition holds a claim of GitHub's tokens to. */
+function heldClaims(
+  condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  claim: "sub" | "aud",
+): string[] {
   return HOLDING_OPERATORS.flatMap((operator) =>
-    [condition[operator]?.[`${GITHUB_OIDC_ISSUER}:sub`] ?? []].flat().map(String),
+    [condition[operator]?.[`${GITHUB_OIDC_ISSUER}:${claim}`] ?? []].flat().map(String),
   );
 }
 
@@ -348,7 +358,7 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
   description:
     "Checks that a role trusted through GitHub Actions' OIDC provider names its repositories " +
     "exactly: a sub condition, each subject a named repository of an owner the pack config " +
-    "lists (githubOwners).",
+    "lists (githubOwners), for tokens of STS's audience only.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
@@ -371,12 +381,27 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
         continue;
       }
       const trust = `${args.name}: trust policy ${label}`;
-      const subjects = githubSubjects(statement.condition);
+      const subjects = heldClaims(statement.condition, "sub");
       if (subjects.length === 0) {
         reportViolation(
           `${trust} must hold ${GITHUB_OIDC_ISSUER}:sub to the repositories that may assume ` +
             `the role, by ${HOLDING_OPERATORS.join(", ")}; without it every workflow of every ` +
             "repository on GitHub may.",
+        );
+      }
+      const audiences = heldClaims(statement.condition, "aud");
+      if (audiences.length === 0) {
+        reportViolation(
+          `${trust} must hold ${GITHUB_OIDC_ISSUER}:aud to ${GITHUB_OIDC_AUDIENCE}, by ` +
+            `${HOLDING_OPERATORS.join(", ")}; without it a token GitHub issued for any ` +
+            "audience the account's provider accepts may assume the role.",
+        );
+      }
+      for (const other of audiences.filter((value) => value !== GITHUB_OIDC_AUDIENCE)) {
+        reportViolation(
+          `${trust} must hold ${GITHUB_OIDC_ISSUER}:aud to ${GITHUB_OIDC_AUDIENCE} only, not ` +
+            `${JSON.stringify(other)}: a token GitHub issued for another audience is meant for ` +
+            "another service, which could use it to assume the role.",
         );
       }
       if (owners === undefined) {

@@ -487,10 +487,11 @@ describe("#iam-role-github-trust-names-repositories", () => {
   const SUB = "token.actions.githubusercontent.com:sub";
   const MAIN = "repo:acme/uploader:ref:refs/heads/main";
   const audience = { [AUD]: "sts.amazonaws.com" };
-  const subjects = (operator: string, sub: string | string[]) => ({
-    StringEquals: audience,
-    [operator]: { [SUB]: sub },
-  });
+  /** STS's audience, and the subjects under an operator: beside the audience if StringEquals. */
+  const subjects = (operator: string, sub: string | string[]) =>
+    operator === "StringEquals"
+      ? { StringEquals: { ...audience, [SUB]: sub } }
+      : { StringEquals: audience, [operator]: { [SUB]: sub } };
   const violationsOf = (role: ResourceSpec, config: Record<string, unknown> = OWNERS) =>
     resourceViolations(iamRoleGithubTrustNamesRepositories, role, config);
 
@@ -576,11 +577,6 @@ describe("#iam-role-github-trust-names-repositories", () => {
       { StringEquals: audience },
       /uploader: trust policy statement GithubActionsOfRepository must hold token\.actions\.githubusercontent\.com:sub/,
     ],
-    [
-      "any token at all, without a condition",
-      undefined,
-      /must hold token\.actions\.githubusercontent\.com:sub/,
-    ],
     // someone else's repository, named exactly: the owner must be one the pack config lists
     [
       "a repository of an owner the pack config does not list",
@@ -629,6 +625,47 @@ describe("#iam-role-github-trust-names-repositories", () => {
       assertViolation(await violationsOf(roleOfGithub(condition)), violation);
     });
   }
+
+  const audiences = [
+    // the token audience the trust accepts, its condition, the violation
+    [
+      "any audience, without an aud condition",
+      { StringEquals: { [SUB]: MAIN } },
+      /uploader: trust policy statement GithubActionsOfRepository must hold token\.actions\.githubusercontent\.com:aud to sts\.amazonaws\.com/,
+    ],
+    [
+      "another audience",
+      { StringEquals: { [AUD]: "api.example.com", [SUB]: MAIN } },
+      /must hold token\.actions\.githubusercontent\.com:aud to sts\.amazonaws\.com only, not "api\.example\.com"/,
+    ],
+    [
+      "STS's audience beside another",
+      { StringEquals: { [AUD]: ["sts.amazonaws.com", "api.example.com"], [SUB]: MAIN } },
+      /to sts\.amazonaws\.com only, not "api\.example\.com"/,
+    ],
+    [
+      "any audience by wildcard",
+      { StringEquals: { [SUB]: MAIN }, StringLike: { [AUD]: "*" } },
+      /to sts\.amazonaws\.com only, not "\*"/,
+    ],
+    [
+      "every audience but one, by StringNotEquals",
+      { StringEquals: { [SUB]: MAIN }, StringNotEquals: { [AUD]: "api.example.com" } },
+      /must hold token\.actions\.githubusercontent\.com:aud to sts\.amazonaws\.com/,
+    ],
+  ] as const;
+  for (const [what, condition, violation] of audiences) {
+    it(`fails a role trusting ${what}`, async () => {
+      assertViolation(await violationsOf(roleOfGithub(condition)), violation);
+    });
+  }
+
+  it("fails a role trusting any token at all, without a condition, for its subject and its audience", async () => {
+    const found = await violationsOf(roleOfGithub(undefined));
+    assert.equal(found.length, 2, JSON.stringify(found));
+    assert.match(found[0], /must hold token\.actions\.githubusercontent\.com:sub/);
+    assert.match(found[1], /must hold token\.actions\.githubusercontent\.com:aud/);
+  });
 
   it("judges GitHub's provider among several, and leaves other providers' trusts alone", async () => {
     assertViolation(
