@@ -573,6 +573,11 @@ describe("#iam-role-github-trust-names-repositories", () => {
       /"\*" must name a repository \(repo:<owner>\/<repo>:…\)/,
     ],
     [
+      "a customised subject that does not begin with the repository, whose owner it hides",
+      subjects("StringEquals", "repository_owner_id:72919238:repository_id:1296269"),
+      /"repository_owner_id:72919238:repository_id:1296269" must name a repository \(repo:<owner>\/<repo>:…\)/,
+    ],
+    [
       "any token of the issuer, without a sub condition",
       { StringEquals: audience },
       /uploader: trust policy statement GithubActionsOfRepository must hold token\.actions\.githubusercontent\.com:sub/,
