@@ -1,19 +1,53 @@
 /**
- * The text of config/userArgTypes.ts: `BucketAccessUser`'s argument interfaces, each field with
- * the doc comment and `@default` the settings table declares, and the settings with every
- * default applied. Written by `npm run generate`; the component package's schema is analysed
- * from these interfaces, so its descriptions come from the table too.
+ * The text of a component's generated argument types (config/userArgTypes.ts): its argument
+ * interfaces, each field with the doc comment and `@default` its settings table declares, and
+ * the settings with every default applied. Written by `npm run generate`; the component
+ * package's schema is analysed from these interfaces, so its descriptions come from the tables
+ * too.
  */
 import { format, resolveConfig } from "prettier";
+import { ArgSetting, ArgSettings } from "../config/argSettings";
 import { isLiteralDefault, ValueType } from "../config/keyTable";
-import { USER_SETTING_GROUPS, USER_SETTINGS, UserSetting } from "../config/userSettings";
+import { USER_SETTING_GROUPS, USER_SETTINGS } from "../config/userSettings";
 import { ROOT } from "./paths";
 import { join } from "node:path";
 
-/** Where the generated interfaces are written. */
-export const USER_ARG_TYPES_FILE = join(ROOT, "config", "userArgTypes.ts");
+/** A nested argument: the interface it is typed by and what it is. */
+interface Group {
+  readonly interfaceName: string;
+  readonly description: string;
+}
 
-type Group = keyof typeof USER_SETTING_GROUPS;
+/** A component's generated argument types: where they go and what they come from. */
+export interface ArgTypes {
+  /** The generated file. */
+  readonly file: string;
+  /** The settings table, and the file that declares it. */
+  readonly table: ArgSettings;
+  readonly tableFile: string;
+  /** Its nested arguments, by the field that holds each. */
+  readonly groups: Readonly<Record<string, Group>>;
+  /** The types the members name, as import lines. */
+  readonly imports: readonly string[];
+  /** The component's name. */
+  readonly component: string;
+  /** The name of the interface of the settings with every default applied. */
+  readonly resolved: string;
+}
+
+/** `BucketAccessUser`'s argument types. */
+export const USER_ARG_TYPES: ArgTypes = {
+  file: join(ROOT, "config", "userArgTypes.ts"),
+  table: USER_SETTINGS,
+  tableFile: "config/userSettings.ts",
+  groups: USER_SETTING_GROUPS,
+  imports: [
+    'import type * as pulumi from "@pulumi/pulumi";',
+    'import type { AccessLevel } from "../iam/accessLevels";',
+  ],
+  component: "BucketAccessUser",
+  resolved: "ResolvedUserSettings",
+};
 
 /** The TypeScript type of a value type. */
 function typeText(type: ValueType): string {
@@ -57,7 +91,7 @@ function docComment(paragraphs: readonly string[]): string {
 }
 
 /** A field's doc comment: what the setting means, and its default unless the field is required. */
-function fieldDoc(spec: UserSetting): string {
+function fieldDoc(spec: ArgSetting): string {
   const fallback = spec.default;
   const tag = spec.requiredArg
     ? []
@@ -71,27 +105,26 @@ function fieldDoc(spec: UserSetting): string {
 const memberName = (field: string) => field.split(".").pop() ?? field;
 
 /** The group a nested field belongs to, if any. */
-const groupOf = (field: string): Group | undefined =>
-  field.includes(".") ? (field.split(".")[0] as Group) : undefined;
+const groupOf = (field: string): string | undefined =>
+  field.includes(".") ? field.split(".")[0] : undefined;
 
 /** One interface member for a setting: optional unless the component requires it. */
-function member(spec: UserSetting, resolved: boolean): string {
+function member(spec: ArgSetting, resolved: boolean): string {
   const optional = spec.requiredArg || (resolved && hasValueByDefault(spec)) ? "" : "?";
-  const type = spec.argType ?? typeText(spec.type);
+  const type = (resolved ? spec.resolvedType : undefined) ?? spec.argType ?? typeText(spec.type);
   return `${fieldDoc(spec)}\nreadonly ${memberName(spec.field)}${optional}: ${type};`;
 }
 
 /** Whether the resolved settings always hold a value for the setting. */
-function hasValueByDefault(spec: UserSetting): boolean {
+function hasValueByDefault(spec: ArgSetting): boolean {
   return isLiteralDefault(spec.default) || "from" in spec.default;
 }
 
 /** The members of one interface: the top-level settings, or one group's. */
-function members(group: Group | undefined, resolved: boolean): string[] {
-  const settings = Object.values(USER_SETTINGS) as readonly UserSetting[];
+function members(types: ArgTypes, group: string | undefined, resolved: boolean): string[] {
   const lines: string[] = [];
-  const placed = new Set<Group>();
-  for (const spec of settings) {
+  const placed = new Set<string>();
+  for (const spec of Object.values(types.table)) {
     const of = groupOf(spec.field);
     if (resolved && spec.field === "bucket") {
       continue;
@@ -100,7 +133,7 @@ function members(group: Group | undefined, resolved: boolean): string[] {
       lines.push(member(spec, resolved));
     } else if (group === undefined && of !== undefined && !placed.has(of)) {
       placed.add(of);
-      const { interfaceName, description } = USER_SETTING_GROUPS[of];
+      const { interfaceName, description } = types.groups[of];
       lines.push(
         resolved
           ? `${docComment([description])}\nreadonly ${of}: Required<${interfaceName}>;`
@@ -112,27 +145,25 @@ function members(group: Group | undefined, resolved: boolean): string[] {
   return lines;
 }
 
-/** The generated file's text, formatted as the repository's Prettier config asks. */
-export async function userArgTypesSource(): Promise<string> {
-  const groups = Object.entries(USER_SETTING_GROUPS).map(
+/** A generated file's text, formatted as the repository's Prettier config asks. */
+export async function argTypesSource(types: ArgTypes): Promise<string> {
+  const groups = Object.entries(types.groups).map(
     ([group, { interfaceName, description }]) =>
       `${docComment([description])}\nexport interface ${interfaceName} {\n` +
-      `${members(group as Group, false).join("\n")}\n}`,
+      `${members(types, group, false).join("\n")}\n}\n`,
   );
   const text = [
-    "// Generated from config/userSettings.ts by npm run generate; edit the table, not this file.",
-    'import type * as pulumi from "@pulumi/pulumi";',
-    'import type { AccessLevel } from "../iam/accessLevels";',
+    `// Generated from ${types.tableFile} by npm run generate; edit the table, not this file.`,
+    ...types.imports,
     "",
-    groups.join("\n\n"),
-    "",
-    docComment(["Arguments of a `BucketAccessUser`."]),
-    `export interface BucketAccessUserArgs {\n${members(undefined, false).join("\n")}\n}`,
+    ...groups,
+    docComment([`Arguments of a \`${types.component}\`.`]),
+    `export interface ${types.component}Args {\n${members(types, undefined, false).join("\n")}\n}`,
     "",
     docComment(["The arguments other than the bucket, with every default applied."]),
-    `export interface ResolvedUserSettings {\n${members(undefined, true).join("\n")}\n}`,
+    `export interface ${types.resolved} {\n${members(types, undefined, true).join("\n")}\n}`,
     "",
   ].join("\n");
-  const options = await resolveConfig(USER_ARG_TYPES_FILE);
-  return format(text, { ...options, filepath: USER_ARG_TYPES_FILE });
+  const options = await resolveConfig(types.file);
+  return format(text, { ...options, filepath: types.file });
 }
