@@ -11,12 +11,8 @@ import type { BucketAccessUserArgs } from "./userArgTypes";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
 import { ProjectStack, stackUserName } from "../iam/stackNaming";
 import { configProblem, isLiteralDefault, Problems, readConfig, Values } from "./keyTable";
-import {
-  BucketAccessRoleArgs,
-  findRoleArgsProblems,
-  trustShapeProblems,
-  withRoleDefaults,
-} from "./roleArgs";
+import { findRoleArgsProblems, trustShapeProblems, withRoleDefaults } from "./roleArgs";
+import type { BucketAccessRoleArgs } from "./roleArgTypes";
 import {
   IDENTITIES_KEY,
   IDENTITY_KEYS,

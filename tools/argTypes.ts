@@ -1,13 +1,14 @@
 /**
- * The text of a component's generated argument types (config/userArgTypes.ts): its argument
- * interfaces, each field with the doc comment and `@default` its settings table declares, and
- * the settings with every default applied. Written by `npm run generate`; the component
- * package's schema is analysed from these interfaces, so its descriptions come from the tables
- * too.
+ * The text of a component's generated argument types (config/userArgTypes.ts,
+ * config/roleArgTypes.ts): its argument interfaces, each field with the doc comment and
+ * `@default` its settings table declares, and the settings with every default applied. Written
+ * by `npm run generate`; the component package's schema is analysed from these interfaces, so
+ * its descriptions come from the tables too.
  */
 import { format, resolveConfig } from "prettier";
 import { ArgSetting, ArgSettings } from "../config/argSettings";
 import { isLiteralDefault, ValueType } from "../config/keyTable";
+import { ROLE_SETTINGS } from "../config/roleSettings";
 import { USER_SETTING_GROUPS, USER_SETTINGS } from "../config/userSettings";
 import { ROOT } from "./paths";
 import { join } from "node:path";
@@ -47,6 +48,21 @@ export const USER_ARG_TYPES: ArgTypes = {
   ],
   component: "BucketAccessUser",
   resolved: "ResolvedUserSettings",
+};
+
+/** `BucketAccessRole`'s argument types; its trust's are declared with the trust's rules. */
+export const ROLE_ARG_TYPES: ArgTypes = {
+  file: join(ROOT, "config", "roleArgTypes.ts"),
+  table: ROLE_SETTINGS,
+  tableFile: "config/roleSettings.ts",
+  groups: {},
+  imports: [
+    'import type * as pulumi from "@pulumi/pulumi";',
+    'import type { AccessLevel } from "../iam/accessLevels";',
+    'import type { ResolvedRoleTrust, RoleTrustSettings } from "./roleArgs";',
+  ],
+  component: "BucketAccessRole",
+  resolved: "ResolvedRoleSettings",
 };
 
 /** The TypeScript type of a value type. */

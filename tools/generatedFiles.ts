@@ -19,7 +19,7 @@ import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { SCHEMA_FILE } from "../provider/componentPackage";
 import { analyzedSchema } from "./componentSchema";
-import { argTypesSource, USER_ARG_TYPES } from "./argTypes";
+import { argTypesSource, ROLE_ARG_TYPES, USER_ARG_TYPES } from "./argTypes";
 import { BOOTSTRAP, ROOT } from "./paths";
 import { runProgram } from "./runner/program";
 
@@ -187,6 +187,10 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
   {
     file: USER_ARG_TYPES.file,
     text: () => argTypesSource(USER_ARG_TYPES),
+  },
+  {
+    file: ROLE_ARG_TYPES.file,
+    text: () => argTypesSource(ROLE_ARG_TYPES),
   },
   {
     file: join(ROOT, "Pulumi.yaml"),
