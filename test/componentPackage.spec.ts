@@ -261,12 +261,12 @@ describe("the examples", () => {
     }
   });
 
-  it("examples/python calls the generated SDK only as the schema allows", () => {
+  it("examples/python calls the generated SDK only as the schema allows", async () => {
     const source = readFileSync(join(ROOT, "examples", "python", "__main__.py"), "utf8");
     const enumValue = (enumName: string, member: string) =>
       schema.types[`iam-bucket-access:index:${enumName}`]?.enum?.find((m) => m.name === member)
         ?.value;
-    const calls = sdkCalls(source, "iam_bucket_access", enumValue);
+    const calls = await sdkCalls(source, "iam_bucket_access", enumValue);
     assert.ok(calls.some((call) => call.name === "BucketAccessUser"));
     for (const call of calls) {
       const component = schema.resources[`iam-bucket-access:index:${call.name}`];

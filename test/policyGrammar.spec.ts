@@ -229,6 +229,91 @@ describe("policyProblems", () => {
       assert.match(policyProblems(document).join("\n"), problem);
     });
   }
+
+  describe("when a Resource or NotResource is neither * nor an ARN", () => {
+    const OBJECTS = "arn:aws:s3:::my-bucket/*";
+    const read = { Action: "s3:GetObject" };
+    const deny = { Effect: "Deny", Action: "s3:*" };
+    const malformed: ReadonlyArray<readonly [string, RegisteredPolicy, string, string]> = [
+      // what AWS refuses, the otherwise valid document, where, the value named
+      [
+        "a word as an Allow's Resource",
+        policy("identity", { ...read, Resource: "not-an-arn" }),
+        "Statement[0].Resource",
+        "not-an-arn",
+      ],
+      [
+        "a word as a Deny's Resource",
+        policy("identity", { ...deny, Resource: "not-an-arn" }),
+        "Statement[0].Resource",
+        "not-an-arn",
+      ],
+      [
+        "a word in an Allow's list of resources",
+        policy("identity", { ...read, Resource: [OBJECTS, "not-an-arn"] }),
+        "Statement[0].Resource[1]",
+        "not-an-arn",
+      ],
+      [
+        "a word as a Deny's NotResource",
+        policy("identity", { ...deny, NotResource: "not-an-arn" }),
+        "Statement[0].NotResource",
+        "not-an-arn",
+      ],
+      [
+        "a word in an Allow's list of NotResource",
+        policy("identity", { ...read, NotResource: [OBJECTS, "not-an-arn"] }),
+        "Statement[0].NotResource[1]",
+        "not-an-arn",
+      ],
+      [
+        "an ARN with too few segments",
+        policy("identity", { ...read, Resource: "arn:aws:s3:my-bucket/*" }),
+        "Statement[0].Resource",
+        "arn:aws:s3:my-bucket/*",
+      ],
+      [
+        "an ARN without its arn: prefix",
+        policy("identity", { ...deny, Resource: "aws:s3:::my-bucket/*" }),
+        "Statement[0].Resource",
+        "aws:s3:::my-bucket/*",
+      ],
+      [
+        "an ARN whose service is a wildcard",
+        policy("identity", { ...read, Resource: "arn:aws:*:::my-bucket/*" }),
+        "Statement[0].Resource",
+        "arn:aws:*:::my-bucket/*",
+      ],
+      [
+        "an empty string as a Resource",
+        policy("identity", { ...read, Resource: "" }),
+        "Statement[0].Resource",
+        "",
+      ],
+      [
+        "an empty string in a Deny's list of NotResource",
+        policy("identity", { ...deny, NotResource: [OBJECTS, ""] }),
+        "Statement[0].NotResource[1]",
+        "",
+      ],
+      [
+        "a bucket name in a bucket policy's Deny",
+        policy("resource", { ...deny, Principal: "*", Resource: ["my-bucket", OBJECTS] }),
+        "Statement[0].Resource[0]",
+        "my-bucket",
+      ],
+    ];
+    for (const [what, document, path, value] of malformed) {
+      it(`names the statement and the value of ${what}`, () => {
+        const named = `${path}: ${JSON.stringify(value)} in statement Probe must be "*" or an ARN`;
+        const problems = policyProblems(document);
+        assert.ok(
+          problems.some((problem) => problem.includes(named)),
+          `no "${named}" among ${JSON.stringify(problems)}`,
+        );
+      });
+    }
+  });
 });
 
 describe("nameProblems", () => {

@@ -49,7 +49,7 @@ describe("the committed stacks' resources", () => {
             built.opts.aliases ?? [],
             built.name,
             built.type,
-            parent?.resource ?? pulumi.runtime.getStackResource() ?? built.resource,
+            parent?.resource ?? run.stackResource ?? built.resource,
             parent?.name ?? `iam-bucket-access-${stack}`,
           );
           const all = await Promise.all([built.resource.urn, ...aliases].map(promiseOf));

@@ -4,24 +4,21 @@
  * and `npm test` compares with it.
  *
  * The analysis parses every type of `@pulumi/aws` it meets, about 8 s of CPU. Its result depends
- * only on what it reads, so it is kept in node_modules/.cache, in a cacache store (npm's own
- * cache library: atomic writes, checked contents), under a digest of all of that: the
- * components' sources and every project file they import, `package.json` (the package's name,
- * version and dependencies), `package-lock.json` (the SDK and TypeScript that analyse them) and
- * `tsconfig.json`. Any change to those runs it afresh.
+ * only on what it reads, so it is kept in node_modules/.cache (tools/derivedText.ts) under a
+ * digest of all of that: the components' sources and every project file they import,
+ * `package.json` (the package's name, version and dependencies), `package-lock.json` (the SDK
+ * and TypeScript that analyse them) and `tsconfig.json`. Any change to those runs it afresh.
  */
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import * as cacache from "cacache";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMPONENT_PACKAGE } from "../provider/componentPackage";
 import { ROOT } from "./paths";
+import { derivedText, inputsDigest } from "./derivedText";
 import { importedSources } from "./sourceImports";
 
 const ENTRY = join("components", "index.ts");
 const PACKAGE_FILES = ["package.json", "package-lock.json", "tsconfig.json"];
-const CACHE_DIR = join(ROOT, "node_modules", ".cache", "component-schema");
 
 /**
  * The components' sources and every project file they import, transitively, sorted.
@@ -38,25 +35,17 @@ export function analysisInputs(root = ROOT): string[] {
 
 /** A digest of the names and contents of everything the analysis reads from the project. */
 export function analysisInputsDigest(root = ROOT): string {
-  const hash = createHash("sha256");
-  for (const file of analysisInputs(root)) {
-    hash.update(`${file}\0${readFileSync(join(root, file), "utf8")}\0`);
-  }
-  return hash.digest("hex");
+  return inputsDigest(
+    Object.fromEntries(
+      analysisInputs(root).map((file) => [file, readFileSync(join(root, file), "utf8")]),
+    ),
+  );
 }
 
 /** The schema the SDK derives from the components, formatted as provider/schema.json is. */
-export async function analyzedSchema(): Promise<string> {
-  const key = `component-schema-${analysisInputsDigest()}`;
-  // A missing or damaged entry alike means: analyse again.
-  const cached = await cacache.get(CACHE_DIR, key).catch(() => undefined);
-  if (cached !== undefined) {
-    return cached.data.toString("utf8");
-  }
-  const schema: unknown = JSON.parse(await new ComponentProvider(COMPONENT_PACKAGE).getSchema());
-  const text = `${JSON.stringify(schema, null, 2)}\n`;
-  // The results for earlier inputs go, so the store holds one.
-  await cacache.rm.all(CACHE_DIR);
-  await cacache.put(CACHE_DIR, key, text);
-  return text;
+export function analyzedSchema(): Promise<string> {
+  return derivedText("component-schema", analysisInputsDigest(), async () => {
+    const schema: unknown = JSON.parse(await new ComponentProvider(COMPONENT_PACKAGE).getSchema());
+    return `${JSON.stringify(schema, null, 2)}\n`;
+  });
 }

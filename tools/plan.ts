@@ -154,7 +154,7 @@ export async function planStack(
   const registrations = new Map(run.registrations.map((r) => [`${r.type} ${r.name}`, r]));
   const resources = await Promise.all(
     run.resources.map(async (built) => {
-      const parentUrn = await parentUrnOf(built);
+      const parentUrn = await parentUrnOf(built, run.stackResource);
       const registration = registrations.get(`${built.type} ${built.name}`);
       return {
         type: built.type,

@@ -33,8 +33,12 @@ export function stackUrnOf(stack: string, project: string): string {
 }
 
 /** The URN of a resource's parent: the component it was created in, or the stack. */
-async function engineParentOf(built: BuiltResource, stackUrn: string): Promise<string> {
-  const parent = await parentUrnOf(built);
+async function engineParentOf(
+  built: BuiltResource,
+  run: ProgramRun,
+  stackUrn: string,
+): Promise<string> {
+  const parent = await parentUrnOf(built, run.stackResource);
   return parent === undefined ? stackUrn : engineUrn(parent);
 }
 
@@ -54,7 +58,7 @@ export async function engineResourcesOf(
         type: built.type,
         name: built.name,
         urn: engineUrn(await promiseOf(built.resource.urn)),
-        parent: await engineParentOf(built, stackUrn),
+        parent: await engineParentOf(built, run, stackUrn),
         inputs: registration?.inputs ?? {},
         outputs: registration?.outputs ?? {},
       };

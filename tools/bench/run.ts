@@ -221,7 +221,7 @@ function measureAll(plan: Plan, commit: string): string {
 
   const scale = plan.identityCounts.map((n) => {
     const samples = Array.from({ length: plan.scaleRuns }, () =>
-      measure(["-r", "sucrase/register/ts", join("tools", "bench", "scale.ts"), String(n)]),
+      measure(["-r", "./tools/typescriptLoader.js", join("tools", "bench", "scale.ts"), String(n)]),
     );
     return { ...report(`evaluate: ${n} identities`, n, samples), resources: samples[0].resources };
   });

@@ -47,14 +47,15 @@ export function recordResources(): {
 }
 
 /**
- * The URN of a resource's parent component, or undefined for a child of the stack itself (the
+ * The URN of a resource's parent component, or undefined for a child of its run's stack (the
  * engine leaves the root stack out of its children's URNs, so reports leave it out too).
  */
-export async function parentUrnOf(built: BuiltResource): Promise<string | undefined> {
+export async function parentUrnOf(
+  built: BuiltResource,
+  stackResource: pulumi.Resource | undefined,
+): Promise<string | undefined> {
   const parent = built.opts.parent;
-  return parent === undefined || parent === pulumi.runtime.getStackResource()
-    ? undefined
-    : promiseOf(parent.urn);
+  return parent === undefined || parent === stackResource ? undefined : promiseOf(parent.urn);
 }
 
 /** Waits until the engine has registered every one of the resources. */
@@ -174,6 +175,8 @@ export interface ProgramRun {
   readonly resources: readonly BuiltResource[];
   /** What the engine received for each of them. */
   readonly registrations: readonly Registration[];
+  /** The run's root stack resource, the parent of its top-level resources. */
+  readonly stackResource?: pulumi.Resource;
 }
 
 /** How a run of a program ended: its outputs, or its error, with what it built either way. */
@@ -181,6 +184,7 @@ interface ProgramEnd {
   readonly outputs: Record<string, unknown>;
   readonly failure?: Error;
   readonly resources: BuiltResource[];
+  readonly stackResource?: pulumi.Resource;
 }
 
 /** The file a run loads as a project's program: its `index.ts`. */
@@ -219,7 +223,12 @@ async function executeProgram(
     }
     return outputs;
   });
-  return { outputs, failure, resources: recorder.resources };
+  return {
+    outputs,
+    failure,
+    resources: recorder.resources,
+    stackResource: pulumi.runtime.getStackResource(),
+  };
 }
 
 /**
@@ -232,12 +241,41 @@ export async function runProgram(
   overrides: Record<string, unknown> = {},
   dir = ROOT,
 ): Promise<ProgramRun> {
-  const { outputs, failure, resources } = await executeProgram(stack, overrides, dir);
+  const config = stackConfig(stack, overrides, dir);
+  const key = JSON.stringify([programFile(dir), stack, config]);
+  const known = completedRuns.get(key);
+  if (known === undefined) {
+    const run = await freshRun(stack, overrides, dir);
+    completedRuns.set(key, run);
+    return run;
+  }
+  // Leaves the mocks on the run's stack and config, as a fresh run would.
+  await useStack(stack, config, projectName(dir));
+  return known;
+}
+
+/**
+ * The runs that completed, by program and the config it was given: a run is deterministic
+ * under the mocks, so the same program with the same config is answered by its first run.
+ */
+const completedRuns = new Map<string, ProgramRun>();
+
+/** Runs the program afresh: see runProgram. */
+async function freshRun(
+  stack: string,
+  overrides: Record<string, unknown>,
+  dir: string,
+): Promise<ProgramRun> {
+  const { outputs, failure, resources, stackResource } = await executeProgram(
+    stack,
+    overrides,
+    dir,
+  );
   if (failure !== undefined) {
     throw failure;
   }
   await registered(resources);
-  return { outputs, resources, registrations: [...registrations] };
+  return { outputs, resources, registrations: [...registrations], stackResource };
 }
 
 /**
