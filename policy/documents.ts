@@ -13,6 +13,7 @@ export interface ReadStatement {
   readonly resources: readonly string[];
   readonly notResources: readonly string[];
   readonly principal?: unknown;
+  readonly notPrincipal?: unknown;
   readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
@@ -54,6 +55,7 @@ export function readStatements(policy: unknown): ReadStatement[] {
       resources: list(statement.Resource),
       notResources: list(statement.NotResource),
       principal: statement.Principal,
+      notPrincipal: statement.NotPrincipal,
       condition: record(statement.Condition) as ReadStatement["condition"],
     };
   });
@@ -105,6 +107,48 @@ export function trustsAnyone(statement: ReadStatement): boolean {
 /** The identity providers a statement's `Principal` names (`Federated`), as a list. */
 export function federatedPrincipals(statement: ReadStatement): string[] {
   return list(record(statement.principal).Federated);
+}
+
+/** The `AWS` principals (accounts, roles, users, sessions) of a statement's `Principal`. */
+export function awsPrincipals(statement: ReadStatement): string[] {
+  return list(record(statement.principal).AWS);
+}
+
+/**
+ * The account a principal names: an ARN's account field (`arn:aws:iam::<account>:role/ci`,
+ * `arn:aws:sts::<account>:assumed-role/…`, `…:oidc-provider/…`), or a bare 12-digit account id;
+ * undefined for anything else (`*`, a unique id, a web identity provider's name).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ */
+export function principalAccount(principal: string): string | undefined {
+  const arn = arnParts(principal);
+  if (arn !== undefined) {
+    return arn.account === "" ? undefined : arn.account;
+  }
+  return isAccountId(principal) ? principal : undefined;
+}
+
+/**
+ * The account an `AWS` principal names as a whole, a bare id or `arn:<partition>:iam::<id>:root`
+ * (every principal of it whose own policies allow assuming the role); undefined for one that
+ * names a role, user or session.
+ */
+export function wholeAccountOf(principal: string): string | undefined {
+  const arn = arnParts(principal);
+  if (arn === undefined) {
+    return isAccountId(principal) ? principal : undefined;
+  }
+  return arn.service === "iam" && arn.resourcePart === "root"
+    ? principalAccount(principal)
+    : undefined;
+}
+
+/** An AWS account id as IAM writes one: 12 digits. */
+export const ACCOUNT_ID_PATTERN = "^[0-9]{12}$";
+
+/** Whether a text is an AWS account id. */
+export function isAccountId(text: string): boolean {
+  return new RegExp(ACCOUNT_ID_PATTERN).test(text);
 }
 
 /** Whether an ARN field is made of wildcards alone, so it matches whatever stands there. */

@@ -1,12 +1,17 @@
 /** Rules for IAM policies and users. */
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
+  ACCOUNT_ID_PATTERN,
   allowStatements,
+  awsPrincipals,
   federatedPrincipals,
+  isAccountId,
+  principalAccount,
   reachesAccountWide,
   reachesEveryResource,
   ReadStatement,
   trustsAnyone,
+  wholeAccountOf,
 } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
 import {
@@ -166,6 +171,78 @@ export const iamRoleTrustsNamedPrincipals: ResourceValidationPolicy = {
           "(every principal of every account, which a condition narrows only while it is " +
           "right); name an account, role, service or identity provider.",
       );
+    }
+  }),
+};
+
+/**
+ * The stack's own account, from the pack config: the policy group's (or the
+ * `--policy-pack-config` file's), which neither the program nor its stack config can change,
+ * unlike any ARN a trust policy names.
+ * @throws Error naming the key, the value and the rule when it is not an account id
+ */
+function configuredAccountId(args: Pick<ResourceValidationArgs, "getConfig">): string {
+  const { accountId } = args.getConfig<{ accountId?: unknown }>();
+  if (typeof accountId !== "string" || !isAccountId(accountId)) {
+    throw new Error(
+      `config key accountId: got ${JSON.stringify(accountId) ?? "nothing"}; expected the 12 ` +
+        "digits of the AWS account the stack deploys to, in the pack config of " +
+        "iam-role-trusts-own-account",
+    );
+  }
+  return accountId;
+}
+
+export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
+  name: "iam-role-trusts-own-account",
+  description:
+    "Checks that roles trust principals of the stack's own account (pack config accountId) " +
+    "only: no AWS principal or identity provider of another account, no NotPrincipal, and the " +
+    "account as a whole only under a Condition.",
+  enforcementLevel: "mandatory",
+  configSchema: {
+    properties: { accountId: { type: "string", pattern: ACCOUNT_ID_PATTERN } },
+    required: ["accountId"],
+  },
+  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    const accountId = configuredAccountId(args);
+    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
+      const trust = `${args.name}: trust policy ${label}`;
+      if (statement.notPrincipal !== undefined) {
+        reportViolation(
+          `${trust} must not allow by NotPrincipal, which trusts every principal of every ` +
+            "account but those listed; name who may assume the role in Principal.",
+        );
+      }
+      // "*" is iam-role-trusts-named-principals' to refuse; a web identity provider AWS names
+      // without an ARN (cognito-identity.amazonaws.com) belongs to no account.
+      const principals = [
+        ...awsPrincipals(statement).filter((principal) => principal !== "*"),
+        ...federatedPrincipals(statement).filter((provider) => provider.startsWith("arn:")),
+      ];
+      for (const principal of principals) {
+        const account = principalAccount(principal);
+        if (account !== accountId) {
+          const whose = account === undefined ? "no account" : `account ${account}`;
+          reportViolation(
+            `${trust} must trust principals of the stack's account ${accountId} only, not ` +
+              `${JSON.stringify(principal)} (${whose}); ` +
+              "name a role, user, service or identity provider of that account (the pack " +
+              "config's accountId), whose policies the stack's owners govern.",
+          );
+        }
+      }
+      const whole = awsPrincipals(statement).find(
+        (principal) => wholeAccountOf(principal) === accountId,
+      );
+      if (whole !== undefined && Object.keys(statement.condition).length === 0) {
+        reportViolation(
+          `${trust} must not trust the whole account ${accountId} (${JSON.stringify(whole)}) ` +
+            "without a Condition: every principal of it whose own policies allow " +
+            "sts:AssumeRole on the role could assume it; name the roles or users that may, or " +
+            "hold aws:PrincipalArn to them.",
+        );
+      }
     }
   }),
 };

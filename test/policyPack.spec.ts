@@ -1,4 +1,4 @@
-import { DEFAULT_STACK } from "../tools/runner/mocks";
+import { ACCOUNT_ID, DEFAULT_STACK } from "../tools/runner/mocks";
 import * as assert from "node:assert/strict";
 import { EngineResource, engineResourcesOf } from "./support/engineResources";
 import { projectName, runProgram } from "../tools/runner/program";
@@ -30,12 +30,15 @@ function asOutputs(stack: string, resource: EngineResource): ResourceSpec {
   return { ...asInputs(stack, resource), props: { ...resource.outputs } };
 }
 
+/** The pack config the stacks are run with: the account the mocked credentials belong to. */
+const PACK_CONFIG = { accountId: ACCOUNT_ID };
+
 /** Every violation the pack's policies of an enforcement level report for a run. */
 async function violations(
   stack: string,
   resources: readonly EngineResource[],
   level: string,
-  config = {},
+  config: Record<string, unknown> = PACK_CONFIG,
 ): Promise<string[]> {
   const messages: string[] = [];
   for (const policy of GUARDRAILS.filter((p) => p.enforcementLevel === level)) {
@@ -125,6 +128,25 @@ describe("the guardrails on the real programs", () => {
       found.map((message) => message.split(":")[0]),
       ["iam-role-github-trust-names-repositories"],
     );
+  });
+
+  it("refuse the bootstrap's roles when the pack is configured for another account, so the account rule is not passing vacuously", async () => {
+    const resources = await engineRun("admin", {}, BOOTSTRAP);
+    const found = await violations("admin", resources, "mandatory", {
+      accountId: "999999999999",
+    });
+    const roles = resources.filter(({ type }) => type === "aws:iam/role:Role");
+    assert.ok(roles.length > 0);
+    assert.deepEqual(
+      [...new Set(found.map((message) => message.split(":")[0]))],
+      ["iam-role-trusts-own-account"],
+    );
+    for (const { name } of roles) {
+      assert.ok(
+        found.some((message) => message.includes(` ${name}: trust policy `)),
+        `no violation for ${name}`,
+      );
+    }
   });
 
   it("inspect dev's created bucket, so the bucket rules are not passing vacuously", async () => {

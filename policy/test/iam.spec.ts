@@ -5,6 +5,7 @@ import {
   iamPolicyStatementSids,
   iamRoleGithubTrustNamesRepositories,
   iamRoleTrustsNamedPrincipals,
+  iamRoleTrustsOwnAccount,
   iamUserBoundaryElsewhere,
   iamUserBoundaryInProduction,
   iamUserUnderProjectPath,
@@ -600,6 +601,283 @@ describe("#iam-role-github-trust-names-repositories", () => {
     };
     assert.deepEqual(await resourceViolations(iamRoleGithubTrustNamesRepositories, role), []);
   });
+});
+
+describe("#iam-role-trusts-own-account", () => {
+  const OWN = "123456789012";
+  const config = { accountId: OWN };
+  /** A role whose trust policy holds the given statements, as JSON text. */
+  const roleTrusting = (...statements: object[]): ResourceSpec => ({
+    type: "aws:iam/role:Role",
+    name: "deploy",
+    props: { assumeRolePolicy: documentWith(...statements) },
+  });
+  const assume = { Sid: "Assume", Effect: "Allow", Action: "sts:AssumeRole" };
+  const webIdentity = { ...assume, Action: "sts:AssumeRoleWithWebIdentity" };
+  const violationsOf = (role: ResourceSpec, given: Record<string, unknown> = config) =>
+    resourceViolations(iamRoleTrustsOwnAccount, role, given);
+
+  it("is mandatory", () => {
+    assert.equal(iamRoleTrustsOwnAccount.enforcementLevel, "mandatory");
+  });
+
+  const OTHER = "999999999999";
+  const outside = [
+    // who the trust names, the statement, the principal refused and the account it names
+    ["another account", { ...assume, Principal: { AWS: `arn:aws:iam::${OTHER}:root` } }],
+    ["another account by its bare id", { ...assume, Principal: { AWS: OTHER } }],
+    [
+      "a role of another account",
+      { ...assume, Principal: { AWS: `arn:aws:iam::${OTHER}:role/ci` } },
+    ],
+    [
+      "a user of another account",
+      { ...assume, Principal: { AWS: `arn:aws:iam::${OTHER}:user/mallory` } },
+    ],
+    [
+      "a role session of another account",
+      { ...assume, Principal: { AWS: `arn:aws:sts::${OTHER}:assumed-role/ci/build` } },
+    ],
+    [
+      "another account in another partition",
+      { ...assume, Principal: { AWS: `arn:aws-cn:iam::${OTHER}:root` } },
+    ],
+    [
+      "another account beside a role of the stack's own, as an attacker writes both",
+      {
+        ...assume,
+        Principal: { AWS: [`arn:aws:iam::${OWN}:role/ci`, `arn:aws:iam::${OTHER}:root`] },
+      },
+      `arn:aws:iam::${OTHER}:root`,
+    ],
+    [
+      "another account within the organization",
+      {
+        ...assume,
+        Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+        Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+      },
+    ],
+    [
+      "an OIDC provider of another account",
+      {
+        ...webIdentity,
+        Principal: {
+          Federated: `arn:aws:iam::${OTHER}:oidc-provider/token.actions.githubusercontent.com`,
+        },
+        Condition: {
+          StringEquals: {
+            "token.actions.githubusercontent.com:sub": "repo:acme/app:ref:refs/heads/main",
+          },
+        },
+      },
+    ],
+    [
+      "a SAML provider of another account",
+      {
+        ...assume,
+        Action: "sts:AssumeRoleWithSAML",
+        Principal: { Federated: `arn:aws:iam::${OTHER}:saml-provider/corp` },
+      },
+    ],
+    [
+      "a principal whose account it does not name (a unique id)",
+      { ...assume, Principal: { AWS: "AROAEXAMPLEID1234567" } },
+      "AROAEXAMPLEID1234567",
+      "no account",
+    ],
+  ] as const;
+  /** A text as a pattern matching exactly it. */
+  const literally = (text: string) => text.replace(/[.*?()[\]\\]/g, "\\$&");
+  for (const [who, statement, refused, account] of outside) {
+    const named = statement.Principal;
+    const principal = refused ?? ("AWS" in named ? named.AWS : named.Federated);
+    it(`fails a role trusting ${who}`, async () => {
+      assertViolation(
+        await violationsOf(roleTrusting(statement)),
+        new RegExp(
+          `deploy: trust policy statement Assume must trust principals of the stack's account ` +
+            `${OWN} only, not ${literally(JSON.stringify(principal))} ` +
+            literally(`(${account ?? `account ${OTHER}`})`),
+        ),
+      );
+    });
+  }
+
+  it("fails a trust policy given as an object, as well as one given as JSON text", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: {
+        assumeRolePolicy: {
+          Version: "2012-10-17",
+          Statement: [{ ...assume, Principal: { AWS: "999999999999" } }],
+        },
+      },
+    };
+    assertViolation(await violationsOf(role), /not "999999999999" \(account 999999999999\)/);
+  });
+
+  it("fails an Allow by NotPrincipal: it trusts every account's principals but those listed", async () => {
+    const { Sid: _, ...anonymous } = assume;
+    assertViolation(
+      await violationsOf(
+        roleTrusting({ ...anonymous, NotPrincipal: { AWS: `arn:aws:iam::${OWN}:role/ci` } }),
+      ),
+      /deploy: trust policy statement 1 must not allow by NotPrincipal/,
+    );
+  });
+
+  const wholeAccount = [
+    // the stack's own account as a whole, without a condition saying which of its principals
+    ["its root", `arn:aws:iam::${OWN}:root`],
+    ["its bare id", OWN],
+  ];
+  for (const [how, principal] of wholeAccount) {
+    it(`fails a role trusting the stack's whole account by ${how}, without a Condition`, async () => {
+      assertViolation(
+        await violationsOf(roleTrusting({ ...assume, Principal: { AWS: principal } })),
+        new RegExp(
+          `deploy: trust policy statement Assume must not trust the whole account ${OWN} ` +
+            `\\("${principal}"\\) without a Condition`,
+        ),
+      );
+    });
+  }
+
+  const inside = [
+    // who the program's roles and their usual neighbours trust, all in the stack's account
+    [
+      "a role of the stack's account",
+      { ...assume, Principal: { AWS: `arn:aws:iam::${OWN}:role/ci` } },
+    ],
+    [
+      "a user and a role session of the stack's account",
+      {
+        ...assume,
+        Principal: {
+          AWS: [`arn:aws:iam::${OWN}:user/ops`, `arn:aws:sts::${OWN}:assumed-role/ci/build`],
+        },
+      },
+    ],
+    [
+      "the stack's whole account under a condition naming its principals",
+      {
+        ...assume,
+        Principal: { AWS: `arn:aws:iam::${OWN}:root` },
+        Condition: { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${OWN}:role/ci-*` } },
+      },
+    ],
+    [
+      "GitHub's and Pulumi's OIDC providers of the stack's account",
+      {
+        ...webIdentity,
+        Principal: {
+          Federated: [
+            `arn:aws:iam::${OWN}:oidc-provider/token.actions.githubusercontent.com`,
+            `arn:aws:iam::${OWN}:oidc-provider/api.pulumi.com/oidc`,
+          ],
+        },
+      },
+    ],
+    [
+      "a SAML provider of the stack's account",
+      { ...assume, Principal: { Federated: `arn:aws:iam::${OWN}:saml-provider/corp` } },
+    ],
+    [
+      "Amazon Cognito and the web identity providers AWS names without an ARN",
+      {
+        ...webIdentity,
+        Principal: { Federated: ["cognito-identity.amazonaws.com", "accounts.google.com"] },
+      },
+    ],
+    [
+      "AWS services, Roles Anywhere among them",
+      {
+        ...assume,
+        Principal: {
+          Service: [
+            "ecs-tasks.amazonaws.com",
+            "pods.eks.amazonaws.com",
+            "rolesanywhere.amazonaws.com",
+          ],
+        },
+        Condition: { StringEquals: { "aws:SourceAccount": OWN } },
+      },
+    ],
+  ] as const;
+  for (const [who, statement] of inside) {
+    it(`passes a role trusting ${who}`, async () => {
+      assert.deepEqual(await violationsOf(roleTrusting(statement)), []);
+    });
+  }
+
+  it("leaves a Deny of another account alone: it takes trust away", async () => {
+    const role = roleTrusting(
+      { ...assume, Principal: { AWS: `arn:aws:iam::${OWN}:role/ci` } },
+      {
+        Sid: "DenyOutsider",
+        Effect: "Deny",
+        Action: "sts:AssumeRole",
+        Principal: { AWS: "999999999999" },
+      },
+    );
+    assert.deepEqual(await violationsOf(role), []);
+  });
+
+  it('leaves "*" to iam-role-trusts-named-principals, which refuses it whatever its account', async () => {
+    assert.deepEqual(await violationsOf(roleTrusting({ ...assume, Principal: { AWS: "*" } })), []);
+  });
+
+  it("leaves a trust policy, or a principal, unknown until the update alone", async () => {
+    const pending = (assumeRolePolicy: unknown): ResourceSpec => ({
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: { assumeRolePolicy },
+    });
+    assert.deepEqual(await violationsOf(pending(UNKNOWN_VALUE)), []);
+    assert.deepEqual(
+      await violationsOf(
+        pending({
+          Version: "2012-10-17",
+          Statement: [{ ...assume, Principal: { AWS: UNKNOWN_VALUE } }],
+        }),
+      ),
+      [],
+    );
+  });
+
+  it("declares accountId required, 12 digits, so the engine refuses to run the pack without it", () => {
+    const schema = iamRoleTrustsOwnAccount.configSchema;
+    assert.deepEqual(schema?.required, ["accountId"]);
+    const pattern = new RegExp(String(schema?.properties.accountId?.pattern));
+    assert.ok(pattern.test(OWN));
+    assert.ok(!pattern.test("12345678901") && !pattern.test(`${OWN}0`));
+  });
+
+  const badAccounts = [
+    // the pack config's accountId, as the message shows it
+    [undefined, "nothing"],
+    ["12345", '"12345"'],
+    [123456789012, "123456789012"],
+    ["arn:aws:iam::123456789012:root", '"arn:aws:iam::123456789012:root"'],
+  ] as const;
+  for (const [accountId, shown] of badAccounts) {
+    it(`refuses to judge a role with accountId ${shown} in the pack config`, async () => {
+      await assert.rejects(
+        violationsOf(
+          roleTrusting({ ...assume, Principal: { AWS: `arn:aws:iam::${OWN}:role/ci` } }),
+          {
+            accountId,
+          },
+        ),
+        new RegExp(
+          `config key accountId: got ${literally(shown)}; expected the 12 digits ` +
+            "of the AWS account the stack deploys to",
+        ),
+      );
+    });
+  }
 });
 
 describe("#iam-user-under-project-path", () => {
