@@ -14,14 +14,14 @@ import { policyJson } from "../iam/policyDocument";
 import { rolesAnywhereName } from "../iam/stackNaming";
 import { throwOnArgsProblems } from "../config/argsProblems";
 import {
-  BucketAccessRoleArgs,
-  certificateBundle,
   findRoleArgsProblems,
   rolePolicyOf,
   trustPolicyOf,
   trustWarnings,
   withRoleDefaults,
 } from "../config/roleArgs";
+import type { BucketAccessRoleArgs } from "../config/roleArgTypes";
+import { certificateBundle } from "../config/roleRules";
 import { presentOutputs } from "./componentOutputs";
 import { componentType } from "./componentTypes";
 import { credentialProcessLine, githubWorkflowStep } from "./roleUsage";

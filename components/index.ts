@@ -8,8 +8,8 @@ export type {
 } from "../config/userArgTypes";
 export { BucketAccessRole, bucketAccessRoleOutputs } from "./bucketAccessRole";
 export type { BucketAccessRoleOutputs } from "./bucketAccessRole";
+export type { BucketAccessRoleArgs } from "../config/roleArgTypes";
 export type {
-  BucketAccessRoleArgs,
   GithubTrustSettings,
   RolesAnywhereTrustSettings,
   RoleTrustSettings,

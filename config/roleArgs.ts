@@ -1,43 +1,24 @@
 /**
- * The inputs of `BucketAccessRole`: their documentation, their defaults (in one place) and
- * their rules. The grant's fields are the user's, under the user's rules and defaults; what is
- * a role's own is who may assume it (`trust`) and for how long. Pure; the only Pulumi import is
- * a type.
+ * The contract of `BucketAccessRole`'s arguments, as its settings table (roleSettings.ts)
+ * declares them: the defaults applied in one place, every rule checked, and what is a role's
+ * alone: who may assume it (`trust`, whose parts are declared and defaulted here) and the
+ * arguments of a user's it refuses. Pure; the only Pulumi import is a type.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { AccessLevel } from "../iam/accessLevels";
 import { AwsAccount } from "../iam/arns";
-import {
-  IAM_QUOTAS,
-  isIamName,
-  LONGEST_ACCOUNT,
-  policyCharacters,
-  ROLE_SESSION_SECONDS,
-} from "../iam/iamQuotas";
+import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../iam/iamQuotas";
 import type { PolicyDocument } from "../iam/policyDocument";
 import { buildRolePolicy } from "../iam/rolePolicy";
-import {
-  GithubActionsTrust,
-  githubSubjects,
-  hasWildcard,
-  ROLES_ANYWHERE_SERVICE,
-  roleTrustPolicy,
-} from "../iam/roleTrust";
-import { ProjectStack, stackIamPath } from "../iam/stackNaming";
-import { ArgsProblem, brokenRules, FieldRules, repeatedItem, Rule } from "./argsProblems";
+import { GithubActionsTrust, githubSubjects, hasWildcard, roleTrustPolicy } from "../iam/roleTrust";
+import type { ProjectStack } from "../iam/stackNaming";
+import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
+import { argRules, withArgDefaults } from "./argSettings";
 import { policySizeProblems } from "./grantSize";
 import { isRecord, valueAt } from "./json";
-import {
-  hasType,
-  isLiteralDefault,
-  KeySpec,
-  typeRule,
-  unknownKeyRule,
-  ValueOf,
-  ValueType,
-} from "./keyTable";
-import { fieldProblems } from "./userArgs";
-import { ArgsField, USER_SETTINGS } from "./userSettings";
+import { hasType, typeRule, unknownKeyRule } from "./keyTable";
+import type { BucketAccessRoleArgs, ResolvedRoleSettings } from "./roleArgTypes";
+import { TRUST_RULES } from "./roleRules";
+import { ROLE_SETTINGS } from "./roleSettings";
 
 /** GitHub Actions workflows of one repository, through the account's GitHub OIDC provider. */
 export interface GithubTrustSettings {
@@ -94,73 +75,6 @@ export interface RoleTrustSettings {
   readonly rolesAnywhere?: RolesAnywhereTrustSettings;
 }
 
-/** Arguments of a `BucketAccessRole`. */
-export interface BucketAccessRoleArgs {
-  /**
-   * The bucket the role may use, by name (`my-bucket`) or ARN (`arn:aws:s3:::my-bucket`).
-   * May be an output, e.g. of a bucket created in the same program.
-   */
-  readonly bucket: pulumi.Input<string>;
-  /** IAM role name: 1 to 64 of letters, digits and `+=,.@_-`, unique in the account. */
-  readonly roleName: string;
-  /** Who may assume the role: no long-term key exists, only sessions of these callers. */
-  readonly trust: RoleTrustSettings;
-  /**
-   * What the role may do with objects: `read` (list and get), `write` (put and abort
-   * multipart uploads; no listing) or `read-write`.
-   * @default "read-write"
-   */
-  readonly access?: AccessLevel;
-  /**
-   * Key prefixes the role is limited to, each ending in `/` (e.g. `reports/`); no leading `/`.
-   * Limits object actions and listing alike.
-   * @default - the whole bucket
-   */
-  readonly prefixes?: string[];
-  /**
-   * Also allow `s3:DeleteObject` on the objects in scope.
-   * @default false
-   */
-  readonly allowDelete?: boolean;
-  /**
-   * Allow `s3:ListAllMyBuckets`, which reveals the names of every bucket in the account; an
-   * application that knows its bucket has no need of it.
-   * @default false
-   */
-  readonly listAllBuckets?: boolean;
-  /**
-   * Key ARN of the bucket's SSE-KMS key. Grants only the KMS actions S3 needs, and only
-   * when S3 calls KMS for this bucket.
-   * @default - no KMS grant (SSE-S3 or no encryption)
-   */
-  readonly kmsKeyArn?: string;
-  /**
-   * The longest session a caller may ask for, in seconds: 3600 (one hour) to 43200 (twelve).
-   * @default 3600
-   */
-  readonly maxSessionDuration?: number;
-  /**
-   * IAM path of the role and its policy; starts and ends with `/`. Each stack's deploy role is
-   * confined to its stack's path, so another stack's role can never reach these identities.
-   * @default - the stack's own path, `/<project>/<stack>/`
-   */
-  readonly path?: string;
-  /**
-   * The managed policy that caps what the role can ever be granted: its ARN, or its path and
-   * name as the ARN ends (`iam-bucket-access-boundary/iam-bucket-access-dev`), which is completed
-   * with the account and partition the stack deploys into.
-   * @default - no permissions boundary
-   */
-  readonly permissionsBoundary?: string;
-  /** Tags for every taggable resource (at most 50; keys may not start with `aws:`). @default {} */
-  readonly tags?: Readonly<Record<string, string>>;
-  /**
-   * Protect every child resource from deletion (`pulumi destroy` and replacements fail).
-   * @default false
-   */
-  readonly protect?: boolean;
-}
-
 /** Roles Anywhere's settings with every default applied. */
 export interface ResolvedRolesAnywhere {
   readonly certificates: readonly string[];
@@ -175,100 +89,55 @@ export interface ResolvedRoleTrust {
   readonly rolesAnywhere?: ResolvedRolesAnywhere;
 }
 
-/** The arguments other than the bucket, with every default applied. */
-export interface ResolvedRoleSettings {
-  readonly roleName: string;
-  readonly trust: ResolvedRoleTrust;
-  readonly access: AccessLevel;
-  readonly prefixes: readonly string[];
-  readonly allowDelete: boolean;
-  readonly listAllBuckets: boolean;
-  readonly kmsKeyArn?: string;
-  readonly maxSessionDuration: number;
-  readonly path: string;
-  readonly permissionsBoundary?: string;
-  readonly tags: Readonly<Record<string, string>>;
-  readonly protect: boolean;
-}
-
-/** A user setting's literal default, which a role's same setting shares. */
-function userDefault<T extends ValueType>(spec: KeySpec<T>): ValueOf<T> {
-  const value = spec.default;
-  if (isLiteralDefault(value)) {
-    return value;
-  }
-  throw new Error(`a role shares the user's literal defaults only, not ${JSON.stringify(value)}`);
-}
-
-/**
- * The literal defaults: the grant's are the user's, so a role and a user of the same settings
- * get the same policy. The path and the GitHub refs are derived, in `withRoleDefaults`.
- */
-export const BUCKET_ACCESS_ROLE_DEFAULTS = {
-  access: userDefault(USER_SETTINGS.access),
-  prefixes: userDefault(USER_SETTINGS.prefixes),
-  allowDelete: userDefault(USER_SETTINGS.allowDelete),
-  // A role has no console to browse buckets with.
-  listAllBuckets: false,
-  maxSessionDuration: 3600,
-  services: [] as string[],
-  githubRefs: ["refs/heads/main"],
-  tags: userDefault(USER_SETTINGS.tags),
-  protect: userDefault(USER_SETTINGS.protect),
-} as const;
-
 /** The trust as a caller may pass it: JavaScript and other languages may leave it out. */
 function trustAsGiven(args: Omit<BucketAccessRoleArgs, "bucket">): Partial<RoleTrustSettings> {
   const given: { readonly trust?: RoleTrustSettings } = args;
   return given.trust ?? {};
 }
 
-/** GitHub's settings with the default refs: the default branch's, unless environments decide. */
-function githubWithDefaults(github: GithubTrustSettings): GithubActionsTrust {
+/** The refs a GitHub trust names by default: the default branch's. */
+const GITHUB_DEFAULT_REFS = ["refs/heads/main"];
+
+/**
+ * A trust's parts with their defaults applied, the only place they are written: GitHub's refs
+ * are the default branch's unless environments decide, and lists left out are empty.
+ */
+function withTrustDefaults(trust: Partial<RoleTrustSettings>): ResolvedRoleTrust {
+  const { github, rolesAnywhere } = trust;
   return {
-    repository: github.repository,
-    refs:
-      github.refs ??
-      (github.environments === undefined ? BUCKET_ACCESS_ROLE_DEFAULTS.githubRefs : []),
-    environments: github.environments ?? [],
+    github:
+      github === undefined
+        ? undefined
+        : {
+            repository: github.repository,
+            refs: github.refs ?? (github.environments === undefined ? GITHUB_DEFAULT_REFS : []),
+            environments: github.environments ?? [],
+          },
+    services: trust.services ?? [],
+    rolesAnywhere:
+      rolesAnywhere === undefined
+        ? undefined
+        : {
+            certificates: rolesAnywhere.certificates ?? [],
+            acmPcaArn: rolesAnywhere.acmPcaArn,
+            commonNames: rolesAnywhere.commonNames,
+          },
   };
 }
 
 /**
- * Applies the defaults; the only place that writes a fallback value.
+ * Applies the defaults the settings table declares, by the one function every config table's
+ * defaults are applied with, and the trust's parts' own.
  * @param where the stack the role belongs to, whose own IAM path is the default path
  */
 export function withRoleDefaults(
   args: Omit<BucketAccessRoleArgs, "bucket">,
   where: ProjectStack,
 ): ResolvedRoleSettings {
-  const defaults = BUCKET_ACCESS_ROLE_DEFAULTS;
-  const trust = trustAsGiven(args);
   return {
-    roleName: args.roleName,
-    trust: {
-      github: trust.github === undefined ? undefined : githubWithDefaults(trust.github),
-      services: trust.services ?? defaults.services,
-      rolesAnywhere:
-        trust.rolesAnywhere === undefined
-          ? undefined
-          : {
-              certificates: trust.rolesAnywhere.certificates ?? [],
-              acmPcaArn: trust.rolesAnywhere.acmPcaArn,
-              commonNames: trust.rolesAnywhere.commonNames,
-            },
-    },
-    access: args.access ?? defaults.access,
-    prefixes: args.prefixes ?? defaults.prefixes,
-    allowDelete: args.allowDelete ?? defaults.allowDelete,
-    listAllBuckets: args.listAllBuckets ?? defaults.listAllBuckets,
-    kmsKeyArn: args.kmsKeyArn,
-    maxSessionDuration: args.maxSessionDuration ?? defaults.maxSessionDuration,
-    path: args.path ?? stackIamPath(where.project, where.stack),
-    permissionsBoundary: args.permissionsBoundary,
-    tags: args.tags ?? defaults.tags,
-    protect: args.protect ?? defaults.protect,
-  };
+    ...withArgDefaults(ROLE_SETTINGS, args, where),
+    trust: withTrustDefaults(trustAsGiven(args)),
+  } as unknown as ResolvedRoleSettings;
 }
 
 /** The policy the settings give a role of a bucket (a name) in an account: the user's grant. */
@@ -293,130 +162,8 @@ export const USER_ONLY_ARGS: Readonly<Record<string, string>> = {
   accessKey: "nothing: a role has no long-term access key; its callers get sessions (see trust)",
 };
 
-/** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
-const checkRoleName: Rule<string> = (name) =>
-  isIamName(name, IAM_QUOTAS.roleNameCharacters)
-    ? undefined
-    : `1 to ${IAM_QUOTAS.roleNameCharacters} letters, digits and +=,.@_- (an IAM role name)`;
-
-const checkMaxSessionDuration: Rule<number> = (seconds) =>
-  Number.isInteger(seconds) &&
-  seconds >= ROLE_SESSION_SECONDS.minimum &&
-  seconds <= ROLE_SESSION_SECONDS.maximum
-    ? undefined
-    : `a whole number of seconds from ${ROLE_SESSION_SECONDS.minimum} (one hour) to ` +
-      `${ROLE_SESSION_SECONDS.maximum} (twelve hours)`;
-
-/** GitHub's rule for account and organization names: letters, digits, single inner hyphens. */
-const GITHUB_OWNER = "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}";
-
-/** @see https://docs.github.com/en/repositories/creating-and-managing-repositories/creating-a-new-repository */
-const checkRepository: Rule<string> = (repository) =>
-  new RegExp(`^${GITHUB_OWNER}/[A-Za-z0-9_.*?-]{1,100}$`).test(repository)
-    ? undefined
-    : "a GitHub repository as owner/repo, its owner exact (no * or ?): anyone can create " +
-      "a repository of any name under an owner of their own";
-
-const checkRef: Rule<string> = (ref) =>
-  /^refs\/[^\s:]+$/.test(ref)
-    ? undefined
-    : "a full git ref such as refs/heads/main or refs/tags/v1, without spaces or :";
-
-/** @see https://docs.github.com/en/actions/reference/workflows-and-actions/deployments-and-environments */
-const checkEnvironment: Rule<string> = (environment) =>
-  /^[^\s:][^:]{0,254}$/.test(environment) && environment.trim() === environment
-    ? undefined
-    : "a deployment environment's name: 1 to 255 characters, no :, no leading or trailing space";
-
-/** A service principal's form: `<service>.amazonaws.com` (`.amazonaws.com.cn` in China). */
-const checkServicePrincipal: Rule<string> = (service) => {
-  if (service === ROLES_ANYWHERE_SERVICE) {
-    return "a service other than Roles Anywhere, which trust.rolesAnywhere trusts for one anchor only";
-  }
-  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/.test(service)
-    ? undefined
-    : "an AWS service principal such as ecs-tasks.amazonaws.com, lambda.amazonaws.com or " +
-        "pods.eks.amazonaws.com";
-};
-
-/** A list naming each item once. */
-const checkEachOnce: Rule<readonly string[]> = (items) => {
-  const twice = repeatedItem(items);
-  return twice === undefined ? undefined : `each once (${twice} is there twice)`;
-};
-
-/** One certificate in PEM. */
-const checkCertificate: Rule<string> = (pem) =>
-  /^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*$/.test(pem)
-    ? undefined
-    : "one PEM certificate, -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----";
-
-/**
- * The most characters of a trust anchor's certificate bundle.
- * @see https://docs.aws.amazon.com/rolesanywhere/latest/APIReference/API_SourceData.html
- */
-const CERTIFICATE_BUNDLE_CHARACTERS = 8000;
-
-/** The certificates as the trust anchor's one bundle. */
-export function certificateBundle(certificates: readonly string[]): string {
-  return certificates.map((pem) => pem.trim()).join("\n");
-}
-
-const checkCertificates: Rule<readonly string[]> = (certificates) =>
-  checkEachOnce(certificates) ??
-  (certificateBundle(certificates).length <= CERTIFICATE_BUNDLE_CHARACTERS
-    ? undefined
-    : `certificates of at most ${CERTIFICATE_BUNDLE_CHARACTERS} characters together (one bundle)`);
-
-const checkAcmPcaArn: Rule<string> = (arn) =>
-  /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[0-9a-f-]{36}$/.test(arn)
-    ? undefined
-    : "an AWS Private CA ARN like arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/<id>";
-
-/** A certificate subject's common name: at most 64 characters (X.520), matched exactly. */
-const checkCommonName: Rule<string> = (name) =>
-  name.length >= 1 && name.length <= 64 && !hasWildcard(name) && name.trim() === name
-    ? undefined
-    : "a certificate subject's common name: 1 to 64 characters, no * or ?, matched exactly";
-
-const checkCommonNames: Rule<readonly string[]> = (names) =>
-  names.length === 0 ? "one common name at least" : checkEachOnce(names);
-
-/** The grant's fields: a role's are checked by the user's own rules (userSettings.ts). */
-const GRANT_FIELDS = [
-  "bucket",
-  "access",
-  "prefixes",
-  "kmsKeyArn",
-  "path",
-  "permissionsBoundary",
-  "tags",
-] as const satisfies readonly ArgsField[];
-
-/** Every dotted argument field of a role's own that has rules. */
-type RoleArgsField =
-  | "roleName"
-  | "maxSessionDuration"
-  | "trust.github.repository"
-  | "trust.github.refs"
-  | "trust.github.environments"
-  | "trust.services"
-  | "trust.rolesAnywhere.certificates"
-  | "trust.rolesAnywhere.acmPcaArn"
-  | "trust.rolesAnywhere.commonNames";
-
-/** The rules of a role's own fields; the component checks by these, and so can the config. */
-export const ROLE_ARG_RULES: Readonly<Record<RoleArgsField, FieldRules<never>>> = {
-  roleName: { rule: checkRoleName },
-  maxSessionDuration: { rule: checkMaxSessionDuration },
-  "trust.github.repository": { rule: checkRepository },
-  "trust.github.refs": { rule: checkEachOnce, itemRule: checkRef },
-  "trust.github.environments": { rule: checkEachOnce, itemRule: checkEnvironment },
-  "trust.services": { rule: checkEachOnce, itemRule: checkServicePrincipal },
-  "trust.rolesAnywhere.certificates": { rule: checkCertificates, itemRule: checkCertificate },
-  "trust.rolesAnywhere.acmPcaArn": { rule: checkAcmPcaArn },
-  "trust.rolesAnywhere.commonNames": { rule: checkCommonNames, itemRule: checkCommonName },
-};
+/** Each argument field's rules, as the settings table states them. */
+const ROLE_ARG_RULES = argRules(ROLE_SETTINGS);
 
 /** A part of a trust as written: a text or a list of texts, or a map of named parts. */
 type TrustShape =
@@ -581,25 +328,17 @@ export function findRoleArgsProblems(
     ...Object.entries(USER_ONLY_ARGS).flatMap(([field, expected]) =>
       given[field] === undefined ? [] : [{ field, value: given[field], expected }],
     ),
-    ...GRANT_FIELDS.flatMap((field) => {
+    ...[
+      ...Object.entries(ROLE_ARG_RULES),
+      // The trust's rules read it by its shape: none apply to a trust of another.
+      ...(shape.length === 0 ? Object.entries(TRUST_RULES) : []),
+    ].flatMap(([field, rules]) => {
       const value = valueAt(resolved, field);
       // A bucket that is an output is checked where it is created.
       return value === undefined || (field === "bucket" && typeof value !== "string")
         ? []
-        : fieldProblems(field, value);
+        : brokenRules(rules as FieldRules<unknown>, value).map((broken) => ({ field, ...broken }));
     }),
-    ...Object.entries(ROLE_ARG_RULES)
-      // The trust's rules read it by its shape: none apply to a trust of another.
-      .filter(([field]) => shape.length === 0 || !field.startsWith("trust."))
-      .flatMap(([field, rules]) => {
-        const value = valueAt(resolved, field);
-        return value === undefined
-          ? []
-          : brokenRules(rules as FieldRules<unknown>, value).map((broken) => ({
-              field,
-              ...broken,
-            }));
-      }),
     ...(shape.length === 0 ? trustProblems(given.trust, settings.trust) : shape),
     ...policySizeProblems(
       (account, bucketName) => rolePolicyOf(settings, account, bucketName),

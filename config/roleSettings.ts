@@ -1,31 +1,30 @@
 /**
- * The settings of a `BucketAccessRole` that a user has none of, declared once as config keys:
- * the key, the argument field it sets, its type, its default, its rules and what it means. An
- * identity that sets `trust` is a role; the grant's settings it shares with a user are the
- * user's (userSettings.ts). The stack config's table (stackKeys.ts), `Pulumi.yaml`'s schema
- * and the README's table come from both tables. Pure.
+ * Every setting of a `BucketAccessRole`, declared once: its config key, the argument field it
+ * sets, its type, its default, its rules and what it means. The grant's settings are the user's
+ * rows (userSettings.ts), with their types, defaults and rules, described for a role; those a
+ * user has none of are the role's own. The component's argument types and their doc comments
+ * (roleArgTypes.ts), the defaults the component applies (roleArgs.ts), and, from the role's own
+ * rows, the stack config's table (stackKeys.ts), `Pulumi.yaml`'s schema and the README's table
+ * all come from this one table (`npm run generate` writes the files). Pure.
  */
 import { ROLE_SESSION_SECONDS } from "../iam/iamQuotas";
-import type { KeySpec, ValueType } from "./keyTable";
-import { BUCKET_ACCESS_ROLE_DEFAULTS, ROLE_ARG_RULES } from "./roleArgs";
+import { ArgSetting, setting } from "./argSettings";
+import { checkMaxSessionDuration, checkRoleName } from "./roleRules";
+import { USER_SETTINGS } from "./userSettings";
 
-/** One setting of a role's own: a config key, settable per identity, and the field it sets. */
-export interface RoleSetting<T extends ValueType = ValueType> extends KeySpec<T> {
-  /** The argument field of `BucketAccessRoleArgs` it sets. */
-  readonly field: "trust" | "roleName" | "maxSessionDuration";
-  readonly level: "identity";
+/** A user's setting as a role's: its key, type, default and rules, described for a role. */
+function grant<S extends ArgSetting>(spec: S, description: string): S {
+  return { ...spec, description };
 }
 
-/** A row, typed by its value type so that its default and rules see typed values. */
-function setting<T extends ValueType>(spec: Omit<RoleSetting<T>, "level">): RoleSetting<T> {
-  return { ...spec, level: "identity" };
-}
-
-/** Every setting of a role's own, in the order the docs list them. */
-export const ROLE_SETTINGS = {
+/** The settings of a role's own, which a user has none of, in the order the docs list them. */
+export const ROLE_OWN_SETTINGS = {
   trust: setting({
     field: "trust",
     type: "map",
+    argType: "RoleTrustSettings",
+    resolvedType: "ResolvedRoleTrust",
+    requiredArg: true,
     description:
       "Makes the identity an IAM role, with no password or long-term key, that only those " +
       "named may assume: `github` (`repository: owner/repo`, `refs`, `environments`), " +
@@ -36,13 +35,14 @@ export const ROLE_SETTINGS = {
   roleName: setting({
     field: "roleName",
     type: "string",
+    requiredArg: true,
     description:
       "IAM role name of an identity that sets `trust`: 1 to 64 of letters, digits and " +
       "`+=,.@_-`, unique in the account.",
     default: {
       derived: "`iam-bucket-access-<stack>`, or `iam-bucket-access-<stack>-<identity>` for several",
     },
-    rule: ROLE_ARG_RULES.roleName.rule,
+    rule: checkRoleName,
   }),
   maxSessionDuration: setting({
     field: "maxSessionDuration",
@@ -50,7 +50,61 @@ export const ROLE_SETTINGS = {
     description:
       "The longest session an identity that sets `trust` gives its callers, in seconds: " +
       `${ROLE_SESSION_SECONDS.minimum} (one hour) to ${ROLE_SESSION_SECONDS.maximum} (twelve).`,
-    default: BUCKET_ACCESS_ROLE_DEFAULTS.maxSessionDuration,
-    rule: ROLE_ARG_RULES.maxSessionDuration.rule,
+    default: 3600,
+    rule: checkMaxSessionDuration,
   }),
+} as const;
+
+/**
+ * Every setting of a role: the grant's first, so that its problems are told in the user's
+ * order, then the role's own.
+ */
+export const ROLE_SETTINGS = {
+  bucketName: grant(
+    USER_SETTINGS.bucketName,
+    "The bucket the role may use, by name (`my-bucket`) or ARN (`arn:aws:s3:::my-bucket`). " +
+      "May be an output, e.g. of a bucket created in the same program.",
+  ),
+  access: grant(
+    USER_SETTINGS.access,
+    "What the role may do with objects: `read` (list and get), `write` (put and abort " +
+      "multipart uploads; no listing) or `read-write`.",
+  ),
+  prefixes: grant(
+    USER_SETTINGS.prefixes,
+    "Key prefixes the role is limited to, each ending in `/` and not starting with `/` " +
+      "(e.g. `reports/`). Limits object actions and listing alike. Empty: the whole bucket.",
+  ),
+  allowDelete: USER_SETTINGS.allowDelete,
+  listAllBuckets: {
+    ...grant(
+      USER_SETTINGS.listAllBuckets,
+      "Allow `s3:ListAllMyBuckets`, which reveals the names of every bucket in the account; " +
+        "an application that knows its bucket has no need of it.",
+    ),
+    // A role has no console to browse buckets with.
+    default: false,
+  },
+  kmsKeyArn: grant(
+    USER_SETTINGS.kmsKeyArn,
+    "Key ARN (not alias) of the bucket's SSE-KMS key. Grants only the KMS actions S3 needs, " +
+      "and only when S3 calls KMS for this role's requests.",
+  ),
+  path: grant(
+    USER_SETTINGS.path,
+    "IAM path of the role and its policy, starting and ending with `/`. Each stack's deploy " +
+      "role is confined to its stack's path, so another stack's role can never reach the role.",
+  ),
+  permissionsBoundary: grant(
+    USER_SETTINGS.permissionsBoundary,
+    "The managed policy that caps what the role can ever be granted: its ARN, or its path and " +
+      "name in the stack's account (`iam-bucket-access-boundary/iam-bucket-access-<stack>`, the " +
+      "one `bootstrap/` creates and both stack files set).",
+  ),
+  tags: grant(
+    USER_SETTINGS.tags,
+    "Tags for every taggable resource (at most 50; keys may not start with `aws:`).",
+  ),
+  protect: USER_SETTINGS.protect,
+  ...ROLE_OWN_SETTINGS,
 } as const;

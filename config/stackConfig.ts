@@ -5,17 +5,14 @@
  * any resource exists. Pure: it receives the config the engine hands the program.
  */
 import { isDeepStrictEqual } from "node:util";
-import { crossFieldProblems, fieldProblems, setField, withDefaults } from "./userArgs";
+import { ArgSetting, setField } from "./argSettings";
+import { crossFieldProblems, fieldProblems, withDefaults } from "./userArgs";
 import type { BucketAccessUserArgs } from "./userArgTypes";
 import { checkCreatedBucketPrefix, createdBucketPrefix } from "../s3/bucketNaming";
 import { ProjectStack, stackUserName } from "../iam/stackNaming";
 import { configProblem, isLiteralDefault, Problems, readConfig, Values } from "./keyTable";
-import {
-  BucketAccessRoleArgs,
-  findRoleArgsProblems,
-  trustShapeProblems,
-  withRoleDefaults,
-} from "./roleArgs";
+import { findRoleArgsProblems, trustShapeProblems, withRoleDefaults } from "./roleArgs";
+import type { BucketAccessRoleArgs } from "./roleArgTypes";
 import {
   IDENTITIES_KEY,
   IDENTITY_KEYS,
@@ -27,7 +24,7 @@ import {
 } from "./stackKeys";
 import type { ArgsProblem } from "./argsProblems";
 import { valueAt } from "./json";
-import { ArgsField, USER_SETTINGS, UserSetting, UserSettingName } from "./userSettings";
+import { ArgsField, USER_SETTINGS, UserSettingName } from "./userSettings";
 
 /**
  * The name of the one identity of a stack configured without `identities`. An identity of this
@@ -209,7 +206,7 @@ function userProblems(
   where: ProjectStack,
 ): ArgsProblem[] {
   const resolved = withDefaults(identity.user, where);
-  const derived = (Object.entries(USER_SETTINGS) as [UserSettingName, UserSetting][])
+  const derived = (Object.entries(USER_SETTINGS) as [UserSettingName, ArgSetting][])
     .filter(([key, spec]) => spec.level === "identity" && !Object.hasOwn(identity.values, key))
     .filter(([, spec]) => !isLiteralDefault(spec.default))
     .flatMap(([, { field }]) => {

@@ -5,11 +5,11 @@
  * `Pulumi.yaml` and the README's table all come from these. Pure.
  */
 import { USER_ONLY_ARGS } from "./roleArgs";
-import { ROLE_SETTINGS } from "./roleSettings";
+import { ROLE_OWN_SETTINGS } from "./roleSettings";
 import { USER_SETTINGS } from "./userSettings";
 
 /** Every key but `identities`, in the order the docs list them. */
-export const STACK_KEYS = { ...USER_SETTINGS, ...ROLE_SETTINGS };
+export const STACK_KEYS = { ...USER_SETTINGS, ...ROLE_OWN_SETTINGS };
 
 /** A key of the stack config, `identities` aside. */
 export type StackKey = keyof typeof STACK_KEYS;
@@ -38,7 +38,9 @@ export const USER_ONLY_KEYS: Readonly<Partial<Record<IdentityKey, string>>> = Ob
 );
 
 /** The keys of a role's own, which only an identity that sets `trust` takes. */
-export const ROLE_ONLY_KEYS = Object.keys(ROLE_SETTINGS) as readonly (keyof typeof ROLE_SETTINGS)[];
+export const ROLE_ONLY_KEYS = Object.keys(
+  ROLE_OWN_SETTINGS,
+) as readonly (keyof typeof ROLE_OWN_SETTINGS)[];
 
 /** The key that holds several identities, and what it means. */
 export const IDENTITIES_KEY = {

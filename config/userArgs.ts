@@ -8,26 +8,14 @@ import { AwsAccount } from "../iam/arns";
 import type { PolicyDocument } from "../iam/policyDocument";
 import type { ProjectStack } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
-import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
+import { ArgsProblem, brokenRules } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
 import { valueAt } from "./json";
-import { withTableDefaults } from "./keyTable";
 import type { AccessKeySettings, BucketAccessUserArgs, ResolvedUserSettings } from "./userArgTypes";
-import { ArgsField, USER_SETTINGS, UserSetting } from "./userSettings";
+import { argRules, withArgDefaults } from "./argSettings";
+import { ArgsField, USER_SETTINGS } from "./userSettings";
 
 export type { ArgsField } from "./userSettings";
-
-/** Sets a dotted argument field on arguments or settings being built. */
-export function setField(args: Record<string, unknown>, field: string, value: unknown): void {
-  const [head, tail] = field.split(".");
-  const nested = args[head];
-  args[head] =
-    tail === undefined
-      ? value
-      : { ...(typeof nested === "object" && nested !== null ? nested : {}), [tail]: value };
-}
-
-const SETTINGS = Object.values(USER_SETTINGS) as readonly UserSetting[];
 
 /**
  * Applies the defaults the settings table declares, by the one function every config table's
@@ -38,27 +26,11 @@ export function withDefaults(
   args: Omit<BucketAccessUserArgs, "bucket">,
   where: ProjectStack,
 ): ResolvedUserSettings {
-  const given: Record<string, unknown> = {};
-  for (const [key, { field }] of Object.entries(USER_SETTINGS)) {
-    given[key] = valueAt(args, field);
-  }
-  const values: Readonly<Record<string, unknown>> = withTableDefaults(USER_SETTINGS, given, where);
-  const settings: Record<string, unknown> = {};
-  for (const [key, { field }] of Object.entries(USER_SETTINGS)) {
-    if (field !== "bucket") {
-      setField(settings, field, values[key]);
-    }
-  }
-  return settings as unknown as ResolvedUserSettings;
+  return withArgDefaults(USER_SETTINGS, args, where) as unknown as ResolvedUserSettings;
 }
 
 /** Each field's rules, as the settings table states them. */
-const ARG_RULES: Readonly<Record<string, FieldRules<unknown>>> = Object.fromEntries(
-  SETTINGS.map(
-    // Each row's rules take values of its own type, as the arguments' types declare them.
-    (spec): [string, FieldRules<unknown>] => [spec.field, spec as FieldRules<unknown>],
-  ),
-);
+const ARG_RULES = argRules(USER_SETTINGS);
 
 /** Every problem one field's rules find in a value: the whole value's, then each item's. */
 export function fieldProblems(field: ArgsField, value: unknown): ArgsProblem[] {

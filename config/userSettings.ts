@@ -9,7 +9,7 @@ import { ACCESS_LEVELS } from "../iam/accessLevels";
 import { stackIamPath, ProjectStack } from "../iam/stackNaming";
 import { CREATED_BUCKET_LIFECYCLE_DAYS } from "../s3/bucketLifecycle";
 import { checkWholeNumberOfOneOrMore } from "./argsProblems";
-import type { KeySpec, ValueType } from "./keyTable";
+import { setting } from "./argSettings";
 import {
   checkAccess,
   checkBoundary,
@@ -22,33 +22,6 @@ import {
   checkUserName,
   TAG_RULES,
 } from "./userRules";
-
-/**
- * One setting: a config key and the argument field it sets. A derived default's value comes
- * from the settings by key and the user's stack; one without a value leaves the setting unset
- * (no boundary, no KMS grant), or to the stack config (the bucket, the user name).
- */
-export interface UserSetting<T extends ValueType = ValueType> extends KeySpec<T> {
-  /** The argument field it sets, dotted where nested: `access`, `console.passwordLength`, … */
-  readonly field: string;
-  /** `identity`: also settable per identity under `identities.<name>`; `stack`: once per stack. */
-  readonly level: "identity" | "stack";
-  /** The argument's TypeScript type where the value type's own is not it. */
-  readonly argType?: string;
-  /** The component requires the argument; the stack config fills it from its default. */
-  readonly requiredArg?: boolean;
-}
-
-/** A row, typed by its value type so that its default and rules see typed values. */
-function setting<
-  T extends ValueType,
-  const F extends string,
-  const L extends "identity" | "stack" = "identity",
->(
-  spec: Omit<UserSetting<T>, "field" | "level"> & { readonly field: F; readonly level?: L },
-): UserSetting<T> & { readonly field: F; readonly level: L } {
-  return { ...spec, level: spec.level ?? ("identity" as L) };
-}
 
 /** A console login is what listing every bucket and the MFA rule follow by default. */
 const followsConsole = {

@@ -12,7 +12,8 @@ import {
   bucketAccessRoleOutputs,
   ROLE_OUTPUT_NAMES,
 } from "../components/bucketAccessRole";
-import type { BucketAccessRoleArgs, RoleTrustSettings } from "../config/roleArgs";
+import type { RoleTrustSettings } from "../config/roleArgs";
+import type { BucketAccessRoleArgs } from "../config/roleArgTypes";
 import { BucketAccessUser } from "../components/bucketAccessUser";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { roleTrustPolicy } from "../iam/roleTrust";

@@ -25,7 +25,8 @@ const USER = "iam-bucket-access:index:BucketAccessUser";
 const ROLE = "iam-bucket-access:index:BucketAccessRole";
 const BUCKET = "iam-bucket-access:index:SecureBucket";
 const USER_ARGS_SOURCE = "config/userArgTypes.ts";
-const ROLE_ARGS_SOURCE = "config/roleArgs.ts";
+const ROLE_ARGS_SOURCE = "config/roleArgTypes.ts";
+const ROLE_TRUST_SOURCE = "config/roleArgs.ts";
 
 /** Each component's type token, where its class and its Args are declared, and their name. */
 const COMPONENTS = [
@@ -125,9 +126,9 @@ describe("the component package's schema", () => {
   for (const [name, source] of [
     ["ConsoleSettings", USER_ARGS_SOURCE],
     ["AccessKeySettings", USER_ARGS_SOURCE],
-    ["RoleTrustSettings", ROLE_ARGS_SOURCE],
-    ["GithubTrustSettings", ROLE_ARGS_SOURCE],
-    ["RolesAnywhereTrustSettings", ROLE_ARGS_SOURCE],
+    ["RoleTrustSettings", ROLE_TRUST_SOURCE],
+    ["GithubTrustSettings", ROLE_TRUST_SOURCE],
+    ["RolesAnywhereTrustSettings", ROLE_TRUST_SOURCE],
   ]) {
     it(`takes ${name} as the described object type the TypeScript declares`, () => {
       const type = schema.types[`iam-bucket-access:index:${name}`];

@@ -19,7 +19,7 @@ import { isLiteralDefault, KeySpec, KeyTable } from "../config/keyTable";
 import { IDENTITIES_KEY, STACK_KEYS } from "../config/stackKeys";
 import { SCHEMA_FILE } from "../provider/componentPackage";
 import { analyzedSchema } from "./componentSchema";
-import { USER_ARG_TYPES_FILE, userArgTypesSource } from "./userArgTypes";
+import { argTypesSource, ROLE_ARG_TYPES, USER_ARG_TYPES } from "./argTypes";
 import { BOOTSTRAP, ROOT } from "./paths";
 import { runProgram } from "./runner/program";
 
@@ -185,8 +185,12 @@ interface GeneratedPart {
 /** Every generated part of the repository, each written before those that read it. */
 export const GENERATED_PARTS: readonly GeneratedPart[] = [
   {
-    file: USER_ARG_TYPES_FILE,
-    text: userArgTypesSource,
+    file: USER_ARG_TYPES.file,
+    text: () => argTypesSource(USER_ARG_TYPES),
+  },
+  {
+    file: ROLE_ARG_TYPES.file,
+    text: () => argTypesSource(ROLE_ARG_TYPES),
   },
   {
     file: join(ROOT, "Pulumi.yaml"),
