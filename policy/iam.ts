@@ -377,7 +377,9 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
     const owners = configuredGithubOwners(args);
     for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
       const providers = federatedPrincipals(statement);
-      if (!providers.some((arn) => arn.endsWith(`:oidc-provider/${GITHUB_OIDC_ISSUER}`))) {
+      // Host names know no case, so a provider ARN in other capitals is judged all the same.
+      const github = `:oidc-provider/${GITHUB_OIDC_ISSUER}`;
+      if (!providers.some((arn) => arn.toLowerCase().endsWith(github))) {
         continue;
       }
       const trust = `${args.name}: trust policy ${label}`;

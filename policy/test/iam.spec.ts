@@ -631,6 +631,14 @@ describe("#iam-role-github-trust-names-repositories", () => {
     });
   }
 
+  it("fails another owner's repository trusted through the provider's ARN in other capitals", async () => {
+    const shouted = {
+      Federated: provider.replace(/oidc-provider\/.*$/, (path) => path.toUpperCase()),
+    };
+    const condition = subjects("StringEquals", "repo:attacker/anything:ref:refs/heads/main");
+    assertViolation(await violationsOf(roleOfGithub(condition, shouted)), /not of attacker/);
+  });
+
   const audiences = [
     // the token audience the trust accepts, its condition, the violation
     [
