@@ -15,6 +15,12 @@ import { assertViolation, resourceViolations, ResourceSpec, UNKNOWN_VALUE } from
 /** A document holding the given statements, as JSON text. */
 const documentWith = (...statements: object[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: statements });
+/** A role named deploy whose trust policy holds the statements, as an object, not JSON text. */
+const roleWithTrustObject = (...statements: object[]): ResourceSpec => ({
+  type: "aws:iam/role:Role",
+  name: "deploy",
+  props: { assumeRolePolicy: { Version: "2012-10-17", Statement: statements } },
+});
 /** An IAM managed policy resource holding the given statements. */
 const policyWith = (...statements: object[]): ResourceSpec => ({
   type: "aws:iam/policy:Policy",
@@ -408,16 +414,7 @@ describe("#iam-role-trusts-named-principals", () => {
   }
 
   it("fails a trust policy given as an object, as well as one given as JSON text", async () => {
-    const role: ResourceSpec = {
-      type: "aws:iam/role:Role",
-      name: "deploy",
-      props: {
-        assumeRolePolicy: {
-          Version: "2012-10-17",
-          Statement: [{ ...assume, Principal: { AWS: "*" } }],
-        },
-      },
-    };
+    const role = roleWithTrustObject({ ...assume, Principal: { AWS: "*" } });
     assert.equal((await resourceViolations(iamRoleTrustsNamedPrincipals, role)).length, 1);
   });
 
@@ -882,16 +879,7 @@ describe("#iam-role-trusts-own-account", () => {
   }
 
   it("fails a trust policy given as an object, as well as one given as JSON text", async () => {
-    const role: ResourceSpec = {
-      type: "aws:iam/role:Role",
-      name: "deploy",
-      props: {
-        assumeRolePolicy: {
-          Version: "2012-10-17",
-          Statement: [{ ...assume, Principal: { AWS: "999999999999" } }],
-        },
-      },
-    };
+    const role = roleWithTrustObject({ ...assume, Principal: { AWS: "999999999999" } });
     assertViolation(await violationsOf(role), /not "999999999999" \(account 999999999999\)/);
   });
 
