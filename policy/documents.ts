@@ -101,17 +101,32 @@ export function isMfaGuard(statement: ReadStatement): boolean {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
  */
 export function trustsAnyone(statement: ReadStatement): boolean {
-  return statement.principal === "*" || list(record(statement.principal).AWS).includes("*");
+  return statement.principal === "*" || awsPrincipals(statement).includes("*");
+}
+
+/**
+ * The ids a statement's `Principal` lists under one key, read as widely as IAM might: the key
+ * in any capitals, and an id given as a JSON number as its text (the grammar lets numbers go
+ * unquoted), so that no spelling hides a principal from the rules.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+function principalsUnder(statement: ReadStatement, key: string): string[] {
+  return Object.entries(record(statement.principal))
+    .filter(([name]) => name.toLowerCase() === key.toLowerCase())
+    .flatMap(([, ids]) => [ids].flat())
+    .flatMap((id: unknown) =>
+      typeof id === "string" ? [id] : typeof id === "number" ? [String(id)] : [],
+    );
 }
 
 /** The identity providers a statement's `Principal` names (`Federated`), as a list. */
 export function federatedPrincipals(statement: ReadStatement): string[] {
-  return list(record(statement.principal).Federated);
+  return principalsUnder(statement, "Federated");
 }
 
 /** The `AWS` principals (accounts, roles, users, sessions) of a statement's `Principal`. */
 export function awsPrincipals(statement: ReadStatement): string[] {
-  return list(record(statement.principal).AWS);
+  return principalsUnder(statement, "AWS");
 }
 
 /**

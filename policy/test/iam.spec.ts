@@ -400,6 +400,7 @@ describe("#iam-role-trusts-named-principals", () => {
     ],
     ["Principal * within an organization", { Principal: "*", Condition: inOrganization }],
     ["AWS * within an organization", { Principal: { AWS: "*" }, Condition: inOrganization }],
+    ["AWS * under a principal key in other capitals", { Principal: { aws: "*" } }],
   ] as const;
   for (const [title, trust] of anyone) {
     it(`fails a role trusting ${title}`, async () => {
@@ -882,6 +883,29 @@ describe("#iam-role-trusts-own-account", () => {
     const role = roleWithTrustObject({ ...assume, Principal: { AWS: "999999999999" } });
     assertViolation(await violationsOf(role), /not "999999999999" \(account 999999999999\)/);
   });
+
+  const spelledOtherwise = [
+    // another account however the document writes it, the principal refused as the rule reads it
+    [
+      "another account by its id as a JSON number, which IAM's grammar lets go unquoted",
+      { AWS: 999999999999 },
+      OTHER,
+    ],
+    [
+      "another account beside a role of the stack's own, its id a number",
+      { AWS: [`arn:aws:iam::${OWN}:role/ci`, 999999999999] },
+      OTHER,
+    ],
+    ["another account under a principal key in other capitals", { aws: OTHER }, OTHER],
+  ] as const;
+  for (const [who, principal, refused] of spelledOtherwise) {
+    it(`fails a role trusting ${who}`, async () => {
+      assertViolation(
+        await violationsOf(roleTrusting({ ...assume, Principal: principal })),
+        new RegExp(`not "${refused}" \\(account ${OTHER}\\)`),
+      );
+    });
+  }
 
   it("fails an Allow by NotPrincipal: it trusts every account's principals but those listed", async () => {
     const { Sid: _, ...anonymous } = assume;
