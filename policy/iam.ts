@@ -197,8 +197,8 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
   name: "iam-role-trusts-own-account",
   description:
     "Checks that roles trust principals of the stack's own account (pack config accountId) " +
-    "only: no AWS principal or identity provider of another account, no NotPrincipal, and the " +
-    "account as a whole only under a Condition.",
+    "only: no AWS principal or identity provider of another account or of none (Cognito, " +
+    "Google), no NotPrincipal, and the account as a whole only under a Condition.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: { accountId: { type: "string", pattern: ACCOUNT_ID_PATTERN } },
@@ -214,11 +214,12 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
             "account but those listed; name who may assume the role in Principal.",
         );
       }
-      // "*" is iam-role-trusts-named-principals' to refuse; a web identity provider AWS names
-      // without an ARN (cognito-identity.amazonaws.com) belongs to no account.
+      // "*" is iam-role-trusts-named-principals' to refuse. A web identity provider AWS names
+      // without an ARN (cognito-identity.amazonaws.com, accounts.google.com) is no account's:
+      // its identity pools and client ids may be anyone's, so it is refused as naming none.
       const principals = [
         ...awsPrincipals(statement).filter((principal) => principal !== "*"),
-        ...federatedPrincipals(statement).filter((provider) => provider.startsWith("arn:")),
+        ...federatedPrincipals(statement),
       ];
       for (const principal of principals) {
         const account = principalAccount(principal);

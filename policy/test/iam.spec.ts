@@ -855,6 +855,31 @@ describe("#iam-role-trusts-own-account", () => {
         Principal: { Federated: `arn:aws:iam::${OTHER}:saml-provider/corp` },
       },
     ],
+    // web identity providers AWS names without an ARN: their users and pools are anyone's
+    [
+      "Amazon Cognito, even for one identity pool, which may be another account's",
+      {
+        ...webIdentity,
+        Principal: { Federated: "cognito-identity.amazonaws.com" },
+        Condition: {
+          StringEquals: {
+            "cognito-identity.amazonaws.com:aud": "us-east-1:12345678-abcd-ef01-2345-6789abcdef01",
+          },
+        },
+      },
+      "cognito-identity.amazonaws.com",
+      "no account",
+    ],
+    [
+      "Google's accounts, even for one client id, which anyone may register",
+      {
+        ...webIdentity,
+        Principal: { Federated: "accounts.google.com" },
+        Condition: { StringEquals: { "accounts.google.com:aud": "123456789012.apps.example" } },
+      },
+      "accounts.google.com",
+      "no account",
+    ],
     [
       "a principal whose account it does not name (a unique id)",
       { ...assume, Principal: { AWS: "AROAEXAMPLEID1234567" } },
@@ -972,13 +997,6 @@ describe("#iam-role-trusts-own-account", () => {
     [
       "a SAML provider of the stack's account",
       { ...assume, Principal: { Federated: `arn:aws:iam::${OWN}:saml-provider/corp` } },
-    ],
-    [
-      "Amazon Cognito and the web identity providers AWS names without an ARN",
-      {
-        ...webIdentity,
-        Principal: { Federated: ["cognito-identity.amazonaws.com", "accounts.google.com"] },
-      },
     ],
     [
       "AWS services, Roles Anywhere among them",
