@@ -119,6 +119,23 @@ function principalsUnder(statement: ReadStatement, key: string): string[] {
     );
 }
 
+/**
+ * The values a statement's `Condition` tests a context key against under any of the operators,
+ * the key found in any capitals: IAM reads context key names without regard to case.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ */
+export function conditionValues(
+  statement: ReadStatement,
+  operators: readonly string[],
+  key: string,
+): string[] {
+  return operators.flatMap((operator) =>
+    Object.entries(record(statement.condition[operator]))
+      .filter(([name]) => name.toLowerCase() === key.toLowerCase())
+      .flatMap(([, values]) => [values].flat().map(String)),
+  );
+}
+
 /** The identity providers a statement's `Principal` names (`Federated`), as a list. */
 export function federatedPrincipals(statement: ReadStatement): string[] {
   return principalsUnder(statement, "Federated");

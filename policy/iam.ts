@@ -4,6 +4,7 @@ import {
   ACCOUNT_ID_PATTERN,
   allowStatements,
   awsPrincipals,
+  conditionValues,
   federatedPrincipals,
   isAccountId,
   principalAccount,
@@ -193,12 +194,19 @@ function configuredAccountId(args: Pick<ResourceValidationArgs, "getConfig">): s
   return accountId;
 }
 
+/**
+ * The operators that hold `aws:PrincipalArn` to the ARNs they list; a negated or `…IfExists`
+ * one holds it to nothing.
+ */
+const PRINCIPAL_ARN_OPERATORS = ["ArnEquals", "ArnLike", "StringEquals", "StringLike"];
+
 export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
   name: "iam-role-trusts-own-account",
   description:
     "Checks that roles trust principals of the stack's own account (pack config accountId) " +
     "only: no AWS principal or identity provider of another account or of none (Cognito, " +
-    "Google), no NotPrincipal, and the account as a whole only under a Condition.",
+    "Google), no NotPrincipal, and the account as a whole only under a Condition holding " +
+    "aws:PrincipalArn to named roles or users.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: { accountId: { type: "string", pattern: ACCOUNT_ID_PATTERN } },
@@ -236,12 +244,18 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
       const whole = awsPrincipals(statement).find(
         (principal) => wholeAccountOf(principal) === accountId,
       );
-      if (whole !== undefined && Object.keys(statement.condition).length === 0) {
+      const held = conditionValues(statement, PRINCIPAL_ARN_OPERATORS, "aws:PrincipalArn");
+      const named =
+        held.length > 0 &&
+        !held.some((arn) => reachesEveryResource(arn) || reachesAccountWide(arn));
+      if (whole !== undefined && !named) {
         reportViolation(
           `${trust} must not trust the whole account ${accountId} (${JSON.stringify(whole)}) ` +
-            "without a Condition: every principal of it whose own policies allow " +
-            "sts:AssumeRole on the role could assume it; name the roles or users that may, or " +
-            "hold aws:PrincipalArn to them.",
+            "without a Condition holding aws:PrincipalArn to named roles or users of it, by " +
+            `${PRINCIPAL_ARN_OPERATORS.join(", ")}: every principal of it whose own policies ` +
+            "allow sts:AssumeRole on the role could assume it, whatever else a Condition asks " +
+            "(TLS, the organization); name the roles or users that may, or hold " +
+            "aws:PrincipalArn to them.",
         );
       }
     }

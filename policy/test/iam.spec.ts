@@ -959,6 +959,41 @@ describe("#iam-role-trusts-own-account", () => {
     });
   }
 
+  const vacuous = [
+    // a Condition on the whole account that every principal of it meets, or most of them
+    ["TLS alone, which every request to STS has", { Bool: { "aws:SecureTransport": "true" } }],
+    [
+      "its organization, which every principal of it is in",
+      { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+    ],
+    [
+      "every principal of it by aws:PrincipalArn",
+      { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${OWN}:*` } },
+    ],
+    [
+      "every role of it by aws:PrincipalArn",
+      { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${OWN}:role/*` } },
+    ],
+    [
+      "every principal of it but one, by ArnNotEquals",
+      { ArnNotEquals: { "aws:PrincipalArn": `arn:aws:iam::${OWN}:role/ci` } },
+    ],
+  ] as const;
+  for (const [what, condition] of vacuous) {
+    it(`fails a role trusting the stack's whole account under a Condition of ${what}`, async () => {
+      const root = `arn:aws:iam::${OWN}:root`;
+      assertViolation(
+        await violationsOf(
+          roleTrusting({ ...assume, Principal: { AWS: root }, Condition: condition }),
+        ),
+        new RegExp(
+          `must not trust the whole account ${OWN} \\("${root}"\\) without a Condition ` +
+            "holding aws:PrincipalArn to named roles or users of it",
+        ),
+      );
+    });
+  }
+
   const inside = [
     // who the program's roles and their usual neighbours trust, all in the stack's account
     [
