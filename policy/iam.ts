@@ -326,14 +326,12 @@ export function githubSubjectProblem(
  */
 const HOLDING_OPERATORS = ["StringEquals", "StringEqualsIgnoreCase", "StringLike"];
 
-/** The values a statement's condition holds a claim of GitHub's tokens to. */
-function heldClaims(
-  condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
-  claim: "sub" | "aud",
-): string[] {
-  return HOLDING_OPERATORS.flatMap((operator) =>
-    [condition[operator]?.[`${GITHUB_OIDC_ISSUER}:${claim}`] ?? []].flat().map(String),
-  );
+/**
+ * The values a statement's condition holds a claim of GitHub's tokens to, under its key in any
+ * capitals: should IAM read two spellings as one key, either may be the one it keeps.
+ */
+function heldClaims(statement: ReadStatement, claim: "sub" | "aud"): string[] {
+  return conditionValues(statement, HOLDING_OPERATORS, `${GITHUB_OIDC_ISSUER}:${claim}`);
 }
 
 /** Whether a value is a GitHub owner's name. */
@@ -398,7 +396,7 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
         continue;
       }
       const trust = `${args.name}: trust policy ${label}`;
-      const subjects = heldClaims(statement.condition, "sub");
+      const subjects = heldClaims(statement, "sub");
       if (subjects.length === 0) {
         reportViolation(
           `${trust} must hold ${GITHUB_OIDC_ISSUER}:sub to the repositories that may assume ` +
@@ -406,7 +404,7 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
             "repository on GitHub may.",
         );
       }
-      const audiences = heldClaims(statement.condition, "aud");
+      const audiences = heldClaims(statement, "aud");
       if (audiences.length === 0) {
         reportViolation(
           `${trust} must hold ${GITHUB_OIDC_ISSUER}:aud to ${GITHUB_OIDC_AUDIENCE}, by ` +

@@ -606,6 +606,12 @@ describe("#iam-role-github-trust-names-repositories", () => {
       subjects("StringEqualsIgnoreCase", "repo:attacker/uploader:ref:refs/heads/main"),
       /not of attacker/,
     ],
+    // IAM reads context key names in any capitals: a key spelled otherwise is the same key
+    [
+      "a listed repository beside any subject, under the key in other capitals",
+      { StringEquals: audience, StringLike: { [SUB]: MAIN, [SUB.replace(/sub$/, "Sub")]: "*" } },
+      /"\*" must name a repository \(repo:<owner>\/<repo>:…\)/,
+    ],
     // a subject only a negation or IfExists names holds the token to nothing
     [
       "every subject but one, by StringNotEquals",
@@ -652,6 +658,14 @@ describe("#iam-role-github-trust-names-repositories", () => {
     [
       "STS's audience beside another",
       { StringEquals: { [AUD]: ["sts.amazonaws.com", "api.example.com"], [SUB]: MAIN } },
+      /to sts\.amazonaws\.com only, not "api\.example\.com"/,
+    ],
+    [
+      "STS's audience beside another, under the key in other capitals",
+      {
+        StringEquals: { [AUD]: "sts.amazonaws.com", [AUD.toUpperCase()]: "api.example.com" },
+        StringLike: { [SUB]: MAIN },
+      },
       /to sts\.amazonaws\.com only, not "api\.example\.com"/,
     ],
     [
