@@ -68,9 +68,17 @@ export function readStatements(policy: unknown): ReadStatement[] {
 export function allowStatements(
   policy: unknown,
 ): Array<{ statement: ReadStatement; label: string }> {
-  return readStatements(policy)
-    .map((statement, index) => ({ statement, label: statementLabel(statement, index) }))
-    .filter(({ statement }) => statement.effect === "Allow");
+  return labelledStatements(policy).filter(({ statement }) => statement.effect === "Allow");
+}
+
+/** Every statement of a policy document, each with its label for messages. */
+export function labelledStatements(
+  policy: unknown,
+): Array<{ statement: ReadStatement; label: string }> {
+  return readStatements(policy).map((statement, index) => ({
+    statement,
+    label: statementLabel(statement, index),
+  }));
 }
 
 /** How a statement is named in a message: its Sid, or its position. */

@@ -22,6 +22,7 @@ import {
   s3BucketEncrypted,
   s3BucketLifecycle,
   s3BucketOwnerEnforced,
+  s3BucketPolicyDeniesOnly,
   s3BucketPublicAccessBlocked,
   s3BucketTlsOnly,
   s3BucketVersioned,
@@ -48,5 +49,6 @@ export const GUARDRAILS: Policies = [
   s3BucketVersioned,
   s3BucketOwnerEnforced,
   s3BucketTlsOnly,
+  s3BucketPolicyDeniesOnly,
   s3BucketLifecycle,
 ];

@@ -4,9 +4,13 @@
  * deprecated `…V2` names, an account-wide setting, and the deprecated inline arguments of
  * `aws.s3.Bucket` and `aws.s3.BucketV2` themselves.
  */
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { readStatements } from "./documents";
-import { knownProps, refersTo } from "./validation";
+import type {
+  PolicyResource,
+  ResourceValidationPolicy,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import { labelledStatements, readStatements } from "./documents";
+import { forTypes, knownProps, refersTo } from "./validation";
 import { at, itemsOf, Props, textOf, UNKNOWN, Unknown, Value } from "./values";
 
 /** General purpose buckets: the kind this project's users are granted, and its rules judge. */
@@ -325,6 +329,36 @@ export const s3BucketTlsOnly = bucketRule({
     "aws:s3/bucketV2:BucketV2": deniesPlainHttp,
   },
 });
+
+/** The resources that carry a bucket policy in `policy`: its own resource and the buckets'. */
+const BUCKET_POLICY_TYPES = ["aws:s3/bucketPolicy:BucketPolicy", ...GENERAL_PURPOSE_BUCKET_TYPES];
+
+export const s3BucketPolicyDeniesOnly: ResourceValidationPolicy = {
+  name: "s3-bucket-policy-denies-only",
+  description:
+    "Checks that bucket policies only deny: a grant in one reaches principals of any account " +
+    "(or a service acting for one) that no identity policy or boundary of the stack governs.",
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(BUCKET_POLICY_TYPES, (args, reportViolation) => {
+    const { policy } = knownProps(args.props);
+    if (policy === undefined || policy === null || policy === "") {
+      return;
+    }
+    // Whatever is not a Deny is judged a grant: S3 must not read it as one unseen.
+    for (const { statement, label } of labelledStatements(policy).filter(
+      ({ statement: { effect } }) => effect !== "Deny",
+    )) {
+      reportViolation(
+        `${args.name}: bucket policy ${label} must deny only, not grant (to ` +
+          `${JSON.stringify(statement.principal ?? statement.notPrincipal ?? null)}): a ` +
+          'bucket policy\'s grant reaches whomever it names in any account, "*" under a ' +
+          "condition naming an account, which the public access block does not count as " +
+          "public, and a user of the stack's own account past its permissions boundary; " +
+          "grant the stack's users and roles the bucket by their identity policies.",
+      );
+    }
+  }),
+};
 
 /** Where a lifecycle configuration's rules keep what the lifecycle rule asks of them. */
 interface LifecycleShape {

@@ -5,11 +5,18 @@ import {
   s3BucketEncrypted,
   s3BucketLifecycle,
   s3BucketOwnerEnforced,
+  s3BucketPolicyDeniesOnly,
   s3BucketPublicAccessBlocked,
   s3BucketTlsOnly,
   s3BucketVersioned,
 } from "../storage";
-import { assertViolation, ResourceSpec, stackViolations, UNKNOWN_VALUE } from "./util";
+import {
+  assertViolation,
+  resourceViolations,
+  ResourceSpec,
+  stackViolations,
+  UNKNOWN_VALUE,
+} from "./util";
 
 const NAME = "data-1a2b3c4d";
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -475,4 +482,98 @@ describe("#s3-bucket-lifecycle on buckets that keep no versions", () => {
       assert.deepEqual(await stackViolations(s3BucketLifecycle, [bucketOf(BUCKET, props)]), []);
     });
   }
+});
+
+describe("#s3-bucket-policy-denies-only", () => {
+  /** A bucket policy holding the TLS-only statement and the given ones, as JSON text. */
+  const policyWith = (...statements: object[]) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [...(JSON.parse(tlsPolicy()) as { Statement: object[] }).Statement, ...statements],
+    });
+  /** Every resource that carries a bucket policy, holding a policy. */
+  const carriers: ReadonlyArray<readonly [string, (policy: unknown) => ResourceSpec]> = [
+    [
+      "a BucketPolicy",
+      (policy) => ({ type: BUCKET_POLICY, name: "tls", props: { bucket: NAME, policy } }),
+    ],
+    ["a Bucket's own policy", (policy) => ({ ...bucketOf(BUCKET, { policy }), name: "tls" })],
+    ["a BucketV2's own policy", (policy) => ({ ...bucketOf(BUCKET_V2, { policy }), name: "tls" })],
+  ];
+  const read = (principal: object | string, condition?: object) => ({
+    Sid: "Share",
+    Effect: "Allow",
+    Principal: principal,
+    Action: "s3:GetObject",
+    Resource: `arn:aws:s3:::${NAME}/*`,
+    ...(condition === undefined ? {} : { Condition: condition }),
+  });
+  const violationsOf = (resource: ResourceSpec) =>
+    resourceViolations(s3BucketPolicyDeniesOnly, resource);
+
+  it("is mandatory", () => {
+    assert.equal(s3BucketPolicyDeniesOnly.enforcementLevel, "mandatory");
+  });
+
+  for (const [carrier, carrying] of carriers) {
+    it(`fails another account's read of the bucket's objects granted by ${carrier}`, async () => {
+      assertViolation(
+        await violationsOf(carrying(policyWith(read({ AWS: "arn:aws:iam::999999999999:root" })))),
+        /tls: bucket policy statement Share must deny only, not grant \(to \{"AWS":"arn:aws:iam::999999999999:root"\}\)/,
+      );
+    });
+
+    it(`passes the TLS-only Deny in ${carrier}`, async () => {
+      assert.deepEqual(await violationsOf(carrying(tlsPolicy())), []);
+    });
+  }
+
+  const grants = [
+    // a grant the public access block lets in, as S3 counts none of them public
+    [
+      "everyone of one other account",
+      read("*", { StringEquals: { "aws:PrincipalAccount": "999999999999" } }),
+    ],
+    [
+      "an account by its canonical user id",
+      read({ CanonicalUser: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" }),
+    ],
+    [
+      "CloudFront for any distribution of any account",
+      read({ Service: "cloudfront.amazonaws.com" }),
+    ],
+    [
+      "a user of the stack's own account, whom no permissions boundary then limits",
+      read({ AWS: "arn:aws:iam::123456789012:user/ops" }),
+    ],
+    [
+      "another account by a statement whose Effect is not Deny",
+      { ...read({ AWS: "999999999999" }), Effect: "allow" },
+    ],
+  ] as const;
+  for (const [what, statement] of grants) {
+    it(`fails a bucket policy granting ${what}`, async () => {
+      assertViolation(
+        await violationsOf({
+          type: BUCKET_POLICY,
+          name: "tls",
+          props: { bucket: NAME, policy: policyWith(statement) },
+        }),
+        /tls: bucket policy statement Share must deny only, not grant/,
+      );
+    });
+  }
+
+  it("leaves a bucket without a policy, and a policy unknown until the update, alone", async () => {
+    assert.deepEqual(await violationsOf(bucketOf()), []);
+    assert.deepEqual(await violationsOf(bucketOf(BUCKET, { policy: "" })), []);
+    assert.deepEqual(
+      await violationsOf({
+        type: BUCKET_POLICY,
+        name: "tls",
+        props: { bucket: NAME, policy: UNKNOWN_VALUE },
+      }),
+      [],
+    );
+  });
 });
