@@ -643,6 +643,14 @@ describe("#iam-role-github-trust-names-repositories", () => {
     assertViolation(await violationsOf(roleOfGithub(condition, shouted)), /not of attacker/);
   });
 
+  it("fails another owner's repository trusted through a principal key in other capitals", async () => {
+    const condition = subjects("StringEquals", "repo:attacker/anything:ref:refs/heads/main");
+    assertViolation(
+      await violationsOf(roleOfGithub(condition, { federated: provider })),
+      /not of attacker/,
+    );
+  });
+
   const audiences = [
     // the token audience the trust accepts, its condition, the violation
     [
@@ -945,6 +953,20 @@ describe("#iam-role-trusts-own-account", () => {
       );
     });
   }
+
+  it("fails another account in a Statement given as one object, which IAM takes as a list of one", async () => {
+    const role: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "deploy",
+      props: {
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: { ...assume, Principal: { AWS: `arn:aws:iam::${OTHER}:root` } },
+        }),
+      },
+    };
+    assertViolation(await violationsOf(role), /not "arn:aws:iam::999999999999:root"/);
+  });
 
   it("fails an Allow by NotPrincipal: it trusts every account's principals but those listed", async () => {
     const { Sid: _, ...anonymous } = assume;
