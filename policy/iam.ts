@@ -444,6 +444,42 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
   }),
 };
 
+/** The issuer an OIDC provider's ARN names (`…:oidc-provider/<issuer>`), or undefined. */
+function oidcIssuerOf(provider: string): string | undefined {
+  const match = /^arn:[^:]*:iam::[^:]*:oidc-provider\/(.+)$/i.exec(provider);
+  return match?.[1];
+}
+
+export const iamRoleOidcTrustHoldsSubject: ResourceValidationPolicy = {
+  name: "iam-role-oidc-trust-holds-subject",
+  description:
+    "Checks that a role trusted through an OIDC provider other than GitHub's holds its tokens' " +
+    "subject (<issuer>:sub) by StringEquals, StringEqualsIgnoreCase or StringLike, and not to " +
+    "every subject.",
+  enforcementLevel: "mandatory",
+  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
+      const issuers = federatedPrincipals(statement)
+        .map(oidcIssuerOf)
+        .filter((issuer): issuer is string => issuer !== undefined)
+        // GitHub's trusts are iam-role-github-trust-names-repositories' to judge, owners and all.
+        .filter((issuer) => issuer.toLowerCase() !== GITHUB_OIDC_ISSUER);
+      for (const issuer of issuers) {
+        const subjects = conditionValues(statement, HOLDING_OPERATORS, `${issuer}:sub`);
+        if (subjects.length === 0 || subjects.some((subject) => /^[*?]*$/.test(subject))) {
+          reportViolation(
+            `${args.name}: trust policy ${label} must hold ${issuer}:sub to the subjects that ` +
+              `may assume the role, by ${HOLDING_OPERATORS.join(", ")}, none of them a bare ` +
+              "wildcard: without it every token the provider accepts may, such as every " +
+              "deployment of every stack of a Pulumi organization (pull request previews of " +
+              "other projects among them) or every workload of an EKS cluster.",
+          );
+        }
+      }
+    }
+  }),
+};
+
 export const iamUserUnderProjectPath: ResourceValidationPolicy = {
   name: "iam-user-under-project-path",
   description: "Checks that IAM users sit under the project's IAM path.",

@@ -4,6 +4,7 @@ import {
   iamPolicyNoWildcardActions,
   iamPolicyStatementSids,
   iamRoleGithubTrustNamesRepositories,
+  iamRoleOidcTrustHoldsSubject,
   iamRoleTrustsNamedPrincipals,
   iamRoleTrustsOwnAccount,
   iamUserBoundaryElsewhere,
@@ -798,6 +799,75 @@ describe("#iam-role-github-trust-names-repositories", () => {
       );
     });
   }
+});
+
+describe("#iam-role-oidc-trust-holds-subject", () => {
+  const pulumi = "arn:aws:iam::123456789012:oidc-provider/api.pulumi.com/oidc";
+  const eks =
+    "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+  const AUD = { "api.pulumi.com/oidc:aud": "acme" };
+  const STACK_SUB =
+    "pulumi:deploy:org:acme:project:iam-bucket-access:stack:dev:operation:update:scope:write";
+  /** A role trusted through an OIDC provider under a condition. */
+  const roleOf = (provider: string, condition?: object): ResourceSpec => ({
+    type: "aws:iam/role:Role",
+    name: "reader",
+    props: {
+      assumeRolePolicy: documentWith({
+        Sid: "Tokens",
+        Effect: "Allow",
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Principal: { Federated: provider },
+        ...(condition === undefined ? {} : { Condition: condition }),
+      }),
+    },
+  });
+  const violationsOf = (role: ResourceSpec) =>
+    resourceViolations(iamRoleOidcTrustHoldsSubject, role);
+
+  it("is mandatory", () => {
+    assert.equal(iamRoleOidcTrustHoldsSubject.enforcementLevel, "mandatory");
+  });
+
+  const open = [
+    // whose tokens the trust accepts, its provider and condition
+    ["every deployment of every stack of the Pulumi organization", pulumi, { StringEquals: AUD }],
+    ["every workload of an EKS cluster", eks, undefined],
+    [
+      "every subject by wildcard",
+      pulumi,
+      { StringEquals: AUD, StringLike: { "api.pulumi.com/oidc:sub": "*" } },
+    ],
+    [
+      "every subject but one, by StringNotEquals",
+      pulumi,
+      { StringEquals: AUD, StringNotEquals: { "api.pulumi.com/oidc:sub": STACK_SUB } },
+    ],
+  ] as const;
+  for (const [whose, provider, condition] of open) {
+    it(`fails a role trusting ${whose}`, async () => {
+      assertViolation(
+        await violationsOf(roleOf(provider, condition)),
+        /reader: trust policy statement Tokens must hold .*:sub to the subjects that may assume the role/,
+      );
+    });
+  }
+
+  it("passes a role trusting one stack's deployments, as the bootstrap's roles do", async () => {
+    const condition = { StringEquals: { ...AUD, "api.pulumi.com/oidc:sub": [STACK_SUB] } };
+    assert.deepEqual(await violationsOf(roleOf(pulumi, condition)), []);
+  });
+
+  it("leaves GitHub's provider to iam-role-github-trust-names-repositories, and an unknown trust to the update", async () => {
+    const github = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+    assert.deepEqual(await violationsOf(roleOf(github)), []);
+    const pending: ResourceSpec = {
+      type: "aws:iam/role:Role",
+      name: "reader",
+      props: { assumeRolePolicy: UNKNOWN_VALUE },
+    };
+    assert.deepEqual(await violationsOf(pending), []);
+  });
 });
 
 describe("#iam-role-trusts-own-account", () => {
