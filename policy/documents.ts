@@ -149,6 +149,11 @@ export function federatedPrincipals(statement: ReadStatement): string[] {
   return principalsUnder(statement, "Federated");
 }
 
+/** The AWS services a statement's `Principal` names (`Service`), as a list. */
+export function servicePrincipals(statement: ReadStatement): string[] {
+  return principalsUnder(statement, "Service");
+}
+
 /** The `AWS` principals (accounts, roles, users, sessions) of a statement's `Principal`. */
 export function awsPrincipals(statement: ReadStatement): string[] {
   return principalsUnder(statement, "AWS");

@@ -11,6 +11,7 @@ import {
   reachesAccountWide,
   reachesEveryResource,
   ReadStatement,
+  servicePrincipals,
   trustsAnyone,
   wholeAccountOf,
 } from "./documents";
@@ -195,17 +196,33 @@ function configuredAccountId(args: Pick<ResourceValidationArgs, "getConfig">): s
 }
 
 /**
- * The operators that hold `aws:PrincipalArn` to the ARNs they list; a negated or `…IfExists`
- * one holds it to nothing.
+ * The operators that hold an ARN-valued key (`aws:PrincipalArn`, `aws:SourceArn`) to the ARNs
+ * they list; a negated or `…IfExists` one holds it to nothing.
  */
-const PRINCIPAL_ARN_OPERATORS = ["ArnEquals", "ArnLike", "StringEquals", "StringLike"];
+const ARN_HOLDING_OPERATORS = ["ArnEquals", "ArnLike", "StringEquals", "StringLike"];
+
+/**
+ * Whether a statement lets its services act only for the account's own resources: it holds
+ * `aws:SourceAccount` to the account, or `aws:SourceArn` to ARNs of it (a Roles Anywhere trust
+ * anchor), by operators that hold a key to what they list.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+ */
+function forOwnAccount(statement: ReadStatement, accountId: string): boolean {
+  const accounts = conditionValues(statement, ["StringEquals"], "aws:SourceAccount");
+  const sources = conditionValues(statement, ARN_HOLDING_OPERATORS, "aws:SourceArn");
+  return (
+    (accounts.length > 0 && accounts.every((account) => account === accountId)) ||
+    (sources.length > 0 && sources.every((arn) => principalAccount(arn) === accountId))
+  );
+}
 
 export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
   name: "iam-role-trusts-own-account",
   description:
     "Checks that roles trust principals of the stack's own account (pack config accountId) " +
     "only: no AWS principal or identity provider of another account or of none (Cognito, " +
-    "Google), no NotPrincipal, and the account as a whole only under a Condition holding " +
+    "Google), no NotPrincipal, a service only for the account's resources (aws:SourceAccount, " +
+    "aws:SourceArn), and the account as a whole only under a Condition holding " +
     "aws:PrincipalArn to named roles or users.",
   enforcementLevel: "mandatory",
   configSchema: {
@@ -241,10 +258,19 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
           );
         }
       }
+      const services = servicePrincipals(statement);
+      if (services.length > 0 && !forOwnAccount(statement, accountId)) {
+        reportViolation(
+          `${trust} must hold aws:SourceAccount to ${accountId}, or aws:SourceArn to resources ` +
+            `of it, for ${services.join(", ")}: otherwise a resource of another account may ` +
+            "have the service assume the role (the confused deputy); add " +
+            `{"StringEquals": {"aws:SourceAccount": "${accountId}"}} to the Condition.`,
+        );
+      }
       const whole = awsPrincipals(statement).find(
         (principal) => wholeAccountOf(principal) === accountId,
       );
-      const held = conditionValues(statement, PRINCIPAL_ARN_OPERATORS, "aws:PrincipalArn");
+      const held = conditionValues(statement, ARN_HOLDING_OPERATORS, "aws:PrincipalArn");
       const named =
         held.length > 0 &&
         !held.some((arn) => reachesEveryResource(arn) || reachesAccountWide(arn));
@@ -252,7 +278,7 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
         reportViolation(
           `${trust} must not trust the whole account ${accountId} (${JSON.stringify(whole)}) ` +
             "without a Condition holding aws:PrincipalArn to named roles or users of it, by " +
-            `${PRINCIPAL_ARN_OPERATORS.join(", ")}: every principal of it whose own policies ` +
+            `${ARN_HOLDING_OPERATORS.join(", ")}: every principal of it whose own policies ` +
             "allow sts:AssumeRole on the role could assume it, whatever else a Condition asks " +
             "(TLS, the organization); name the roles or users that may, or hold " +
             "aws:PrincipalArn to them.",

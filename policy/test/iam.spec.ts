@@ -996,6 +996,42 @@ describe("#iam-role-trusts-own-account", () => {
     });
   }
 
+  const deputies = [
+    // a service that may assume the role for a resource of another account: the confused deputy
+    ["a service for any account's resources", {}],
+    ["a service for another account's resources", { StringEquals: { "aws:SourceAccount": OTHER } }],
+    [
+      "Roles Anywhere for another account's trust anchor",
+      {
+        ArnEquals: {
+          "aws:SourceArn": `arn:aws:rolesanywhere:us-east-1:${OTHER}:trust-anchor/a1b2c3d4`,
+        },
+      },
+    ],
+    [
+      "a service for every account but one, by StringNotEquals",
+      { StringNotEquals: { "aws:SourceAccount": OTHER } },
+    ],
+  ] as const;
+  for (const [what, condition] of deputies) {
+    it(`fails a role trusting ${what}`, async () => {
+      assertViolation(
+        await violationsOf(
+          roleTrusting({
+            ...assume,
+            Principal: { Service: ["lambda.amazonaws.com", "rolesanywhere.amazonaws.com"] },
+            Condition: condition,
+          }),
+        ),
+        new RegExp(
+          "deploy: trust policy statement Assume must hold aws:SourceAccount to " +
+            `${OWN}, or aws:SourceArn to resources of it, for lambda\\.amazonaws\\.com, ` +
+            "rolesanywhere\\.amazonaws\\.com",
+        ),
+      );
+    });
+  }
+
   it("fails a trust policy given as an object, as well as one given as JSON text", async () => {
     const role = roleWithTrustObject({ ...assume, Principal: { AWS: "999999999999" } });
     assertViolation(await violationsOf(role), /not "999999999999" \(account 999999999999\)/);
