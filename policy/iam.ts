@@ -356,8 +356,36 @@ const HOLDING_OPERATORS = ["StringEquals", "StringEqualsIgnoreCase", "StringLike
  * The values a statement's condition holds a claim of GitHub's tokens to, under its key in any
  * capitals: should IAM read two spellings as one key, either may be the one it keeps.
  */
-function heldClaims(statement: ReadStatement, claim: "sub" | "aud"): string[] {
-  return conditionValues(statement, HOLDING_OPERATORS, `${GITHUB_OIDC_ISSUER}:${claim}`);
+function heldClaims(statement: ReadStatement, issuer: string, claim: "sub" | "aud"): string[] {
+  return conditionValues(statement, HOLDING_OPERATORS, `${issuer}:${claim}`);
+}
+
+/**
+ * Whether an OIDC issuer is GitHub Actions': the public one, or an enterprise's
+ * (`token.actions.githubusercontent.com/<enterprise>`), whose tokens name repositories alike.
+ */
+function isGithubIssuer(issuer: string): boolean {
+  return /^token\.actions\.githubusercontent\.com(?:\/[^/]+)?$/i.test(issuer);
+}
+
+/** The issuer an OIDC provider's ARN names (`…:oidc-provider/<issuer>`), or undefined. */
+function oidcIssuerOf(provider: string): string | undefined {
+  const match = /^arn:[^:]*:iam::[^:]*:oidc-provider\/(.+)$/i.exec(provider);
+  return match?.[1];
+}
+
+/** The OIDC issuers a statement's providers name, GitHub's or the others. */
+function oidcIssuers(statement: ReadStatement, github: boolean): string[] {
+  return [
+    ...new Set(
+      federatedPrincipals(statement)
+        .map(oidcIssuerOf)
+        .filter((issuer): issuer is string => issuer !== undefined)
+        // Host names know no case, so a provider ARN in other capitals is judged all the same.
+        .map((issuer) => issuer.toLowerCase())
+        .filter((issuer) => isGithubIssuer(issuer) === github),
+    ),
+  ];
 }
 
 /** Whether a value is a GitHub owner's name. */
@@ -415,66 +443,56 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
   validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
     const owners = configuredGithubOwners(args);
     for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
-      const providers = federatedPrincipals(statement);
-      // Host names know no case, so a provider ARN in other capitals is judged all the same.
-      const github = `:oidc-provider/${GITHUB_OIDC_ISSUER}`;
-      if (!providers.some((arn) => arn.toLowerCase().endsWith(github))) {
-        continue;
-      }
-      const trust = `${args.name}: trust policy ${label}`;
-      const subjects = heldClaims(statement, "sub");
-      if (subjects.length === 0) {
-        reportViolation(
-          `${trust} must hold ${GITHUB_OIDC_ISSUER}:sub to the repositories that may assume ` +
-            `the role, by ${HOLDING_OPERATORS.join(", ")}; without it every workflow of every ` +
-            "repository on GitHub may.",
-        );
-      }
-      const audiences = heldClaims(statement, "aud");
-      if (audiences.length === 0) {
-        reportViolation(
-          `${trust} must hold ${GITHUB_OIDC_ISSUER}:aud to ${GITHUB_OIDC_AUDIENCE}, by ` +
-            `${HOLDING_OPERATORS.join(", ")}; without it a token GitHub issued for any ` +
-            "audience the account's provider accepts may assume the role.",
-        );
-      }
-      for (const other of audiences.filter((value) => value !== GITHUB_OIDC_AUDIENCE)) {
-        reportViolation(
-          `${trust} must hold ${GITHUB_OIDC_ISSUER}:aud to ${GITHUB_OIDC_AUDIENCE} only, not ` +
-            `${JSON.stringify(other)}: a token GitHub issued for another audience is meant for ` +
-            "another service, which could use it to assume the role.",
-        );
-      }
-      if (owners === undefined) {
-        const named = [
-          ...new Set(subjects.map((subject) => SUBJECT_REPOSITORY.exec(subject)?.[1] ?? "")),
-        ].filter((owner) => owner !== "");
-        reportViolation(
-          `${trust} trusts repositories${named.length === 0 ? "" : ` of ${named.join(", ")}`} ` +
-            "on GitHub, but the pack config lists no owner whose repositories roles may trust; " +
-            'add yours to it: "iam-role-github-trust-names-repositories": { "githubOwners": ' +
-            '["<owner>"] }, naming only GitHub users and organizations whose repositories are ' +
-            "your organization's own.",
-        );
-      }
-      for (const subject of subjects) {
-        const problem = githubSubjectProblem(subject, owners);
-        if (problem !== undefined) {
+      for (const issuer of oidcIssuers(statement, true)) {
+        const trust = `${args.name}: trust policy ${label}`;
+        const subjects = heldClaims(statement, issuer, "sub");
+        if (subjects.length === 0) {
           reportViolation(
-            `${trust} subject ${JSON.stringify(subject)} ${problem}, so that no other ` +
-              "repository's workflow may assume the role.",
+            `${trust} must hold ${issuer}:sub to the repositories that may assume ` +
+              `the role, by ${HOLDING_OPERATORS.join(", ")}; without it every workflow of every ` +
+              "repository on GitHub may.",
           );
+        }
+        const audiences = heldClaims(statement, issuer, "aud");
+        if (audiences.length === 0) {
+          reportViolation(
+            `${trust} must hold ${issuer}:aud to ${GITHUB_OIDC_AUDIENCE}, by ` +
+              `${HOLDING_OPERATORS.join(", ")}; without it a token GitHub issued for any ` +
+              "audience the account's provider accepts may assume the role.",
+          );
+        }
+        for (const other of audiences.filter((value) => value !== GITHUB_OIDC_AUDIENCE)) {
+          reportViolation(
+            `${trust} must hold ${issuer}:aud to ${GITHUB_OIDC_AUDIENCE} only, not ` +
+              `${JSON.stringify(other)}: a token GitHub issued for another audience is meant for ` +
+              "another service, which could use it to assume the role.",
+          );
+        }
+        if (owners === undefined) {
+          const named = [
+            ...new Set(subjects.map((subject) => SUBJECT_REPOSITORY.exec(subject)?.[1] ?? "")),
+          ].filter((owner) => owner !== "");
+          reportViolation(
+            `${trust} trusts repositories${named.length === 0 ? "" : ` of ${named.join(", ")}`} ` +
+              "on GitHub, but the pack config lists no owner whose repositories roles may trust; " +
+              'add yours to it: "iam-role-github-trust-names-repositories": { "githubOwners": ' +
+              '["<owner>"] }, naming only GitHub users and organizations whose repositories are ' +
+              "your organization's own.",
+          );
+        }
+        for (const subject of subjects) {
+          const problem = githubSubjectProblem(subject, owners);
+          if (problem !== undefined) {
+            reportViolation(
+              `${trust} subject ${JSON.stringify(subject)} ${problem}, so that no other ` +
+                "repository's workflow may assume the role.",
+            );
+          }
         }
       }
     }
   }),
 };
-
-/** The issuer an OIDC provider's ARN names (`…:oidc-provider/<issuer>`), or undefined. */
-function oidcIssuerOf(provider: string): string | undefined {
-  const match = /^arn:[^:]*:iam::[^:]*:oidc-provider\/(.+)$/i.exec(provider);
-  return match?.[1];
-}
 
 export const iamRoleOidcTrustHoldsSubject: ResourceValidationPolicy = {
   name: "iam-role-oidc-trust-holds-subject",
@@ -485,12 +503,8 @@ export const iamRoleOidcTrustHoldsSubject: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
     for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
-      const issuers = federatedPrincipals(statement)
-        .map(oidcIssuerOf)
-        .filter((issuer): issuer is string => issuer !== undefined)
-        // GitHub's trusts are iam-role-github-trust-names-repositories' to judge, owners and all.
-        .filter((issuer) => issuer.toLowerCase() !== GITHUB_OIDC_ISSUER);
-      for (const issuer of issuers) {
+      // GitHub's trusts are iam-role-github-trust-names-repositories' to judge, owners and all.
+      for (const issuer of oidcIssuers(statement, false)) {
         const subjects = conditionValues(statement, HOLDING_OPERATORS, `${issuer}:sub`);
         if (subjects.length === 0 || subjects.some((subject) => /^[*?]*$/.test(subject))) {
           reportViolation(

@@ -636,6 +636,34 @@ describe("#iam-role-github-trust-names-repositories", () => {
     });
   }
 
+  describe("through a GitHub Enterprise's issuer, token.actions.githubusercontent.com/<enterprise>", () => {
+    const ISSUER = "token.actions.githubusercontent.com/acme-enterprise";
+    const enterprise = { Federated: `arn:aws:iam::123456789012:oidc-provider/${ISSUER}` };
+    const held = (sub: string) => ({
+      StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com", [`${ISSUER}:sub`]: sub },
+    });
+
+    it("passes a repository of a listed owner", async () => {
+      assert.deepEqual(await violationsOf(roleOfGithub(held(MAIN), enterprise)), []);
+    });
+
+    it("fails a repository of an owner the pack config does not list", async () => {
+      const role = roleOfGithub(held("repo:attacker/anything:ref:refs/heads/main"), enterprise);
+      assertViolation(await violationsOf(role), /not of attacker/);
+    });
+
+    it("fails a trust that holds no subject, naming the enterprise's key", async () => {
+      const role = roleOfGithub(
+        { StringEquals: { [`${ISSUER}:aud`]: "sts.amazonaws.com" } },
+        enterprise,
+      );
+      assertViolation(
+        await violationsOf(role),
+        /must hold token\.actions\.githubusercontent\.com\/acme-enterprise:sub/,
+      );
+    });
+  });
+
   it("fails another owner's repository trusted through the provider's ARN in other capitals", async () => {
     const shouted = {
       Federated: provider.replace(/oidc-provider\/.*$/, (path) => path.toUpperCase()),
