@@ -288,23 +288,20 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
   }),
 };
 
-/** GitHub Actions' OIDC issuer, as IAM names its provider and its tokens' condition keys. */
-export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
-
 /**
  * The audience `aws-actions/configure-aws-credentials` asks GitHub's tokens for; the account's
  * provider may accept others, meant for other services.
  * @see https://github.com/aws-actions/configure-aws-credentials#oidc-audience
  */
-export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
+const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
 
 /**
  * A GitHub owner's name, a user's or an organization's, as GitHub allows one: letters, digits
  * and single hyphens between them, at most `GITHUB_OWNER_MAX_LENGTH` characters. Without
  * lookaround: the CLI checks the pack config with a Go JSON Schema validator, whose RE2 has none.
  */
-export const GITHUB_OWNER_PATTERN = "^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$";
-export const GITHUB_OWNER_MAX_LENGTH = 39;
+const GITHUB_OWNER_PATTERN = "^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$";
+const GITHUB_OWNER_MAX_LENGTH = 39;
 
 /** The owner and repository a subject names, `repo:<owner>/<repo>…`. */
 const SUBJECT_REPOSITORY = /^repo:([^/:]*)\/([^:]*)/;
@@ -323,7 +320,7 @@ function sameOwner(one: string, other: string): boolean {
  * @param owners the owners whose repositories roles may trust; undefined judges the shape alone
  * @see https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims
  */
-export function githubSubjectProblem(
+function githubSubjectProblem(
   subject: string,
   owners: readonly string[] | undefined,
 ): string | undefined {
