@@ -373,10 +373,7 @@ function githubSubjectProblem(
  */
 const HOLDING_OPERATORS = ["StringEquals", "StringEqualsIgnoreCase", "StringLike"];
 
-/**
- * The values a statement's condition holds a claim of an issuer's tokens to, under its key in
- * any capitals: should IAM read two spellings as one key, either may be the one it keeps.
- */
+/** The values a statement's condition holds a claim of an issuer's tokens to. */
 function heldClaims(statement: ReadStatement, issuer: string, claim: "sub" | "aud"): string[] {
   return conditionValues(statement, HOLDING_OPERATORS, `${issuer}:${claim}`);
 }

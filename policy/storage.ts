@@ -9,7 +9,7 @@ import type {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { labelledStatements, readStatements } from "./documents";
+import { conditionValues, labelledStatements, readStatements } from "./documents";
 import { forTypes, knownProps, refersTo } from "./validation";
 import { at, itemsOf, Props, textOf, UNKNOWN, Unknown, Value } from "./values";
 
@@ -311,7 +311,7 @@ function deniesPlainHttp(props: Props, bucketName: Value): Finding {
       statement.actions.includes("s3:*") &&
       statement.resources.some((resource) => resource.endsWith(`:::${textOf(bucketName)}`)) &&
       statement.resources.some((resource) => resource.endsWith(`:::${textOf(bucketName)}/*`)) &&
-      String(statement.condition.Bool?.["aws:SecureTransport"]) === "false",
+      conditionValues(statement, ["Bool"], "aws:SecureTransport").includes("false"),
   );
   return denies ? "meets" : undefined;
 }
