@@ -148,7 +148,7 @@ export function isMfaGuard(statement: ReadStatement): boolean {
  * gets through only as long as it is right.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
  */
-export function trustsAnyone(statement: ReadStatement): boolean {
+export function namesAnyone(statement: ReadStatement): boolean {
   return statement.principal === "*" || awsPrincipals(statement).includes("*");
 }
 

@@ -16,7 +16,7 @@ import {
   reachesEveryResource,
   ReadStatement,
   servicePrincipals,
-  trustsAnyone,
+  namesAnyone,
   wholeAccountOf,
 } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
@@ -192,7 +192,7 @@ export const iamRoleTrustsNamedPrincipals: ResourceValidationPolicy = {
     '{"AWS": "*"}, whatever its condition.',
   enforcementLevel: "mandatory",
   validateResource: forTrustStatements(() => (statement, report) => {
-    if (trustsAnyone(statement)) {
+    if (namesAnyone(statement)) {
       report(
         'must name who may assume the role, not "*" (every principal of every account, which ' +
           "a condition narrows only while it is right); name an account, role, service or " +

@@ -281,6 +281,9 @@ const RULES: ReadonlyArray<{
       by("a BucketPolicy denying AWS principal *", BUCKET_POLICY, {
         policy: tlsPolicy({ Principal: { AWS: ["*"] } }),
       }),
+      by("a BucketPolicy denying AWS principal * under a key in other capitals", BUCKET_POLICY, {
+        policy: tlsPolicy({ Principal: { aws: "*" } }),
+      }),
       by(
         "a BucketPolicy whose condition key is in other capitals, as IAM reads it",
         BUCKET_POLICY,
