@@ -279,9 +279,10 @@ const SELF_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
 ]);
 
 // Each role against what only the bootstrap manages beyond the stacks: prod's ESC rotator role
-// (whose rights would reach prod's keys), the OIDC provider every role is trusted through, the
-// account's public access block and the boundaries' own path. Dev's role is also what a pull
-// request's preview runs with, so these are what unreviewed code in dev cannot reach.
+// (whose rights would reach prod's keys), the OIDC providers roles are trusted through (Pulumi's,
+// and GitHub's, whose audiences decide whose tokens the stacks' GitHub roles take), the account's
+// public access block and the boundaries' own path. Dev's role is also what a pull request's
+// preview runs with, so these are what unreviewed code in dev cannot reach.
 const BOOTSTRAP_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
   [own, "sts:AssumeRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
   [own, "iam:UpdateAssumeRolePolicy", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
@@ -291,6 +292,9 @@ const BOOTSTRAP_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
   [own, "iam:DeleteOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
   [own, "iam:RemoveClientIDFromOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
   [own, "iam:CreateOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:DeleteOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:AddClientIDToOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:UpdateOpenIDConnectProviderThumbprint", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
   [own, "s3:PutAccountPublicAccessBlock", "*", {}, "ImplicitlyDenied"],
   [
     own,
