@@ -379,11 +379,11 @@ function heldClaims(statement: ReadStatement, issuer: string, claim: "sub" | "au
 }
 
 /**
- * Whether an OIDC issuer is GitHub Actions': the public one, or an enterprise's
+ * Whether an OIDC issuer, lower-cased, is GitHub Actions': the public one, or an enterprise's
  * (`token.actions.githubusercontent.com/<enterprise>`), whose tokens name repositories alike.
  */
 function isGithubIssuer(issuer: string): boolean {
-  return /^token\.actions\.githubusercontent\.com(?:\/[^/]+)?$/i.test(issuer);
+  return /^token\.actions\.githubusercontent\.com(?:\/[^/]+)?$/.test(issuer);
 }
 
 /** The issuer an OIDC provider's ARN names (`…:oidc-provider/<issuer>`), or undefined. */
