@@ -864,7 +864,12 @@ describe("the deploy path, decided by an IAM policy engine", () => {
  * A request of prod's ESC rotator role: action, target (references allowed), AWS's answer, and
  * the request's context beyond TLS.
  */
-type RotatorRow = readonly [string, string, Decision, Readonly<Record<string, string>>?];
+type RotatorRow = readonly [
+  string,
+  string,
+  Decision,
+  Readonly<Record<string, string | readonly string[]>>?,
+];
 
 // The rotator may rotate the keys of its own stack's users, and nothing else.
 const ROTATOR_ROWS: readonly RotatorRow[] = [
@@ -875,6 +880,13 @@ const ROTATOR_ROWS: readonly RotatorRow[] = [
   // Tags only to describe keys (their key is the key id): none a grant elsewhere could key on.
   ["iam:TagUser", "user:prod", "Allowed", { "aws:TagKeys": "AKIAIOSFODNN7EXAMPLE" }],
   ["iam:TagUser", "user:prod", "ImplicitlyDenied", { "aws:TagKeys": "team" }],
+  // A key id's tag does not carry another beside it.
+  [
+    "iam:TagUser",
+    "user:prod",
+    "ImplicitlyDenied",
+    { "aws:TagKeys": ["AKIAIOSFODNN7EXAMPLE", "team"] },
+  ],
   [
     "iam:TagUser",
     "user:prod",
