@@ -121,7 +121,13 @@ function resourcePolicyOf(target: string, fixtures: Readonly<Record<Stack, Fixtu
 }
 
 /** The asker's stack, the action, the target, extra context (references allowed), AWS's answer. */
-type Row = readonly [Stack, string, string, Readonly<Record<string, string>>, Decision];
+type Row = readonly [
+  Stack,
+  string,
+  string,
+  Readonly<Record<string, string | readonly string[]>>,
+  Decision,
+];
 
 /** Who asks in a stack: its name in test titles, its ARN, its policies and its own context. */
 interface Asker {
@@ -158,7 +164,9 @@ function itDecidesFor(
   resourcePolicy: (resource: string, all: Record<Stack, Fixture>) => unknown = resourcePolicyOf,
 ): void {
   for (const [stack, action, target, context, expected] of rows) {
-    const extra = Object.entries(context).map(([key, value]) => ` ${key}=${value}`);
+    const extra = Object.entries(context).map(
+      ([key, value]) => ` ${key}=${[value].flat().join(",")}`,
+    );
     it(`${stack} ${asker.label}: ${action} on ${target}${extra.join("")} is ${expected}`, async () => {
       const all = fixtures();
       const resource = resolve(target, all);
@@ -172,7 +180,10 @@ function itDecidesFor(
             "aws:SecureTransport": "true",
             ...asker.context(all[stack]),
             ...Object.fromEntries(
-              Object.entries(context).map(([key, value]) => [key, resolve(value, all)]),
+              Object.entries(context).map(([key, value]) => [
+                key,
+                typeof value === "string" ? resolve(value, all) : value,
+              ]),
             ),
           },
         },
@@ -363,6 +374,14 @@ const ESCALATION_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "iam:TagUser", `user:${own}`, tagged("environment", own), "Allowed"],
     [own, "iam:TagUser", `user:${own}`, tagged("environment", other), "ExplicitlyDenied"],
     [own, "iam:TagUser", `user:${own}`, tagged("project", "payroll"), "ExplicitlyDenied"],
+    // An own tag does not carry another key beside it.
+    [
+      own,
+      "iam:TagUser",
+      `user:${own}`,
+      { ...tagged("environment", own), "aws:TagKeys": ["environment", "team"] },
+      "ExplicitlyDenied",
+    ],
     [own, "iam:TagPolicy", `policy:${own}`, tagged("environment", other), "ExplicitlyDenied"],
     [
       own,
