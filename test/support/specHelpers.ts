@@ -54,6 +54,19 @@ export async function builtComponent<T extends pulumi.ComponentResource>(
   return { component, children };
 }
 
+/** What an action logs as warnings: without an engine, the SDK writes them to the console. */
+export async function warningsOf(action: () => Promise<unknown>): Promise<string[]> {
+  const warnings: string[] = [];
+  const { warn } = console;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
+  try {
+    await action();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
+
 /** A stack output that must be an Output; fails the test otherwise. */
 export function outputOf(
   outputs: Readonly<Record<string, unknown>>,

@@ -245,7 +245,7 @@ export async function runProgram(
   const key = JSON.stringify([programFile(dir), stack, config]);
   const known = completedRuns.get(key);
   if (known === undefined) {
-    const run = await freshRun(stack, overrides, dir);
+    const run = await runProgramAfresh(stack, overrides, dir);
     completedRuns.set(key, run);
     return run;
   }
@@ -260,11 +260,15 @@ export async function runProgram(
  */
 const completedRuns = new Map<string, ProgramRun>();
 
-/** Runs the program afresh: see runProgram. */
-async function freshRun(
+/**
+ * Runs a project's `index.ts` as `runProgram` does, but never answers from a completed run: for
+ * a spec that watches what a run does on the way (the warnings it logs), which an answer from
+ * memory would not do again.
+ */
+export async function runProgramAfresh(
   stack: string,
-  overrides: Record<string, unknown>,
-  dir: string,
+  overrides: Record<string, unknown> = {},
+  dir = ROOT,
 ): Promise<ProgramRun> {
   const { outputs, failure, resources, stackResource } = await executeProgram(
     stack,
