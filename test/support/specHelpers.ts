@@ -121,7 +121,8 @@ export function failedConstruction(construct: (opts: pulumi.ComponentResourceOpt
 
 /**
  * A run of components built outside any program, in a stack (the mocks' default), as a program's
- * run would report it: what they built and what the engine received, no outputs.
+ * run would report it: what they built and what the engine received, no outputs. A build that
+ * returns a promise (a construction through the component package) is awaited.
  */
 export async function componentRun(
   build: (opts: pulumi.ComponentResourceOptions) => unknown,
@@ -130,7 +131,7 @@ export async function componentRun(
   await useStack(stack, {});
   resetRegistrations();
   const recorder = recordResources();
-  build({ transformations: [recorder.transformation] });
+  await build({ transformations: [recorder.transformation] });
   await registered(recorder.resources);
   return { outputs: {}, resources: recorder.resources, registrations: [...registrations] };
 }
