@@ -79,6 +79,19 @@ export function outputOf(
   return value;
 }
 
+/** The nested outputs of one identity of a stack in the identities form; fails without them. */
+export function identityOutputs(
+  run: ProgramRun,
+  name: string,
+): Record<string, pulumi.Output<string>> {
+  const identities = run.outputs.identities as Record<
+    string,
+    Record<string, pulumi.Output<string>>
+  >;
+  assert.ok(identities?.[name], `no outputs for identity ${name}`);
+  return identities[name];
+}
+
 /** The inputs of the one registration of a type and name in a run; fails on none or several. */
 export function inputsOf(
   run: ProgramRun,
