@@ -1,4 +1,4 @@
-/** Assertions the specs share. */
+/** Assertions the specs share, and the component builds and runs they assert on. */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type { PolicyDocument } from "../../iam/policyDocument";

@@ -1,6 +1,7 @@
 /**
  * Runs of the whole program without AWS: the config the Pulumi CLI would pass a stack, the
- * program run under the runtime mocks, and what it built. Used by the specs and `npm run plan`.
+ * program run under the runtime mocks, and what it built. Used by the specs, `npm run plan`,
+ * `npm run generate` (the README's outputs) and the benchmark.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { readdirSync, readFileSync } from "node:fs";
