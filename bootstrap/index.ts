@@ -2,8 +2,7 @@
  * The one-time bootstrap of iam-bucket-access, run by an administrator per AWS account and
  * Pulumi organization: read and validate config, block public access to the account's buckets,
  * create (or reuse) the Pulumi OIDC provider, GitHub Actions' when asked, and one
- * DeploymentEnvironment per stack, and export
- * what each stack needs.
+ * DeploymentEnvironment per stack, and export what each stack needs.
  */
 import * as iam from "@pulumi/aws/iam";
 import * as s3 from "@pulumi/aws/s3";

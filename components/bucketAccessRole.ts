@@ -22,6 +22,7 @@ import {
 } from "../config/roleArgs";
 import type { BucketAccessRoleArgs } from "../config/roleArgTypes";
 import { certificateBundle } from "../config/roleRules";
+import { accessPolicy } from "./accessPolicy";
 import { presentOutputs } from "./componentOutputs";
 import { componentType } from "./componentTypes";
 import { credentialProcessLine, githubWorkflowStep } from "./roleUsage";
@@ -157,18 +158,15 @@ export class BucketAccessRole extends pulumi.ComponentResource {
       .apply(([awsAccount, bucket]) =>
         policyJson(rolePolicyOf(settings, awsAccount, bucketNameOf(bucket))),
       );
-    const policy = new iam.Policy(
-      `${name}-policy`,
+    const policy = accessPolicy(
+      name,
       {
-        name: `${settings.roleName}-bucket-access`,
+        identityName: settings.roleName,
         path: settings.path,
-        // A constant description: changing it would replace the policy.
-        description: `Least-privilege bucket access of ${settings.roleName}`,
-        policy: this.policyJson,
         tags: settings.tags,
+        document: this.policyJson,
       },
-      // IAM policy names are unique in the account: the old one must go first.
-      { ...childOpts, deleteBeforeReplace: true },
+      childOpts,
     );
     new iam.RolePolicyAttachment(
       `${name}-policy-attachment`,

@@ -12,6 +12,7 @@ import { policyJson } from "../iam/policyDocument";
 import { throwOnArgsProblems } from "../config/argsProblems";
 import { findArgsProblems, userPolicyOf, withDefaults } from "../config/userArgs";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
+import { accessPolicy } from "./accessPolicy";
 import { presentOutputs } from "./componentOutputs";
 import { componentType, withFormerType } from "./componentTypes";
 
@@ -121,19 +122,15 @@ export class BucketAccessUser extends pulumi.ComponentResource {
       .apply(([awsAccount, bucket]) =>
         policyJson(userPolicyOf(settings, awsAccount, bucketNameOf(bucket))),
       );
-    const policy = new iam.Policy(
-      `${name}-policy`,
+    const policy = accessPolicy(
+      name,
       {
-        name: `${settings.userName}-bucket-access`,
+        identityName: settings.userName,
         path: settings.path,
-        // A constant description: changing it would replace the policy.
-        description: `Least-privilege bucket access of ${settings.userName}`,
-        policy: this.policyJson,
         tags: settings.tags,
+        document: this.policyJson,
       },
-      // A new path or name replaces the policy; IAM policy names are unique in the account, so
-      // the old one must go first (its attachment is recreated with it).
-      { ...childOpts, deleteBeforeReplace: true },
+      childOpts,
     );
     new iam.UserPolicyAttachment(
       `${name}-policy-attachment`,

@@ -5,7 +5,8 @@
  * `BucketAccessUser` (userSettings.ts) and `BucketAccessRole` (roleSettings.ts) are of these.
  * Pure.
  */
-import type { FieldRules } from "./argsProblems";
+import type * as pulumi from "@pulumi/pulumi";
+import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
 import { valueAt } from "./json";
 import { KeySpec, Values, ValueType, withTableDefaults } from "./keyTable";
 
@@ -92,4 +93,27 @@ export function argRules(table: ArgSettings): Readonly<Record<string, FieldRules
       (spec): [string, FieldRules<unknown>] => [spec.field, spec as FieldRules<unknown>],
     ),
   );
+}
+
+/**
+ * Every broken rule of resolved settings, field by field in the rules' order: a field left
+ * unset breaks none, and a bucket that is an output (created in the same program) is checked
+ * where it is created.
+ * @param rules each dotted argument field's rules
+ */
+export function settingsProblems(
+  rules: Readonly<Record<string, FieldRules<never>>>,
+  settings: object,
+  bucket: pulumi.Input<string> | undefined,
+): ArgsProblem[] {
+  const resolved = { ...settings, bucket };
+  return Object.entries(rules).flatMap(([field, fieldRules]) => {
+    const value = valueAt(resolved, field);
+    return value === undefined || (field === "bucket" && typeof value !== "string")
+      ? []
+      : brokenRules(fieldRules as FieldRules<unknown>, value).map((broken) => ({
+          field,
+          ...broken,
+        }));
+  });
 }

@@ -11,8 +11,8 @@ import type { PolicyDocument } from "../iam/policyDocument";
 import { buildRolePolicy } from "../iam/rolePolicy";
 import { GithubActionsTrust, githubSubjects, hasWildcard, roleTrustPolicy } from "../iam/roleTrust";
 import type { ProjectStack } from "../iam/stackNaming";
-import { ArgsProblem, brokenRules, FieldRules } from "./argsProblems";
-import { argRules, withArgDefaults } from "./argSettings";
+import { ArgsProblem } from "./argsProblems";
+import { argRules, settingsProblems, withArgDefaults } from "./argSettings";
 import { policySizeProblems } from "./grantSize";
 import { isRecord, valueAt } from "./json";
 import { hasType, typeRule, unknownKeyRule } from "./keyTable";
@@ -322,23 +322,17 @@ export function findRoleArgsProblems(
   bucket: pulumi.Input<string> | undefined,
 ): ArgsProblem[] {
   const given: Readonly<Record<string, unknown>> = { ...args };
-  const resolved: Readonly<Record<string, unknown>> = { ...settings, bucket };
   const shape = trustShapeProblems(given.trust);
   return [
     ...Object.entries(USER_ONLY_ARGS).flatMap(([field, expected]) =>
       given[field] === undefined ? [] : [{ field, value: given[field], expected }],
     ),
-    ...[
-      ...Object.entries(ROLE_ARG_RULES),
-      // The trust's rules read it by its shape: none apply to a trust of another.
-      ...(shape.length === 0 ? Object.entries(TRUST_RULES) : []),
-    ].flatMap(([field, rules]) => {
-      const value = valueAt(resolved, field);
-      // A bucket that is an output is checked where it is created.
-      return value === undefined || (field === "bucket" && typeof value !== "string")
-        ? []
-        : brokenRules(rules as FieldRules<unknown>, value).map((broken) => ({ field, ...broken }));
-    }),
+    // The trust's rules read it by its shape: none apply to a trust of another.
+    ...settingsProblems(
+      shape.length === 0 ? { ...ROLE_ARG_RULES, ...TRUST_RULES } : ROLE_ARG_RULES,
+      settings,
+      bucket,
+    ),
     ...(shape.length === 0 ? trustProblems(given.trust, settings.trust) : shape),
     ...policySizeProblems(
       (account, bucketName) => rolePolicyOf(settings, account, bucketName),

@@ -10,9 +10,8 @@ import type { ProjectStack } from "../iam/stackNaming";
 import { buildUserPolicy } from "../iam/userPolicy";
 import { ArgsProblem, brokenRules } from "./argsProblems";
 import { policySizeProblems } from "./grantSize";
-import { valueAt } from "./json";
 import type { AccessKeySettings, BucketAccessUserArgs, ResolvedUserSettings } from "./userArgTypes";
-import { argRules, withArgDefaults } from "./argSettings";
+import { argRules, settingsProblems, withArgDefaults } from "./argSettings";
 import { ArgsField, USER_SETTINGS } from "./userSettings";
 
 export type { ArgsField } from "./userSettings";
@@ -86,11 +85,6 @@ export function crossFieldProblems(
   ];
 }
 
-/** The fields whose rules the resolved settings are checked by (the bucket is apart). */
-const SETTINGS_FIELDS = Object.keys(ARG_RULES).filter(
-  (field): field is Exclude<ArgsField, "bucket"> => field !== "bucket",
-);
-
 /**
  * Every broken rule in the arguments, in field order, then across fields. A bucket that is an
  * output (a bucket created in the same program) is not checked here.
@@ -99,12 +93,5 @@ export function findArgsProblems(
   args: ResolvedUserSettings,
   bucket: pulumi.Input<string> | undefined,
 ): ArgsProblem[] {
-  return [
-    ...(typeof bucket === "string" ? fieldProblems("bucket", bucket) : []),
-    ...SETTINGS_FIELDS.flatMap((field) => {
-      const value = valueAt(args, field);
-      return value === undefined ? [] : fieldProblems(field, value);
-    }),
-    ...crossFieldProblems(args, bucket),
-  ];
+  return [...settingsProblems(ARG_RULES, args, bucket), ...crossFieldProblems(args, bucket)];
 }

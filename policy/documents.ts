@@ -4,7 +4,13 @@
  */
 import { UNKNOWN } from "./values";
 
-/** One statement, with every list-or-string field read as a list. */
+/** Texts under keys read in any capitals: each key lower-cased, its spellings' texts merged. */
+type ByKey = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * One statement, with every list-or-string field read as a list, and the keys of `Principal`
+ * and `Condition` read once for every rule as widely as IAM might (see `byKey`).
+ */
 export interface ReadStatement {
   readonly sid?: string;
   readonly effect: string;
@@ -12,9 +18,13 @@ export interface ReadStatement {
   readonly notActions: readonly string[];
   readonly resources: readonly string[];
   readonly notResources: readonly string[];
+  /** `Principal` as written, for messages and `"*"`. */
   readonly principal?: unknown;
   readonly notPrincipal?: unknown;
-  readonly condition: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** The ids `Principal` lists, by kind (`aws`, `federated`, `service`). */
+  readonly principals: ByKey;
+  /** By operator, as written, the values `Condition` tests each context key against, as text. */
+  readonly condition: Readonly<Record<string, ByKey>>;
 }
 
 /** A string or a list of strings as a list; anything else as an empty list. */
@@ -32,6 +42,32 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
+}
+
+/**
+ * A map's texts under its keys in any capitals, merged: IAM reads context key names without
+ * regard to case, and may read a principal's kind so too; should it take two spellings of one
+ * key as one, either may be the one it keeps, so no spelling may hide a value from the rules.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ */
+function byKey(value: unknown, texts: (values: unknown[]) => string[]): ByKey {
+  const read = new Map<string, string[]>();
+  for (const [key, values] of Object.entries(record(value))) {
+    const name = key.toLowerCase();
+    read.set(name, [...(read.get(name) ?? []), ...texts([values].flat())]);
+  }
+  return Object.fromEntries(read);
+}
+
+/**
+ * The ids of a principal's kind: text, or a JSON number as its text (the grammar lets numbers
+ * go unquoted).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+function principalIds(ids: unknown[]): string[] {
+  return ids.flatMap((id) =>
+    typeof id === "string" ? [id] : typeof id === "number" ? [String(id)] : [],
+  );
 }
 
 /**
@@ -56,7 +92,13 @@ export function readStatements(policy: unknown): ReadStatement[] {
       notResources: list(statement.NotResource),
       principal: statement.Principal,
       notPrincipal: statement.NotPrincipal,
-      condition: record(statement.Condition) as ReadStatement["condition"],
+      principals: byKey(statement.Principal, principalIds),
+      condition: Object.fromEntries(
+        Object.entries(record(statement.Condition)).map(([operator, keys]) => [
+          operator,
+          byKey(keys, (values) => values.map(String)),
+        ]),
+      ),
     };
   });
 }
@@ -94,10 +136,8 @@ function statementLabel(statement: ReadStatement, index: number): string {
 export function isMfaGuard(statement: ReadStatement): boolean {
   return (
     statement.effect === "Deny" &&
-    ["Bool", "BoolIfExists"].some((operator) =>
-      [statement.condition[operator]?.["aws:MultiFactorAuthPresent"]]
-        .flat()
-        .some((value) => String(value) === "false"),
+    conditionValues(statement, ["Bool", "BoolIfExists"], "aws:MultiFactorAuthPresent").includes(
+      "false",
     )
   );
 }
@@ -108,55 +148,32 @@ export function isMfaGuard(statement: ReadStatement): boolean {
  * gets through only as long as it is right.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
  */
-export function trustsAnyone(statement: ReadStatement): boolean {
+export function namesAnyone(statement: ReadStatement): boolean {
   return statement.principal === "*" || awsPrincipals(statement).includes("*");
 }
 
-/**
- * The ids a statement's `Principal` lists under one key, read as widely as IAM might: the key
- * in any capitals, and an id given as a JSON number as its text (the grammar lets numbers go
- * unquoted), so that no spelling hides a principal from the rules.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
- */
-function principalsUnder(statement: ReadStatement, key: string): string[] {
-  return Object.entries(record(statement.principal))
-    .filter(([name]) => name.toLowerCase() === key.toLowerCase())
-    .flatMap(([, ids]) => [ids].flat())
-    .flatMap((id: unknown) =>
-      typeof id === "string" ? [id] : typeof id === "number" ? [String(id)] : [],
-    );
-}
-
-/**
- * The values a statement's `Condition` tests a context key against under any of the operators,
- * the key found in any capitals: IAM reads context key names without regard to case.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
- */
+/** The values a statement's `Condition` tests a context key against under any of the operators. */
 export function conditionValues(
   statement: ReadStatement,
   operators: readonly string[],
   key: string,
 ): string[] {
-  return operators.flatMap((operator) =>
-    Object.entries(record(statement.condition[operator]))
-      .filter(([name]) => name.toLowerCase() === key.toLowerCase())
-      .flatMap(([, values]) => [values].flat().map(String)),
-  );
+  return operators.flatMap((operator) => statement.condition[operator]?.[key.toLowerCase()] ?? []);
 }
 
 /** The identity providers a statement's `Principal` names (`Federated`), as a list. */
-export function federatedPrincipals(statement: ReadStatement): string[] {
-  return principalsUnder(statement, "Federated");
+export function federatedPrincipals(statement: ReadStatement): readonly string[] {
+  return statement.principals.federated ?? [];
 }
 
 /** The AWS services a statement's `Principal` names (`Service`), as a list. */
-export function servicePrincipals(statement: ReadStatement): string[] {
-  return principalsUnder(statement, "Service");
+export function servicePrincipals(statement: ReadStatement): readonly string[] {
+  return statement.principals.service ?? [];
 }
 
 /** The `AWS` principals (accounts, roles, users, sessions) of a statement's `Principal`. */
-export function awsPrincipals(statement: ReadStatement): string[] {
-  return principalsUnder(statement, "AWS");
+export function awsPrincipals(statement: ReadStatement): readonly string[] {
+  return statement.principals.aws ?? [];
 }
 
 /**

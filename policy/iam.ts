@@ -1,5 +1,9 @@
 /** Rules for IAM policies and users. */
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type {
+  ResourceValidation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+} from "@pulumi/policy";
 import {
   ACCOUNT_ID_PATTERN,
   allowStatements,
@@ -12,7 +16,7 @@ import {
   reachesEveryResource,
   ReadStatement,
   servicePrincipals,
-  trustsAnyone,
+  namesAnyone,
   wholeAccountOf,
 } from "./documents";
 import { isProductionStack, stackOfUrn } from "./stacks";
@@ -158,20 +162,41 @@ export const iamPolicyStatementSids: ResourceValidationPolicy = {
   }),
 };
 
+/** Reports one thing wrong with a trust statement, after `<role>: trust policy <statement>`. */
+type ReportProblem = (problem: string) => void;
+
+/**
+ * A rule over each Allow statement of a role's trust policy (`assumeRolePolicy`). `judge` reads
+ * the pack config once per role, before any statement (so a bad one is refused whatever the
+ * trust), and gives the judge of one statement.
+ */
+function forTrustStatements(
+  judge: (
+    args: ResourceValidationArgs,
+  ) => (statement: ReadStatement, report: ReportProblem) => void,
+): ResourceValidation {
+  return forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+    const judgeStatement = judge(args);
+    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
+      judgeStatement(statement, (problem) =>
+        reportViolation(`${args.name}: trust policy ${label} ${problem}`),
+      );
+    }
+  });
+}
+
 export const iamRoleTrustsNamedPrincipals: ResourceValidationPolicy = {
   name: "iam-role-trusts-named-principals",
   description:
     'Checks that roles trust named principals only: no trust policy allows Principal "*" or ' +
     '{"AWS": "*"}, whatever its condition.',
   enforcementLevel: "mandatory",
-  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
-    for (const { label } of allowStatements(knownProps(args.props).assumeRolePolicy).filter(
-      ({ statement }) => trustsAnyone(statement),
-    )) {
-      reportViolation(
-        `${args.name}: trust policy ${label} must name who may assume the role, not "*" ` +
-          "(every principal of every account, which a condition narrows only while it is " +
-          "right); name an account, role, service or identity provider.",
+  validateResource: forTrustStatements(() => (statement, report) => {
+    if (namesAnyone(statement)) {
+      report(
+        'must name who may assume the role, not "*" (every principal of every account, which ' +
+          "a condition narrows only while it is right); name an account, role, service or " +
+          "identity provider.",
       );
     }
   }),
@@ -229,13 +254,12 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
     properties: { accountId: { type: "string", pattern: ACCOUNT_ID_PATTERN } },
     required: ["accountId"],
   },
-  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+  validateResource: forTrustStatements((args) => {
     const accountId = configuredAccountId(args);
-    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
-      const trust = `${args.name}: trust policy ${label}`;
+    return (statement, report) => {
       if (statement.notPrincipal !== undefined) {
-        reportViolation(
-          `${trust} must not allow by NotPrincipal, which trusts every principal of every ` +
+        report(
+          "must not allow by NotPrincipal, which trusts every principal of every " +
             "account but those listed; name who may assume the role in Principal.",
         );
       }
@@ -250,8 +274,8 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
         const account = principalAccount(principal);
         if (account !== accountId) {
           const whose = account === undefined ? "no account" : `account ${account}`;
-          reportViolation(
-            `${trust} must trust principals of the stack's account ${accountId} only, not ` +
+          report(
+            `must trust principals of the stack's account ${accountId} only, not ` +
               `${JSON.stringify(principal)} (${whose}); ` +
               "name a role, user, service or identity provider of that account (the pack " +
               "config's accountId), whose policies the stack's owners govern.",
@@ -260,8 +284,8 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
       }
       const services = servicePrincipals(statement);
       if (services.length > 0 && !forOwnAccount(statement, accountId)) {
-        reportViolation(
-          `${trust} must hold aws:SourceAccount to ${accountId}, or aws:SourceArn to resources ` +
+        report(
+          `must hold aws:SourceAccount to ${accountId}, or aws:SourceArn to resources ` +
             `of it, for ${services.join(", ")}: otherwise a resource of another account may ` +
             "have the service assume the role (the confused deputy); add " +
             `{"StringEquals": {"aws:SourceAccount": "${accountId}"}} to the Condition.`,
@@ -275,8 +299,8 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
         held.length > 0 &&
         !held.some((arn) => reachesEveryResource(arn) || reachesAccountWide(arn));
       if (whole !== undefined && !named) {
-        reportViolation(
-          `${trust} must not trust the whole account ${accountId} (${JSON.stringify(whole)}) ` +
+        report(
+          `must not trust the whole account ${accountId} (${JSON.stringify(whole)}) ` +
             "without a Condition holding aws:PrincipalArn to named roles or users of it, by " +
             `${ARN_HOLDING_OPERATORS.join(", ")}: every principal of it whose own policies ` +
             "allow sts:AssumeRole on the role could assume it, whatever else a Condition asks " +
@@ -284,27 +308,24 @@ export const iamRoleTrustsOwnAccount: ResourceValidationPolicy = {
             "aws:PrincipalArn to them.",
         );
       }
-    }
+    };
   }),
 };
-
-/** GitHub Actions' OIDC issuer, as IAM names its provider and its tokens' condition keys. */
-export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
 
 /**
  * The audience `aws-actions/configure-aws-credentials` asks GitHub's tokens for; the account's
  * provider may accept others, meant for other services.
  * @see https://github.com/aws-actions/configure-aws-credentials#oidc-audience
  */
-export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
+const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
 
 /**
  * A GitHub owner's name, a user's or an organization's, as GitHub allows one: letters, digits
  * and single hyphens between them, at most `GITHUB_OWNER_MAX_LENGTH` characters. Without
  * lookaround: the CLI checks the pack config with a Go JSON Schema validator, whose RE2 has none.
  */
-export const GITHUB_OWNER_PATTERN = "^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$";
-export const GITHUB_OWNER_MAX_LENGTH = 39;
+const GITHUB_OWNER_PATTERN = "^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$";
+const GITHUB_OWNER_MAX_LENGTH = 39;
 
 /** The owner and repository a subject names, `repo:<owner>/<repo>…`. */
 const SUBJECT_REPOSITORY = /^repo:([^/:]*)\/([^:]*)/;
@@ -323,7 +344,7 @@ function sameOwner(one: string, other: string): boolean {
  * @param owners the owners whose repositories roles may trust; undefined judges the shape alone
  * @see https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims
  */
-export function githubSubjectProblem(
+function githubSubjectProblem(
   subject: string,
   owners: readonly string[] | undefined,
 ): string | undefined {
@@ -352,20 +373,17 @@ export function githubSubjectProblem(
  */
 const HOLDING_OPERATORS = ["StringEquals", "StringEqualsIgnoreCase", "StringLike"];
 
-/**
- * The values a statement's condition holds a claim of GitHub's tokens to, under its key in any
- * capitals: should IAM read two spellings as one key, either may be the one it keeps.
- */
+/** The values a statement's condition holds a claim of an issuer's tokens to. */
 function heldClaims(statement: ReadStatement, issuer: string, claim: "sub" | "aud"): string[] {
   return conditionValues(statement, HOLDING_OPERATORS, `${issuer}:${claim}`);
 }
 
 /**
- * Whether an OIDC issuer is GitHub Actions': the public one, or an enterprise's
+ * Whether an OIDC issuer, lower-cased, is GitHub Actions': the public one, or an enterprise's
  * (`token.actions.githubusercontent.com/<enterprise>`), whose tokens name repositories alike.
  */
 function isGithubIssuer(issuer: string): boolean {
-  return /^token\.actions\.githubusercontent\.com(?:\/[^/]+)?$/i.test(issuer);
+  return /^token\.actions\.githubusercontent\.com(?:\/[^/]+)?$/.test(issuer);
 }
 
 /** The issuer an OIDC provider's ARN names (`…:oidc-provider/<issuer>`), or undefined. */
@@ -440,30 +458,29 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
       },
     },
   },
-  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
+  validateResource: forTrustStatements((args) => {
     const owners = configuredGithubOwners(args);
-    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
+    return (statement, report) => {
       for (const issuer of oidcIssuers(statement, true)) {
-        const trust = `${args.name}: trust policy ${label}`;
         const subjects = heldClaims(statement, issuer, "sub");
         if (subjects.length === 0) {
-          reportViolation(
-            `${trust} must hold ${issuer}:sub to the repositories that may assume ` +
+          report(
+            `must hold ${issuer}:sub to the repositories that may assume ` +
               `the role, by ${HOLDING_OPERATORS.join(", ")}; without it every workflow of every ` +
               "repository on GitHub may.",
           );
         }
         const audiences = heldClaims(statement, issuer, "aud");
         if (audiences.length === 0) {
-          reportViolation(
-            `${trust} must hold ${issuer}:aud to ${GITHUB_OIDC_AUDIENCE}, by ` +
+          report(
+            `must hold ${issuer}:aud to ${GITHUB_OIDC_AUDIENCE}, by ` +
               `${HOLDING_OPERATORS.join(", ")}; without it a token GitHub issued for any ` +
               "audience the account's provider accepts may assume the role.",
           );
         }
         for (const other of audiences.filter((value) => value !== GITHUB_OIDC_AUDIENCE)) {
-          reportViolation(
-            `${trust} must hold ${issuer}:aud to ${GITHUB_OIDC_AUDIENCE} only, not ` +
+          report(
+            `must hold ${issuer}:aud to ${GITHUB_OIDC_AUDIENCE} only, not ` +
               `${JSON.stringify(other)}: a token GitHub issued for another audience is meant for ` +
               "another service, which could use it to assume the role.",
           );
@@ -472,8 +489,8 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
           const named = [
             ...new Set(subjects.map((subject) => SUBJECT_REPOSITORY.exec(subject)?.[1] ?? "")),
           ].filter((owner) => owner !== "");
-          reportViolation(
-            `${trust} trusts repositories${named.length === 0 ? "" : ` of ${named.join(", ")}`} ` +
+          report(
+            `trusts repositories${named.length === 0 ? "" : ` of ${named.join(", ")}`} ` +
               "on GitHub, but the pack config lists no owner whose repositories roles may trust; " +
               'add yours to it: "iam-role-github-trust-names-repositories": { "githubOwners": ' +
               '["<owner>"] }, naming only GitHub users and organizations whose repositories are ' +
@@ -483,14 +500,14 @@ export const iamRoleGithubTrustNamesRepositories: ResourceValidationPolicy = {
         for (const subject of subjects) {
           const problem = githubSubjectProblem(subject, owners);
           if (problem !== undefined) {
-            reportViolation(
-              `${trust} subject ${JSON.stringify(subject)} ${problem}, so that no other ` +
+            report(
+              `subject ${JSON.stringify(subject)} ${problem}, so that no other ` +
                 "repository's workflow may assume the role.",
             );
           }
         }
       }
-    }
+    };
   }),
 };
 
@@ -501,20 +518,18 @@ export const iamRoleOidcTrustHoldsSubject: ResourceValidationPolicy = {
     "subject (<issuer>:sub) by StringEquals, StringEqualsIgnoreCase or StringLike, and not to " +
     "every subject.",
   enforcementLevel: "mandatory",
-  validateResource: forTypes(["aws:iam/role:Role"], (args, reportViolation) => {
-    for (const { statement, label } of allowStatements(knownProps(args.props).assumeRolePolicy)) {
-      // GitHub's trusts are iam-role-github-trust-names-repositories' to judge, owners and all.
-      for (const issuer of oidcIssuers(statement, false)) {
-        const subjects = conditionValues(statement, HOLDING_OPERATORS, `${issuer}:sub`);
-        if (subjects.length === 0 || subjects.some((subject) => /^[*?]*$/.test(subject))) {
-          reportViolation(
-            `${args.name}: trust policy ${label} must hold ${issuer}:sub to the subjects that ` +
-              `may assume the role, by ${HOLDING_OPERATORS.join(", ")}, none of them a bare ` +
-              "wildcard: without it every token the provider accepts may, such as every " +
-              "deployment of every stack of a Pulumi organization (pull request previews of " +
-              "other projects among them) or every workload of an EKS cluster.",
-          );
-        }
+  validateResource: forTrustStatements(() => (statement, report) => {
+    // GitHub's trusts are iam-role-github-trust-names-repositories' to judge, owners and all.
+    for (const issuer of oidcIssuers(statement, false)) {
+      const subjects = heldClaims(statement, issuer, "sub");
+      if (subjects.length === 0 || subjects.some((subject) => /^[*?]*$/.test(subject))) {
+        report(
+          `must hold ${issuer}:sub to the subjects that may assume the role, by ` +
+            `${HOLDING_OPERATORS.join(", ")}, none of them a bare wildcard: without it every ` +
+            "token the provider accepts may, such as every deployment of every stack of a " +
+            "Pulumi organization (pull request previews of other projects among them) or " +
+            "every workload of an EKS cluster.",
+        );
       }
     }
   }),

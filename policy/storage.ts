@@ -9,7 +9,7 @@ import type {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { labelledStatements, readStatements } from "./documents";
+import { conditionValues, labelledStatements, namesAnyone, readStatements } from "./documents";
 import { forTypes, knownProps, refersTo } from "./validation";
 import { at, itemsOf, Props, textOf, UNKNOWN, Unknown, Value } from "./values";
 
@@ -289,12 +289,6 @@ export const s3BucketOwnerEnforced = bucketRule({
   },
 });
 
-/** Whether a statement's principal is everyone. */
-function isEveryone(principal: unknown): boolean {
-  const aws = (principal as { AWS?: unknown } | undefined)?.AWS;
-  return principal === "*" || aws === "*" || (Array.isArray(aws) && aws.includes("*"));
-}
-
 /** Meets when the bucket policy denies everyone any request to the bucket without TLS. */
 function deniesPlainHttp(props: Props, bucketName: Value): Finding {
   const policy = props.policy;
@@ -307,11 +301,11 @@ function deniesPlainHttp(props: Props, bucketName: Value): Finding {
   const denies = readStatements(policy).some(
     (statement) =>
       statement.effect === "Deny" &&
-      isEveryone(statement.principal) &&
+      namesAnyone(statement) &&
       statement.actions.includes("s3:*") &&
       statement.resources.some((resource) => resource.endsWith(`:::${textOf(bucketName)}`)) &&
       statement.resources.some((resource) => resource.endsWith(`:::${textOf(bucketName)}/*`)) &&
-      String(statement.condition.Bool?.["aws:SecureTransport"]) === "false",
+      conditionValues(statement, ["Bool"], "aws:SecureTransport").includes("false"),
   );
   return denies ? "meets" : undefined;
 }

@@ -180,6 +180,12 @@ describe("BucketAccessRole", () => {
     }
   });
 
+  it("deletes the old policy before creating its replacement, as IAM names are account-wide", async () => {
+    const { children } = await build(ARGS);
+    const policy = children.find((c) => c.type === "aws:iam/policy:Policy");
+    assert.equal(policy?.opts.deleteBeforeReplace, true);
+  });
+
   describe("trusted by Roles Anywhere", () => {
     it("creates the trust anchor before the role, and a profile of the role after it", async () => {
       const { children } = await build({ ...ARGS, trust: ANYWHERE });

@@ -24,7 +24,12 @@ import {
   ENVIRONMENTS_KEY,
   REDIRECTED_ENVIRONMENT_KEYS,
 } from "./bootstrapKeys";
-import { permissionsBoundaryPolicy } from "../iam/deployPolicies";
+import {
+  DeployEnvironment,
+  deployRolePolicy,
+  permissionsBoundaryPolicy,
+} from "../iam/deployPolicies";
+import { rotatorPolicy } from "../iam/rotatorPolicies";
 
 /** One environment: a stack of the deployed project, with its keys' defaults applied. */
 export type EnvironmentSettings = {
@@ -107,7 +112,7 @@ export function parseBootstrapConfig(
       }
       return { stack, ...environment };
     });
-  problems.push(...sharedNames(environments), ...environments.flatMap(boundarySizeProblems));
+  problems.push(...sharedNames(environments), ...environments.flatMap(policySizeProblems));
 
   if (problems.length > 0) {
     throw new Error(`invalid bootstrap config:\n${problems.join("\n")}`);
@@ -116,29 +121,75 @@ export function parseBootstrapConfig(
 }
 
 /**
- * An environment's boundary must fit IAM's managed policy quota, and every bucket it lists
- * lengthens it: too many, and the bootstrap could not create it.
+ * The longest ARN the environment's KMS key can have: the longest account's, in a region of the
+ * longest name, with a key id of a UUID's length.
  */
-function boundarySizeProblems(environment: EnvironmentSettings): string[] {
-  const characters = policyCharacters(
-    permissionsBoundaryPolicy({
-      ...environment,
-      account: LONGEST_ACCOUNT,
-      project: DEPLOYED_PROJECT,
-      keyArn: "",
-    }),
-  );
-  const limit = IAM_QUOTAS.managedPolicyCharacters;
+const LONGEST_KEY_ARN =
+  `arn:${LONGEST_ACCOUNT.partition}:kms:ap-southeast-1:${LONGEST_ACCOUNT.accountId}:key/` +
+  "00000000-0000-0000-0000-000000000000";
+
+/**
+ * An environment's policies must fit IAM's quotas, and its settings lengthen them: each bucket
+ * the boundary (a managed policy), each tag the deploy role's policy (inline, as the rotator
+ * role's is, which each rotated user lengthens). Too long, and the bootstrap could not create
+ * it; each is measured in the longest account.
+ */
+function policySizeProblems(environment: EnvironmentSettings): string[] {
+  const { stack } = environment;
+  const env: DeployEnvironment = {
+    ...environment,
+    account: LONGEST_ACCOUNT,
+    project: DEPLOYED_PROJECT,
+    keyArn: LONGEST_KEY_ARN,
+  };
+  const key = (name: string) => `${ENVIRONMENTS_KEY.name}.${stack}.${name}`;
+  return [
+    sizeProblem(
+      permissionsBoundaryPolicy(env),
+      IAM_QUOTAS.managedPolicyCharacters,
+      "a managed policy",
+      key("buckets"),
+      environment.buckets,
+      "fewer buckets: with these the stack's permissions boundary",
+    ),
+    sizeProblem(
+      deployRolePolicy(env),
+      IAM_QUOTAS.roleInlinePolicyCharacters,
+      "a role's inline policies",
+      key("tags"),
+      environment.tags,
+      "fewer or shorter tags: with these the stack's deploy role policy",
+    ),
+    environment.escRotation
+      ? sizeProblem(
+          rotatorPolicy(LONGEST_ACCOUNT, DEPLOYED_PROJECT, stack, environment.rotatedUsers),
+          IAM_QUOTAS.roleInlinePolicyCharacters,
+          "a role's inline policies",
+          key("rotatedUsers"),
+          environment.rotatedUsers,
+          "fewer users: with these the stack's rotator role policy",
+        )
+      : undefined,
+  ].filter((problem): problem is string => problem !== undefined);
+}
+
+/** The problem, told on the key whose value lengthens it, of a document over its quota. */
+function sizeProblem(
+  document: unknown,
+  limit: number,
+  kind: string,
+  key: string,
+  value: unknown,
+  fix: string,
+): string | undefined {
+  const characters = policyCharacters(document);
   return characters <= limit
-    ? []
-    : [
-        configProblem(
-          `${ENVIRONMENTS_KEY.name}.${environment.stack}.buckets`,
-          environment.buckets,
-          `fewer buckets: with these the stack's permissions boundary has ${characters} ` +
-            `characters, over IAM's limit of ${limit} for a managed policy`,
-        ),
-      ];
+    ? undefined
+    : configProblem(
+        key,
+        value,
+        `${fix} has ${characters} characters, over IAM's limit of ${limit} for ${kind}`,
+      );
 }
 
 /**

@@ -374,7 +374,8 @@ export function permissionsBoundaryPolicy(env: DeployEnvironment): PolicyDocumen
  * What the deploy role of one environment may do: exactly what `pulumi up`, `refresh` and
  * `destroy` of its stack need, confined to the stack's IAM path, its key and its created bucket.
  * Users are created only with the stack's boundary, policies attached only to such users, and
- * explicit denies keep every boundary in place and every object out of reach.
+ * explicit denies keep every boundary in place and every object out of reach; a stack with
+ * `roles` gets the same for its roles after them (`stackRoleStatements`).
  */
 export function deployRolePolicy(
   env: DeployEnvironment,

@@ -215,6 +215,33 @@ describe("parseBootstrapConfig", () => {
       /config key environments\.prod\.buckets: got \[.*\]; expected fewer buckets: with these the stack's permissions boundary has \d+ characters, over IAM's limit of 6144/,
     ],
     [
+      "so many tags that the stack's deploy role policy would exceed IAM's 10,240 characters",
+      {
+        environments: JSON.stringify({
+          prod: {
+            branch: "main",
+            tags: Object.fromEntries(
+              Array.from({ length: 40 }, (_, i) => [`cost-center-${i}`, "x"]),
+            ),
+          },
+        }),
+      },
+      /config key environments\.prod\.tags: got \{.*\}; expected fewer or shorter tags: with these the stack's deploy role policy has \d+ characters, over IAM's limit of 10240 for a role's inline policies/,
+    ],
+    [
+      "so many rotated users that the stack's rotator role policy would exceed IAM's 10,240 characters",
+      {
+        environments: JSON.stringify({
+          prod: {
+            branch: "main",
+            escRotation: true,
+            rotatedUsers: Array.from({ length: 60 }, (_, i) => `iam-bucket-access-prod-app-${i}`),
+          },
+        }),
+      },
+      /config key environments\.prod\.rotatedUsers: got \[.*\]; expected fewer users: with these the stack's rotator role policy has \d+ characters, over IAM's limit of 10240 for a role's inline policies/,
+    ],
+    [
       "the retired tagKeys, which named no values",
       { environments: '{"dev":{"branch":"main","tagKeys":["environment"]}}' },
       /config key environments\.dev\.tagKeys: got \["environment"\]; expected no such key: tags names each tag the deploy role may set with its value/,

@@ -39,6 +39,17 @@ const iam = (resource: string) => `arn:aws:iam::${ACCOUNT_ID}:${resource}`;
 const userIn = (stack: string, name: string) => iam(`user/iam-bucket-access/${stack}/${name}`);
 const ROTATOR_ROLE = iam("role/iam-bucket-access/iam-bucket-access-rotator-prod");
 const policyIn = (stack: string, name: string) => iam(`policy/iam-bucket-access/${stack}/${name}`);
+/** GitHub Actions' OIDC provider, which the bootstrap creates when asked and no stack may touch. */
+const GITHUB_PROVIDER = iam("oidc-provider/token.actions.githubusercontent.com");
+/** A bucket key of the account, which users may use through S3 only. */
+const BUCKET_KEY = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+/** A request's context naming the boundary a user or role is created with or given. */
+const withBoundary = (boundary: string) => ({ "iam:PermissionsBoundary": boundary });
+/** A request's context setting one tag. */
+const tagged = (tagKey: string, value: string) => ({
+  "aws:TagKeys": tagKey,
+  [`aws:RequestTag/${tagKey}`]: value,
+});
 
 /** What the mocked runs registered for one stack, by the names the rows use. */
 interface Fixture {
@@ -268,9 +279,10 @@ const SELF_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
 ]);
 
 // Each role against what only the bootstrap manages beyond the stacks: prod's ESC rotator role
-// (whose rights would reach prod's keys), the OIDC provider every role is trusted through, the
-// account's public access block and the boundaries' own path. Dev's role is also what a pull
-// request's preview runs with, so these are what unreviewed code in dev cannot reach.
+// (whose rights would reach prod's keys), the OIDC providers roles are trusted through (Pulumi's,
+// and GitHub's, whose audiences decide whose tokens the stacks' GitHub roles take), the account's
+// public access block and the boundaries' own path. Dev's role is also what a pull request's
+// preview runs with, so these are what unreviewed code in dev cannot reach.
 const BOOTSTRAP_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
   [own, "sts:AssumeRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
   [own, "iam:UpdateAssumeRolePolicy", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
@@ -279,13 +291,10 @@ const BOOTSTRAP_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => [
   [own, "iam:PassRole", ROTATOR_ROLE, {}, "ImplicitlyDenied"],
   [own, "iam:DeleteOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
   [own, "iam:RemoveClientIDFromOpenIDConnectProvider", PROVIDER, {}, "ImplicitlyDenied"],
-  [
-    own,
-    "iam:CreateOpenIDConnectProvider",
-    iam("oidc-provider/token.actions.githubusercontent.com"),
-    {},
-    "ImplicitlyDenied",
-  ],
+  [own, "iam:CreateOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:DeleteOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:AddClientIDToOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
+  [own, "iam:UpdateOpenIDConnectProviderThumbprint", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
   [own, "s3:PutAccountPublicAccessBlock", "*", {}, "ImplicitlyDenied"],
   [
     own,
@@ -303,11 +312,6 @@ const ESCALATION_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
   const other = OTHER[own];
   const minted = userIn(own, "minted");
   const broad = policyIn(own, "everything");
-  const withBoundary = (boundary: string) => ({ "iam:PermissionsBoundary": boundary });
-  const tagged = (tagKey: string, value: string) => ({
-    "aws:TagKeys": tagKey,
-    [`aws:RequestTag/${tagKey}`]: value,
-  });
   return [
     // Writing a policy of Allow *:* is possible; no user can carry it past the boundary.
     [own, "iam:CreatePolicy", broad, {}, "Allowed"],
@@ -534,7 +538,7 @@ const TRUST_ROWS: readonly TrustRow[] = STACKS.flatMap((own): TrustRow[] => [
   [
     own,
     "a GitHub Actions token with the same claims",
-    iam("oidc-provider/token.actions.githubusercontent.com"),
+    GITHUB_PROVIDER,
     "acme",
     subject("acme", "iam-bucket-access", own, "update"),
     "ImplicitlyDenied",
@@ -544,7 +548,6 @@ const TRUST_ROWS: readonly TrustRow[] = STACKS.flatMap((own): TrustRow[] => [
 // user's stack, action, target (references allowed), extra context, AWS's answer
 const BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
   const other = OTHER[own];
-  const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
   const mfa = (present: string) => ({ "aws:MultiFactorAuthPresent": present });
   return [
     [own, "s3:GetObject", `object:${own}`, {}, "Allowed"],
@@ -557,8 +560,8 @@ const BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "s3:GetObject", "arn:aws:s3:::acme-payroll/2026/11.csv", {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketPolicy", `bucket:${own}`, {}, "ImplicitlyDenied"],
     [own, "s3:DeleteBucket", `bucket:${own}`, {}, "ImplicitlyDenied"],
-    [own, "kms:Decrypt", bucketKey, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, "Allowed"],
-    [own, "kms:Decrypt", bucketKey, {}, "ImplicitlyDenied"],
+    [own, "kms:Decrypt", BUCKET_KEY, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, "Allowed"],
+    [own, "kms:Decrypt", BUCKET_KEY, {}, "ImplicitlyDenied"],
     [own, "iam:ChangePassword", `user:${own}`, {}, "Allowed"],
     [own, "iam:ChangePassword", userIn(own, "someone-else"), {}, "ImplicitlyDenied"],
     // Removing one's MFA device takes MFA, whatever the user's own policy says.
@@ -1065,12 +1068,7 @@ const ROLE_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
   const other = OTHER[own];
   const minted = roleIn(own, "minted");
   const broad = policyIn(own, "everything");
-  const withBoundary = (boundary: string) => ({ "iam:PermissionsBoundary": boundary });
   const ownBoundary = withBoundary(`boundary:${own}`);
-  const tagged = (tagKey: string, value: string) => ({
-    "aws:TagKeys": tagKey,
-    [`aws:RequestTag/${tagKey}`]: value,
-  });
   return [
     // Created only in the stack's path, only with the stack's boundary.
     [own, "iam:CreateRole", minted, ownBoundary, "Allowed"],
@@ -1174,13 +1172,7 @@ const ROLE_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "sts:AssumeRole", minted, {}, "ExplicitlyDenied"],
     [own, "rolesanywhere:CreateTrustAnchor", "*", {}, "ImplicitlyDenied"],
     [own, "rolesanywhere:CreateProfile", "*", {}, "ImplicitlyDenied"],
-    [
-      own,
-      "iam:CreateOpenIDConnectProvider",
-      iam("oidc-provider/token.actions.githubusercontent.com"),
-      {},
-      "ImplicitlyDenied",
-    ],
+    [own, "iam:CreateOpenIDConnectProvider", GITHUB_PROVIDER, {}, "ImplicitlyDenied"],
   ];
 });
 
@@ -1195,7 +1187,6 @@ const BOUNDED_ROLE: Asker = {
 // role's stack, action, target (references allowed), extra context, AWS's answer
 const ROLE_BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
   const other = OTHER[own];
-  const bucketKey = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
   return [
     [own, "s3:GetObject", `object:${own}`, {}, "Allowed"],
     [own, "s3:PutObject", `object:${own}`, {}, "Allowed"],
@@ -1203,8 +1194,8 @@ const ROLE_BOUNDARY_ROWS: readonly Row[] = STACKS.flatMap((own): Row[] => {
     [own, "s3:GetObject", `object:${other}`, {}, "ImplicitlyDenied"],
     [own, "s3:GetObject", "arn:aws:s3:::acme-payroll/2026/11.csv", {}, "ImplicitlyDenied"],
     [own, "s3:PutBucketPolicy", `bucket:${own}`, {}, "ImplicitlyDenied"],
-    [own, "kms:Decrypt", bucketKey, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, "Allowed"],
-    [own, "kms:Decrypt", bucketKey, {}, "ImplicitlyDenied"],
+    [own, "kms:Decrypt", BUCKET_KEY, { "kms:ViaService": "s3.us-east-1.amazonaws.com" }, "Allowed"],
+    [own, "kms:Decrypt", BUCKET_KEY, {}, "ImplicitlyDenied"],
     [own, "kms:Decrypt", `key:${own}`, {}, "ImplicitlyDenied"],
     [own, "iam:CreateRole", roleIn(own, "minted"), {}, "ImplicitlyDenied"],
     [own, "iam:PassRole", roleIn(own, "app"), {}, "ImplicitlyDenied"],
@@ -1296,21 +1287,23 @@ describe("the deploy roles of stacks with roles, decided by an IAM policy engine
   });
 
   describe("what a deployment of a stack's roles asks of AWS", () => {
-    it("is all allowed to dev's role for roles GitHub Actions and AWS services assume", async () => {
-      const run = await componentRun((opts) => {
+    /** Dev's roles that GitHub Actions and an AWS service assume. */
+    let trusted: ProgramRun;
+
+    before(async () => {
+      trusted = await componentRun((opts) => {
         devRole("uploader", { github: { repository: "acme/uploader" } }, opts);
         devRole("worker", { services: ["ecs-tasks.amazonaws.com"] }, opts);
       }, "dev");
-      assert.ok(run.registrations.some((r) => r.type === "aws:iam/role:Role"));
-      assert.deepEqual(await refused(fixtures, "dev", run), []);
+    });
+
+    it("is all allowed to dev's role for roles GitHub Actions and AWS services assume", async () => {
+      assert.ok(trusted.registrations.some((r) => r.type === "aws:iam/role:Role"));
+      assert.deepEqual(await refused(fixtures, "dev", trusted), []);
     });
 
     it("grants dev's role nothing on those roles and their policies that the deployment does not ask", async () => {
-      const run = await componentRun((opts) => {
-        devRole("uploader", { github: { repository: "acme/uploader" } }, opts);
-        devRole("worker", { services: ["ecs-tasks.amazonaws.com"] }, opts);
-      }, "dev");
-      assert.deepEqual(await grantedUnasked(fixtures, "dev", run), []);
+      assert.deepEqual(await grantedUnasked(fixtures, "dev", trusted), []);
     });
 
     it("refuses dev's role only Roles Anywhere's anchor and profile, an administrator's to deploy", async () => {

@@ -186,6 +186,13 @@ describe("#iam-console-user-mfa", () => {
         Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": false } },
       },
     ],
+    [
+      "a guard whose condition key is in other capitals, as IAM reads it",
+      {
+        ...denyWithoutMfaStatement(),
+        Condition: { Bool: { "aws:multifactorauthpresent": "false" } },
+      },
+    ],
   ];
   for (const [what, guard] of guards) {
     it(`passes a console user whose attached policy holds ${what}`, async () => {

@@ -16,12 +16,19 @@ import { assertViolation, resourceViolations, ResourceSpec, UNKNOWN_VALUE } from
 /** A document holding the given statements, as JSON text. */
 const documentWith = (...statements: object[]) =>
   JSON.stringify({ Version: "2012-10-17", Statement: statements });
-/** A role named deploy whose trust policy holds the statements, as an object, not JSON text. */
-const roleWithTrustObject = (...statements: object[]): ResourceSpec => ({
+/** A role whose trust policy is `assumeRolePolicy`, as the engine hands it to the rules. */
+const roleWithTrust = (assumeRolePolicy: unknown, name = "deploy"): ResourceSpec => ({
   type: "aws:iam/role:Role",
-  name: "deploy",
-  props: { assumeRolePolicy: { Version: "2012-10-17", Statement: statements } },
+  name,
+  props: { assumeRolePolicy },
 });
+/** A role named deploy whose trust policy holds the statements, as JSON text. */
+const roleTrusting = (...statements: object[]) => roleWithTrust(documentWith(...statements));
+/** A role named deploy whose trust policy holds the statements, as an object, not JSON text. */
+const roleWithTrustObject = (...statements: object[]) =>
+  roleWithTrust({ Version: "2012-10-17", Statement: statements });
+/** A trust statement's Allow of sts:AssumeRole, its principal still to be given. */
+const assume = { Sid: "Assume", Effect: "Allow", Action: "sts:AssumeRole" };
 /** An IAM managed policy resource holding the given statements. */
 const policyWith = (...statements: object[]): ResourceSpec => ({
   type: "aws:iam/policy:Policy",
@@ -378,13 +385,6 @@ describe("#iam-policy-statement-sids", () => {
 });
 
 describe("#iam-role-trusts-named-principals", () => {
-  /** A role whose trust policy holds the given statements. */
-  const roleTrusting = (...statements: object[]): ResourceSpec => ({
-    type: "aws:iam/role:Role",
-    name: "deploy",
-    props: { assumeRolePolicy: documentWith(...statements) },
-  });
-  const assume = { Sid: "Assume", Effect: "Allow", Action: "sts:AssumeRole" };
   const inOrganization = { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } };
 
   it("is mandatory", () => {
@@ -452,11 +452,7 @@ describe("#iam-role-trusts-named-principals", () => {
   });
 
   it("leaves a trust policy unknown until the update alone", async () => {
-    const role: ResourceSpec = {
-      type: "aws:iam/role:Role",
-      name: "deploy",
-      props: { assumeRolePolicy: UNKNOWN_VALUE },
-    };
+    const role = roleWithTrust(UNKNOWN_VALUE);
     assert.deepEqual(await resourceViolations(iamRoleTrustsNamedPrincipals, role), []);
   });
 });
@@ -469,19 +465,17 @@ describe("#iam-role-github-trust-names-repositories", () => {
   const roleOfGithub = (
     condition: object | undefined,
     Principal: object = { Federated: provider },
-  ): ResourceSpec => ({
-    type: "aws:iam/role:Role",
-    name: "uploader",
-    props: {
-      assumeRolePolicy: documentWith({
+  ) =>
+    roleWithTrust(
+      documentWith({
         Sid: "GithubActionsOfRepository",
         Effect: "Allow",
         Action: "sts:AssumeRoleWithWebIdentity",
         Principal,
         ...(condition === undefined ? {} : { Condition: condition }),
       }),
-    },
-  });
+      "uploader",
+    );
   const AUD = "token.actions.githubusercontent.com:aud";
   const SUB = "token.actions.githubusercontent.com:sub";
   const MAIN = "repo:acme/uploader:ref:refs/heads/main";
@@ -750,12 +744,7 @@ describe("#iam-role-github-trust-names-repositories", () => {
   });
 
   it("leaves a trust policy unknown until the update alone", async () => {
-    const role: ResourceSpec = {
-      type: "aws:iam/role:Role",
-      name: "uploader",
-      props: { assumeRolePolicy: UNKNOWN_VALUE },
-    };
-    assert.deepEqual(await violationsOf(role), []);
+    assert.deepEqual(await violationsOf(roleWithTrust(UNKNOWN_VALUE, "uploader")), []);
   });
 
   describe("without githubOwners in the pack config", () => {
@@ -837,19 +826,17 @@ describe("#iam-role-oidc-trust-holds-subject", () => {
   const STACK_SUB =
     "pulumi:deploy:org:acme:project:iam-bucket-access:stack:dev:operation:update:scope:write";
   /** A role trusted through an OIDC provider under a condition. */
-  const roleOf = (provider: string, condition?: object): ResourceSpec => ({
-    type: "aws:iam/role:Role",
-    name: "reader",
-    props: {
-      assumeRolePolicy: documentWith({
+  const roleOf = (provider: string, condition?: object) =>
+    roleWithTrust(
+      documentWith({
         Sid: "Tokens",
         Effect: "Allow",
         Action: "sts:AssumeRoleWithWebIdentity",
         Principal: { Federated: provider },
         ...(condition === undefined ? {} : { Condition: condition }),
       }),
-    },
-  });
+      "reader",
+    );
   const violationsOf = (role: ResourceSpec) =>
     resourceViolations(iamRoleOidcTrustHoldsSubject, role);
 
@@ -889,25 +876,13 @@ describe("#iam-role-oidc-trust-holds-subject", () => {
   it("leaves GitHub's provider to iam-role-github-trust-names-repositories, and an unknown trust to the update", async () => {
     const github = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
     assert.deepEqual(await violationsOf(roleOf(github)), []);
-    const pending: ResourceSpec = {
-      type: "aws:iam/role:Role",
-      name: "reader",
-      props: { assumeRolePolicy: UNKNOWN_VALUE },
-    };
-    assert.deepEqual(await violationsOf(pending), []);
+    assert.deepEqual(await violationsOf(roleWithTrust(UNKNOWN_VALUE, "reader")), []);
   });
 });
 
 describe("#iam-role-trusts-own-account", () => {
   const OWN = "123456789012";
   const config = { accountId: OWN };
-  /** A role whose trust policy holds the given statements, as JSON text. */
-  const roleTrusting = (...statements: object[]): ResourceSpec => ({
-    type: "aws:iam/role:Role",
-    name: "deploy",
-    props: { assumeRolePolicy: documentWith(...statements) },
-  });
-  const assume = { Sid: "Assume", Effect: "Allow", Action: "sts:AssumeRole" };
   const webIdentity = { ...assume, Action: "sts:AssumeRoleWithWebIdentity" };
   const violationsOf = (role: ResourceSpec, given: Record<string, unknown> = config) =>
     resourceViolations(iamRoleTrustsOwnAccount, role, given);
@@ -1242,19 +1217,9 @@ describe("#iam-role-trusts-own-account", () => {
   });
 
   it("leaves a trust policy, or a principal, unknown until the update alone", async () => {
-    const pending = (assumeRolePolicy: unknown): ResourceSpec => ({
-      type: "aws:iam/role:Role",
-      name: "deploy",
-      props: { assumeRolePolicy },
-    });
-    assert.deepEqual(await violationsOf(pending(UNKNOWN_VALUE)), []);
+    assert.deepEqual(await violationsOf(roleWithTrust(UNKNOWN_VALUE)), []);
     assert.deepEqual(
-      await violationsOf(
-        pending({
-          Version: "2012-10-17",
-          Statement: [{ ...assume, Principal: { AWS: UNKNOWN_VALUE } }],
-        }),
-      ),
+      await violationsOf(roleWithTrustObject({ ...assume, Principal: { AWS: UNKNOWN_VALUE } })),
       [],
     );
   });

@@ -281,6 +281,16 @@ const RULES: ReadonlyArray<{
       by("a BucketPolicy denying AWS principal *", BUCKET_POLICY, {
         policy: tlsPolicy({ Principal: { AWS: ["*"] } }),
       }),
+      by("a BucketPolicy denying AWS principal * under a key in other capitals", BUCKET_POLICY, {
+        policy: tlsPolicy({ Principal: { aws: "*" } }),
+      }),
+      by(
+        "a BucketPolicy whose condition key is in other capitals, as IAM reads it",
+        BUCKET_POLICY,
+        {
+          policy: tlsPolicy({ Condition: { Bool: { "AWS:SecureTransport": "false" } } }),
+        },
+      ),
       inline("a Bucket's policy", BUCKET, { policy: tlsPolicy() }),
       inline("a BucketV2's policy", BUCKET_V2, { policy: tlsPolicy() }),
     ],
