@@ -23,6 +23,7 @@ import {
   builtComponent,
   failedConstruction,
   inputsOfOnly,
+  warningsOf,
 } from "./support/specHelpers";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -44,19 +45,6 @@ async function build(args: BucketAccessRoleArgs, name = "app") {
     (opts) => new BucketAccessRole(name, args, opts),
   );
   return { role: component, children };
-}
-
-/** The warnings a construction logs; without an engine, the SDK writes them to the console. */
-async function warningsOf(construct: () => Promise<unknown>): Promise<string[]> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (message: unknown) => warnings.push(String(message));
-  try {
-    await construct();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
 }
 
 describe("BucketAccessRole", () => {

@@ -1,6 +1,5 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { join } from "node:path";
 import {
   findRoleArgsProblems,
   RoleTrustSettings,
@@ -320,10 +319,10 @@ describe("trustWarnings", () => {
 describe("the role arguments' doc comments", () => {
   it("state each literal default as withRoleDefaults applies it, and every other as words", () => {
     const documented = new Map([
-      ...documentedDefaults(join(__dirname, "..", "config", "roleArgTypes.ts"), {
+      ...documentedDefaults("config/roleArgTypes.ts", {
         BucketAccessRoleArgs: "",
       }),
-      ...documentedDefaults(join(__dirname, "..", "config", "roleArgs.ts"), {
+      ...documentedDefaults("config/roleArgs.ts", {
         RoleTrustSettings: "trust.",
         GithubTrustSettings: "trust.github.",
         RolesAnywhereTrustSettings: "trust.rolesAnywhere.",

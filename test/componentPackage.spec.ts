@@ -1,4 +1,4 @@
-import { DEFAULT_STACK, registrations, resetRegistrations, useStack } from "../tools/runner/mocks";
+import { DEFAULT_STACK, useStack } from "../tools/runner/mocks";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -9,8 +9,9 @@ import { AccessLevel } from "../iam/accessLevels";
 import { ComponentPackageProvider } from "../provider/componentPackage";
 import { fullToken, PackageSchema, valueProblems } from "./fixtures/packageSchema";
 import { enumMemberName, sdkCalls } from "./fixtures/pythonCalls";
-import { promiseOf, recordResources, registered as registeredAll } from "../tools/runner/program";
+import { promiseOf } from "../tools/runner/program";
 import { ROOT } from "../tools/paths";
+import { componentRun } from "./support/specHelpers";
 import { typeScriptMembers } from "./support/typeScriptMembers";
 
 const provider = new ComponentPackageProvider();
@@ -156,15 +157,8 @@ describe("constructing a component through the package", () => {
   };
 
   /** What the engine received for every resource one construction registered. */
-  async function registrationsOf(
-    build: (opts: pulumi.ComponentResourceOptions) => unknown,
-  ): Promise<typeof registrations> {
-    resetRegistrations();
-    const recorder = recordResources();
-    await build({ transformations: [recorder.transformation] });
-    await registeredAll(recorder.resources);
-    return [...registrations];
-  }
+  const registrationsOf = async (build: (opts: pulumi.ComponentResourceOptions) => unknown) =>
+    (await componentRun(build)).registrations;
 
   it("registers the same children with the same inputs as the TypeScript component", async () => {
     const typescript = await registrationsOf(

@@ -6,6 +6,7 @@ import { ProgramRun, projectName, runProgram, stackConfig } from "../tools/runne
 import { BOOTSTRAP } from "../tools/paths";
 import { BucketAccessRole } from "../components/bucketAccessRole";
 import { componentRun } from "./support/specHelpers";
+import { LONGEST_ACCOUNT, policyCharacters } from "../iam/iamQuotas";
 
 const KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const PEM =
@@ -176,7 +177,27 @@ describe("the prefixes a stack's config accepts", () => {
     }
   };
 
-  it("stop where the policy would outgrow IAM's managed policy quota, at the last AWS accepts", async () => {
+  /** prod's managed policy with that many prefixes, as the engine received it. */
+  const policyWith = async (count: number) => {
+    const { registrations } = await runProgram("prod", { prefixes: prefixes(count) });
+    const managed = registeredPolicies(registrations).filter(
+      (registered) => registered.type === "aws:iam/policy:Policy",
+    );
+    assert.equal(managed.length, 1);
+    return managed[0];
+  };
+  /** A policy as it would be in the longest partition, whose name every ARN carries. */
+  const inLongestPartition = (registered: RegisteredPolicy): RegisteredPolicy => ({
+    ...registered,
+    document: JSON.parse(
+      JSON.stringify(registered.document).replaceAll(
+        '"arn:aws:',
+        `"arn:${LONGEST_ACCOUNT.partition}:`,
+      ),
+    ) as unknown,
+  });
+
+  it("stop where the policy would outgrow IAM's managed policy quota, at the last AWS accepts in any partition", async () => {
     // Bounded, so that losing the size rule fails here instead of looping for ever.
     const bound = 1000;
     let most = 1;
@@ -184,8 +205,19 @@ describe("the prefixes a stack's config accepts", () => {
       most += 1;
     }
     assert.ok(most >= 10 && most < bound, `${most} prefixes fit`);
-    const { registrations } = await runProgram("prod", { prefixes: prefixes(most) });
-    assert.deepEqual(registeredPolicies(registrations).flatMap(policyProblems), []);
+    const last = await policyWith(most);
+    assert.deepEqual(policyProblems(last), []);
+    // The mocks' partition is aws: the same policy in the longest one must fit too, and one
+    // prefix more must not, or the rule would refuse what AWS accepts.
+    const longest = inLongestPartition(last);
+    assert.deepEqual(policyProblems(longest), []);
+    const perPrefix =
+      policyCharacters(longest.document) -
+      policyCharacters(inLongestPartition(await policyWith(most - 1)).document);
+    assert.ok(
+      policyCharacters(longest.document) + perPrefix > longest.maxCharacters,
+      `${most + 1} prefixes would fit too`,
+    );
     await assert.rejects(
       runProgram("prod", { prefixes: prefixes(most + 1) }),
       /config key prefixes: got \[.*\]; expected fewer or shorter prefixes: with these the policy has \d+ characters, over IAM's limit of 6144/,

@@ -79,3 +79,14 @@ describe("stack dev (Pulumi.dev.yaml)", () => {
     assert.ok(run.resources.every((r) => !r.opts.protect));
   });
 });
+
+describe("stack dev with protect set", () => {
+  it("protects every resource it creates, its own bucket's among them", async () => {
+    const run = await runProgram("dev", { protect: true });
+    const created = run.resources.filter((r) => !r.type.startsWith("iam-bucket-access:"));
+    assert.ok(created.some((r) => r.type === "aws:s3/bucket:Bucket"));
+    for (const resource of created) {
+      assert.equal(resource.opts.protect, true, `${resource.type} ${resource.name}`);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { BuiltResource, ProgramRun, promiseOf, runProgram } from "../tools/runner/program";
-import { parsedPolicy } from "./support/specHelpers";
+import { identityOutputs, parsedPolicy } from "./support/specHelpers";
 
 const COMPONENT = "iam-bucket-access:index:BucketAccessUser";
 
@@ -12,16 +12,6 @@ async function urnsOf(run: ProgramRun): Promise<Map<string, string>> {
     urns.set(`${built.type} ${built.name}`, await promiseOf(built.resource.urn));
   }
   return urns;
-}
-
-/** The nested outputs of one identity. */
-function identityOutputs(run: ProgramRun, name: string): Record<string, pulumi.Output<string>> {
-  const identities = run.outputs.identities as Record<
-    string,
-    Record<string, pulumi.Output<string>>
-  >;
-  assert.ok(identities?.[name], `no outputs for identity ${name}`);
-  return identities[name];
 }
 
 describe("a stack with several identities", () => {

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
-import { failedProgram, runProgram } from "../tools/runner/program";
+import { failedProgram, runProgram, runProgramAfresh } from "../tools/runner/program";
 import { INVALID_CONFIG_CASES } from "./fixtures/invalidConfigCases";
+import { warningsOf } from "./support/specHelpers";
 
 describe("the program with invalid stack config", () => {
   for (const [what, raw, message] of INVALID_CONFIG_CASES) {
@@ -12,15 +13,11 @@ describe("the program with invalid stack config", () => {
   }
 
   it("warns through Pulumi's log of a setting that has no effect, and still deploys", async () => {
-    const warned: unknown[] = [];
-    const { warn } = console;
-    console.warn = (...args: unknown[]) => warned.push(...args);
-    try {
-      const run = await runProgram("dev", { console: "false", passwordLength: "30" });
+    // Afresh: a run answered from an earlier one with the same config would log nothing.
+    const warned = await warningsOf(async () => {
+      const run = await runProgramAfresh("dev", { console: "false", passwordLength: "30" });
       assert.ok(run.registrations.some((r) => r.type === "aws:iam/user:User"));
-    } finally {
-      console.warn = warn;
-    }
+    });
     assert.deepEqual(warned, [
       "warning: [runtime] config key passwordLength: got 30; expected no passwordLength while " +
         "console is false: it shapes a console password, and there is none (remove " +

@@ -6,7 +6,7 @@ import { USER_OUTPUT_NAMES } from "../components/bucketAccessUser";
 import { jsonPlan, planCommand } from "./support/planCommand";
 import { ProgramRun, promiseOf, runProgram } from "../tools/runner/program";
 import { RoleTrustSettings, trustPolicyOf, withRoleDefaults } from "../config/roleArgs";
-import { outputOf, parsedJson, parsedPolicy } from "./support/specHelpers";
+import { identityOutputs, outputOf, parsedJson, parsedPolicy } from "./support/specHelpers";
 
 const ROLE = "iam-bucket-access:index:BucketAccessRole";
 const USER = "iam-bucket-access:index:BucketAccessUser";
@@ -34,13 +34,6 @@ async function assertNoSecret(outputs: Readonly<Record<string, unknown>>): Promi
   for (const name of Object.keys(outputs)) {
     assert.equal(await pulumi.isSecret(outputOf(outputs, name)), false, name);
   }
-}
-
-/** The nested outputs of one identity of the identities form. */
-function identityOutputs(run: ProgramRun, name: string): Readonly<Record<string, unknown>> {
-  const identities = run.outputs.identities as Readonly<Record<string, Record<string, unknown>>>;
-  assert.ok(identities?.[name], `no outputs for identity ${name}`);
-  return identities[name];
 }
 
 describe("a stack whose identity trusts a GitHub repository (dev with trust)", () => {

@@ -1,6 +1,5 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
-import { join } from "node:path";
 import { findArgsProblems, withDefaults as withStackDefaults } from "../config/userArgs";
 import type { BucketAccessUserArgs } from "../config/userArgTypes";
 import { assertLiteralDefaultsApplied, documentedDefaults } from "./support/documentedDefaults";
@@ -116,7 +115,7 @@ describe("findArgsProblems for tags", () => {
 
 describe("the arguments' doc comments", () => {
   it("state each literal default as withDefaults applies it, and every other as words", () => {
-    const documented = documentedDefaults(join(__dirname, "..", "config", "userArgTypes.ts"), {
+    const documented = documentedDefaults("config/userArgTypes.ts", {
       BucketAccessUserArgs: "",
       ConsoleSettings: "console.",
       AccessKeySettings: "accessKey.",

@@ -37,12 +37,15 @@ const SCHEMA_TYPES: Readonly<Record<string, Readonly<Record<string, unknown>> | 
   "string-list": { type: "array", items: { type: "string" } },
 };
 
+/** Why a map key is not declared: the schema has no type for maps. */
+const UNTYPED_MAP = "a map, which the project config schema has no type for";
+
 /** The schema entry of a key, or why it has none. */
 function schemaEntry(spec: KeySpec): Record<string, unknown> | string {
   // A closed set of words is text to the schema.
   const schema = SCHEMA_TYPES[typeof spec.type === "string" ? spec.type : "string"];
   if (schema === undefined) {
-    return "a map, which the project config schema has no type for";
+    return UNTYPED_MAP;
   }
   const entry = {
     ...schema,
@@ -197,7 +200,7 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
     start: "# Generated from config/userSettings.ts",
     text: () =>
       pulumiYamlConfig(STACK_KEYS, "config/userSettings.ts", "the README", [
-        { key: IDENTITIES_KEY.name, why: "a map, which the project config schema has no type for" },
+        { key: IDENTITIES_KEY.name, why: UNTYPED_MAP },
       ]),
   },
   {
@@ -205,10 +208,7 @@ export const GENERATED_PARTS: readonly GeneratedPart[] = [
     start: "# Generated from bootstrap/config/bootstrapKeys.ts",
     text: () =>
       pulumiYamlConfig(BOOTSTRAP_KEYS, "bootstrap/config/bootstrapKeys.ts", "docs/deployment.md", [
-        {
-          key: ENVIRONMENTS_KEY.name,
-          why: "a map, which the project config schema has no type for",
-        },
+        { key: ENVIRONMENTS_KEY.name, why: UNTYPED_MAP },
       ]),
   },
   {

@@ -28,7 +28,7 @@ function engineUrn(urn: string): string {
 }
 
 /** The URN of a stack's root resource, every top-level resource's parent. */
-export function stackUrnOf(stack: string, project: string): string {
+function stackUrnOf(stack: string, project: string): string {
   return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
 }
 

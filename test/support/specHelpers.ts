@@ -1,4 +1,4 @@
-/** Assertions the specs share. */
+/** Assertions the specs share, and the component builds and runs they assert on. */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import type { PolicyDocument } from "../../iam/policyDocument";
@@ -54,6 +54,19 @@ export async function builtComponent<T extends pulumi.ComponentResource>(
   return { component, children };
 }
 
+/** What an action logs as warnings: without an engine, the SDK writes them to the console. */
+export async function warningsOf(action: () => Promise<unknown>): Promise<string[]> {
+  const warnings: string[] = [];
+  const { warn } = console;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(" "));
+  try {
+    await action();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
+
 /** A stack output that must be an Output; fails the test otherwise. */
 export function outputOf(
   outputs: Readonly<Record<string, unknown>>,
@@ -64,6 +77,19 @@ export function outputOf(
     throw new Error(`stack output ${name} is not an Output: ${String(value)}`);
   }
   return value;
+}
+
+/** The nested outputs of one identity of a stack in the identities form; fails without them. */
+export function identityOutputs(
+  run: ProgramRun,
+  name: string,
+): Record<string, pulumi.Output<string>> {
+  const identities = run.outputs.identities as Record<
+    string,
+    Record<string, pulumi.Output<string>>
+  >;
+  assert.ok(identities?.[name], `no outputs for identity ${name}`);
+  return identities[name];
 }
 
 /** The inputs of the one registration of a type and name in a run; fails on none or several. */
@@ -108,7 +134,8 @@ export function failedConstruction(construct: (opts: pulumi.ComponentResourceOpt
 
 /**
  * A run of components built outside any program, in a stack (the mocks' default), as a program's
- * run would report it: what they built and what the engine received, no outputs.
+ * run would report it: what they built and what the engine received, no outputs. A build that
+ * returns a promise (a construction through the component package) is awaited.
  */
 export async function componentRun(
   build: (opts: pulumi.ComponentResourceOptions) => unknown,
@@ -117,7 +144,7 @@ export async function componentRun(
   await useStack(stack, {});
   resetRegistrations();
   const recorder = recordResources();
-  build({ transformations: [recorder.transformation] });
+  await build({ transformations: [recorder.transformation] });
   await registered(recorder.resources);
   return { outputs: {}, resources: recorder.resources, registrations: [...registrations] };
 }

@@ -8,11 +8,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../../tools/paths";
 
-/** One declared property: its name, whether it may be absent, and its type as written. */
+/**
+ * One declared property: its name, whether it may be absent, its type as written, and the text
+ * of its doc comment's `@default` tag, if it has one.
+ */
 export interface DeclaredMember {
   readonly name: string;
   readonly optional: boolean;
   readonly type: string;
+  readonly documentedDefault?: string;
 }
 
 /**
@@ -41,9 +45,15 @@ export function typeScriptMembers(file: string, declaration: string): DeclaredMe
       (member): member is ts.PropertySignature | ts.PropertyDeclaration =>
         ts.isPropertySignature(member) || ts.isPropertyDeclaration(member),
     )
-    .map((member) => ({
-      name: member.name.getText(source),
-      optional: member.questionToken !== undefined,
-      type: member.type?.getText(source) ?? "",
-    }));
+    .map((member) => {
+      const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === "default");
+      return {
+        name: member.name.getText(source),
+        optional: member.questionToken !== undefined,
+        type: member.type?.getText(source) ?? "",
+        ...(tag === undefined
+          ? {}
+          : { documentedDefault: (ts.getTextOfJSDocComment(tag.comment) ?? "").trim() }),
+      };
+    });
 }

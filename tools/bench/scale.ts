@@ -3,7 +3,6 @@
  * resources}. The modules are loaded before timing, so the time is evaluation alone.
  */
 import "../../components";
-import { registrations } from "../runner/mocks";
 import { runProgram } from "../runner/program";
 
 async function main(): Promise<void> {
@@ -12,7 +11,7 @@ async function main(): Promise<void> {
     Array.from({ length: n }, (_, i) => [`app-${i}`, { prefixes: [`app-${i}/`] }]),
   );
   const started = performance.now();
-  await runProgram("dev", { identities });
+  const { registrations } = await runProgram("dev", { identities });
   const ms = performance.now() - started;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ n, ms, rssMb, resources: registrations.length })}\n`);
