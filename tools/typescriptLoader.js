@@ -1,7 +1,7 @@
 // How Node.js loads the project's TypeScript for the specs and the tools: sucrase strips the
 // types and turns imports into require calls, keeping every line where it was (so a stack trace
 // points at the right line without source maps). Its output for each file is kept in
-// node_modules/.cache/sucrase under a digest of sucrase's version, its options and the file's
+// node_modules/.cache/sucrase under a digest of sucrase's version, this loader and the file's
 // text, so a file is transformed again only once it changes; sucrase/register has no such cache.
 "use strict";
 const { createHash } = require("node:crypto");
@@ -13,7 +13,8 @@ const { version } = require("sucrase/package.json");
 
 const CACHE = path.join(__dirname, "..", "node_modules", ".cache", "sucrase");
 const OPTIONS = { transforms: ["imports", "typescript"] };
-const SALT = `${version}\0${JSON.stringify(OPTIONS)}\0`;
+// This file is in the digest too, so a change to how it transforms is never hidden by the cache.
+const SALT = `${version}\0${readFileSync(__filename, "utf8")}\0`;
 
 /**
  * @param {string} code a TypeScript file's text
