@@ -1,5 +1,7 @@
 // A pure module: no Pulumi runtime, so no mocks and a plain import.
 import * as assert from "node:assert/strict";
+import { IAM_QUOTAS, LONGEST_ACCOUNT, policyCharacters } from "../iam/iamQuotas";
+import { roleTrustPolicy } from "../iam/roleTrust";
 import {
   findRoleArgsProblems,
   RoleTrustSettings,
@@ -295,6 +297,44 @@ describe("findRoleArgsProblems", () => {
       assert.match(problems[0], problem);
     });
   }
+});
+
+describe("the trust policy's size", () => {
+  const refs = (count: number) =>
+    Array.from({ length: count }, (_, i) => `refs/heads/release-${i}`);
+  const refused = (count: number) =>
+    problemsOf({
+      roleName: "app",
+      trust: { github: { repository: "acme/uploader", refs: refs(count) } },
+    }).length > 0;
+  /** The trust policy of so many refs in the longest partition's account, as IAM counts it. */
+  const characters = (count: number) =>
+    policyCharacters(
+      roleTrustPolicy(
+        {
+          github: { repository: "acme/uploader", refs: refs(count), environments: [] },
+          services: [],
+        },
+        LONGEST_ACCOUNT,
+      ),
+    );
+
+  it("is refused only past IAM's quota in any partition: the last refs accepted fit, one more would not", () => {
+    // Bounded, so that losing the size rule fails here instead of looping for ever.
+    let most = 1;
+    while (most < 200 && !refused(most + 1)) {
+      most += 1;
+    }
+    assert.ok(most > 10 && most < 200, `${most} refs fit`);
+    assert.ok(
+      characters(most) <= IAM_QUOTAS.trustPolicyCharacters,
+      `${characters(most)} characters`,
+    );
+    assert.ok(
+      characters(most + 1) > IAM_QUOTAS.trustPolicyCharacters,
+      `${most + 1} refs would fit`,
+    );
+  });
 });
 
 describe("trustWarnings", () => {
